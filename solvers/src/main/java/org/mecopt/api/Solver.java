@@ -1,0 +1,32 @@
+package org.mecopt.api;
+
+/**
+ * A method for one problem family. Implementations are stateless and thread-safe: one instance
+ * may solve many problems concurrently. They are found by name through {@link SolverRegistry}
+ * (each is listed in {@code META-INF/services/org.mecopt.api.Solver}).
+ *
+ * @param <P> the problem type
+ * @param <S> its solution type
+ */
+public interface Solver<P extends Problem<S>, S> {
+
+    /** The solver's name within its problem family, e.g. {@code exact}. */
+    String name();
+
+    /** The problem family this solver solves, e.g. {@code offloading}. */
+    String problemName();
+
+    /** The problem class this solver accepts (used to read instances). */
+    Class<P> problemType();
+
+    /** One line: what the result is guaranteed to be (for the CLI's and README's solver tables). */
+    String guarantee();
+
+    /** Solves {@code problem}; never returns null and never throws for a valid instance. */
+    Result<S> solve(P problem, SolverOptions options);
+
+    /** Solves with {@link SolverOptions#defaults()}. */
+    default Result<S> solve(P problem) {
+        return solve(problem, SolverOptions.defaults());
+    }
+}

@@ -1,0 +1,75 @@
+package org.mecopt.offloading;
+
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** Constructive assignments shared by the heuristics and as incumbents of the exact solver. */
+final class Heuristics {
+    private Heuristics() {
+    }
+
+    /** Devices by decreasing workload √C (ties by index), the order that fixes balance early. */
+    static int[] byDecreasingWork(AssignmentCosts c) {
+        return IntStream.range(0, c.devices).boxed()
+                .sorted(Comparator.comparingDouble((Integer m) -> -c.work[m]).thenComparing(m -> m))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Capacity-respecting greedy: devices by decreasing workload, each to the server with room that
+     * adds the least summed delay given the tasks placed so far.
+     */
+    static int[] greedy(AssignmentCosts c) {
+        int[] assignment = new int[c.devices];
+        double[] load = new double[c.servers];
+        int[] count = new int[c.servers];
+        for (int m : byDecreasingWork(c)) {
+            int best = -1;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (int n = 0; n < c.servers; n++) {
+                if (count[n] < c.capacity[n]) {
+                    double cost = c.tx[m][n] + c.addCost(n, load[n], c.work[m]);
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        best = n;
+                    }
+                }
+            }
+            assignment[m] = best;
+            load[best] += c.work[m];
+            count[best]++;
+        }
+        return assignment;
+    }
+
+    /** Server of the highest rate for each device (GOA), capacity ignored. */
+    static int[] bestChannel(OffloadingInstance instance) {
+        int[] assignment = new int[instance.deviceCount()];
+        for (int m = 0; m < assignment.length; m++) {
+            int best = 0;
+            for (int n = 1; n < instance.serverCount(); n++) {
+                if (instance.rate(m, n) > instance.rate(m, best)) {
+                    best = n;
+                }
+            }
+            assignment[m] = best;
+        }
+        return assignment;
+    }
+
+    static int[] counts(AssignmentCosts c, int[] assignment) {
+        int[] count = new int[c.servers];
+        for (int n : assignment) {
+            count[n]++;
+        }
+        return count;
+    }
+
+    static double[] loads(AssignmentCosts c, int[] assignment) {
+        double[] load = new double[c.servers];
+        for (int m = 0; m < c.devices; m++) {
+            load[assignment[m]] += c.work[m];
+        }
+        return load;
+    }
+}
