@@ -1,0 +1,85 @@
+package org.mecopt.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.Problem;
+import org.mecopt.api.Result;
+import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Solve an instance with a named solver; prints the result as JSON.")
+final class SolveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem family, e.g. offloading (see `mecopt solvers`).")
+    String problem;
+
+    @Option(names = "--instance", required = true, description = "Instance JSON file.")
+    Path instance;
+
+    @Option(names = "--solver", required = true, description = "Solver name (see `mecopt solvers`).")
+    String solverName;
+
+    @Option(names = "--out", description = "Output file (default: stdout).")
+    Path out;
+
+    @Option(names = "--time-limit-ms", defaultValue = "60000", description = "Time limit per solve (default ${DEFAULT-VALUE}).")
+    long timeLimitMillis;
+
+    @Option(names = "--relative-gap", defaultValue = "1e-9", description = "Optimality tolerance (default ${DEFAULT-VALUE}).")
+    double relativeGap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of randomized solvers (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--assignment", description = "Server per device, comma-separated (solver kkt).")
+    String assignment;
+
+    @Option(names = "--param", description = "Solver-specific parameter NAME=VALUE (repeatable).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (SolverRegistry.forProblem(problem).isEmpty()) {
+            throw new InvalidInstanceException("PROBLEM", problem, "is not a known problem; known: " + SolverRegistry.problems());
+        }
+        Solver<?, ?> solver = SolverRegistry.find(problem, solverName).orElseThrow(() -> new InvalidInstanceException(
+                "--solver", solverName, "is not a solver of " + problem + "; known: "
+                        + SolverRegistry.forProblem(problem).stream().map(Solver::name).toList()));
+        String text;
+        try {
+            text = Files.readString(instance);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInstanceException("--instance", instance, "does not exist");
+        }
+        SolverOptions options = new SolverOptions(timeLimitMillis, relativeGap, SolverOptions.DEFAULTS.maxIterations(),
+                seed, parameters);
+        if (assignment != null) {
+            options = options.withParameter("assignment", assignment);
+        }
+        Output.write(Json.toText(solve(solver, text, options)), out, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private static <P extends Problem<S>, S> ObjectNode solve(Solver<P, S> solver, String json, SolverOptions options) {
+        P problem = Json.readInstance(json, solver.problemType(), solver.problemName());
+        Result<S> result = solver.solve(problem, options);
+        return Json.resultTree(result, problem.minimize());
+    }
+}

@@ -1,0 +1,26 @@
+package org.mecopt.cli;
+
+import java.util.concurrent.Callable;
+import org.mecopt.api.Solver;
+import org.mecopt.api.SolverRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "solvers", mixinStandardHelpOptions = true, description = "List problems and their solvers.")
+final class SolversCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (String problem : SolverRegistry.problems()) {
+            spec.commandLine().getOut().println(problem);
+            for (Solver<?, ?> solver : SolverRegistry.forProblem(problem)) {
+                spec.commandLine().getOut().printf("  %-14s %s%n", solver.name(), solver.guarantee());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,174 @@
+package org.mecopt.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.Problem;
+import org.mecopt.api.Result;
+
+/**
+ * The JSON forms of instances and results, a contract users' scripts rely on. An instance is its
+ * record's fields plus {@code "problem"}; a result is
+ * {@code {"problem","solver","status","objective","lowerBound"|"upperBound","gap", <solution fields>,
+ * "iterations","solveTimeMillis","violations","message"}}. Reading errors name the JSON field.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    /** The shared mapper (thread-safe once configured). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** An instance as a JSON tree, {@code "problem"} first. */
+    public static ObjectNode instanceTree(Problem<?> instance) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("problem", instance.problemName());
+        node.setAll((ObjectNode) MAPPER.valueToTree(instance));
+        return node;
+    }
+
+    public static String writeInstance(Problem<?> instance) {
+        return toText(instanceTree(instance));
+    }
+
+    /**
+     * Reads an instance of {@code type} whose {@code "problem"} field must be {@code problemName}.
+     *
+     * @throws InvalidInstanceException naming the field at fault
+     */
+    public static <P extends Problem<?>> P readInstance(String json, Class<P> type, String problemName) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInstanceException("instance", "<" + e.getOriginalMessage() + ">", "is not valid JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidInstanceException("instance", tree == null ? "<empty>" : tree.getNodeType(),
+                    "must be a JSON object");
+        }
+        ObjectNode object = (ObjectNode) tree.deepCopy();
+        JsonNode problem = object.remove("problem");
+        if (problem == null || !problemName.equals(problem.asText())) {
+            throw new InvalidInstanceException("problem", problem == null ? null : problem.asText(),
+                    "must be \"" + problemName + "\"");
+        }
+        try {
+            return MAPPER.treeToValue(object, type);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof InvalidInstanceException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInstanceException(path(e), "<invalid>", e.getOriginalMessage());
+        } catch (JsonMappingException e) {
+            throw mappingError(e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInstanceException("instance", "<invalid>", e.getOriginalMessage());
+        }
+    }
+
+    /** A result as a JSON tree; the bound is named for the direction of optimization. */
+    public static ObjectNode resultTree(Result<?> result, boolean minimize) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("problem", result.problem());
+        node.put("solver", result.solver());
+        node.put("status", result.status().name());
+        node.put("objective", result.objective());
+        String boundName = minimize ? "lowerBound" : "upperBound";
+        if (result.bound() == null) {
+            node.putNull(boundName);
+            node.putNull("gap");
+        } else {
+            node.put(boundName, result.bound());
+            node.put("gap", result.gap());
+        }
+        JsonNode solution = MAPPER.valueToTree(result.solution());
+        for (Iterator<Map.Entry<String, JsonNode>> it = solution.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            node.set(field.getKey(), field.getValue());
+        }
+        node.put("iterations", result.iterations());
+        node.put("solveTimeMillis", result.solveTimeMillis());
+        node.set("violations", MAPPER.valueToTree(result.violations()));
+        node.put("message", result.message());
+        return node;
+    }
+
+    /** Reads the solution fields of a result (other fields are ignored). */
+    public static <S> S readSolution(JsonNode result, Class<S> type) {
+        try {
+            return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(result, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInstanceException(e instanceof JsonMappingException m ? path(m) : "solution",
+                    "<invalid>", e.getOriginalMessage());
+        }
+    }
+
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInstanceException("json", "<" + e.getOriginalMessage() + ">", "is not valid JSON");
+        }
+    }
+
+    public static String toText(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a JSON tree", e);
+        }
+    }
+
+    /** {@code devices[3].cycles} from Jackson's reference path. */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "instance" : out.toString();
+    }
+
+    private static InvalidInstanceException mappingError(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof UnrecognizedPropertyException) {
+            return new InvalidInstanceException(path(e), "<present>", "is not a known field");
+        }
+        if (message.startsWith("Missing creator property")) {
+            return new InvalidInstanceException(path(e), "<missing>", "is required");
+        }
+        if (message.startsWith("Null value for creator property") || message.startsWith("Cannot map `null`")) {
+            return new InvalidInstanceException(path(e), null, "must not be null");
+        }
+        if (e instanceof InvalidFormatException format) {
+            return new InvalidInstanceException(path(e), format.getValue(), "must be a " + format.getTargetType().getSimpleName());
+        }
+        return new InvalidInstanceException(path(e), "<invalid>", "cannot be read: " + message.replaceAll("\\s+", " "));
+    }
+}
