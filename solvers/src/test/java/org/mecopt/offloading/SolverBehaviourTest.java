@@ -1,0 +1,110 @@
+package org.mecopt.offloading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.Result;
+import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.api.Status;
+
+class SolverBehaviourTest {
+
+    private static final OffloadingInstance PAPER = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER, 3);
+
+    @Test
+    void registryFindsEveryOffloadingSolver() {
+        assertEquals(List.of("exact", "goa", "greedy", "kkt", "local-search", "roa"),
+                SolverRegistry.forProblem("offloading").stream().map(Solver::name).toList());
+        assertTrue(SolverRegistry.find("offloading", "nope").isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SolverRegistry.get(OffloadingInstance.class, "nope"));
+        assertTrue(e.getMessage().contains("known: [exact"), e.getMessage());
+    }
+
+    @Test
+    void everySolverReturnsACheckedResult() {
+        SolverOptions options = SolverOptions.defaults().withParameter("assignment", "0,0,0,1,1,1,2,2,2");
+        for (Solver<?, ?> any : SolverRegistry.forProblem("offloading")) {
+            Solver<OffloadingInstance, OffloadingSolution> solver = SolverRegistry.get(OffloadingInstance.class, any.name());
+            Result<OffloadingSolution> r = solver.solve(PAPER, options);
+            assertEquals(PAPER.objective(r.solution()), r.objective(), 0, solver.name());
+            assertEquals(PAPER.violations(r.solution()), r.violations(), solver.name());
+            assertEquals(r.violations().isEmpty(), r.status() != Status.INFEASIBLE, solver.name());
+            assertTrue(r.solveTimeMillis() >= 0 && Double.isFinite(r.objective()), solver.name());
+            assertEquals(solver.name(), r.solver());
+        }
+    }
+
+    @Test
+    void goaReportsTheCapacityItIgnores() {
+        // every device hears server 0 best, so GOA overloads it
+        double[][] gain = new double[9][3];
+        for (double[] row : gain) {
+            row[0] = 2;
+            row[1] = 1;
+            row[2] = 1;
+        }
+        OffloadingInstance skewed = new OffloadingInstance(1e6, 1e-9, PAPER.devices(), PAPER.servers(), gain);
+        Result<OffloadingSolution> r = new GoaSolver().solve(skewed);
+        assertEquals(Status.INFEASIBLE, r.status());
+        assertEquals(List.of("server 0 serves 9 tasks > maxTasks 3"), r.violations());
+    }
+
+    @Test
+    void roaIsSeededAndRespectsCapacity() {
+        Result<OffloadingSolution> a = new RoaSolver().solve(PAPER, SolverOptions.defaults().withSeed(5));
+        Result<OffloadingSolution> b = new RoaSolver().solve(PAPER, SolverOptions.defaults().withSeed(5));
+        assertEquals(a.solution(), b.solution());
+        assertTrue(a.violations().isEmpty());
+    }
+
+    @Test
+    void kktNeedsAValidAssignment() {
+        KktSolver kkt = new KktSolver();
+        assertEquals("assignment", assertThrows(InvalidInstanceException.class, () -> kkt.solve(PAPER)).field());
+        assertEquals("assignment[2]", assertThrows(InvalidInstanceException.class, () -> kkt.solve(PAPER,
+                SolverOptions.defaults().withParameter("assignment", "0,0,x,1,1,1,2,2,2"))).field());
+        Result<OffloadingSolution> r = kkt.solve(PAPER, SolverOptions.defaults().withParameter("assignment", "0,0,0,0,1,1,2,2,2"));
+        assertEquals(Status.INFEASIBLE, r.status());
+    }
+
+    @Test
+    void localSearchOnAThousandDevicesIsWithinOnePercentOfItsBound() {
+        OffloadingInstance big = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER.withSize(1000, 20, 50), 11);
+        Result<OffloadingSolution> r = new LocalSearchSolver().solve(big);
+        assertTrue(r.violations().isEmpty());
+        assertNotNull(r.gap());
+        assertTrue(r.gap() < 0.01, "gap " + r.gap());
+        assertTrue(r.objective() <= new GreedySolver().solve(big).objective());
+    }
+
+    @Test
+    void exactStopsAtItsTimeLimitWithAValidBound() {
+        OffloadingInstance hard = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER.withSize(60, 6, 10), 2);
+        Result<OffloadingSolution> r = new ExactSolver().solve(hard, SolverOptions.defaults().withTimeLimitMillis(50));
+        assertTrue(r.violations().isEmpty());
+        assertNotNull(r.bound());
+        assertTrue(r.bound() <= r.objective());
+        if (r.status() == Status.LIMIT_REACHED) {
+            assertFalse(r.message().isEmpty());
+        } else {
+            assertEquals(Status.OPTIMAL, r.status());
+        }
+    }
+
+    @Test
+    void optionsRejectNonsense() {
+        assertEquals("timeLimitMillis", assertThrows(InvalidInstanceException.class,
+                () -> SolverOptions.defaults().withTimeLimitMillis(0)).field());
+        assertEquals("relativeGap", assertThrows(InvalidInstanceException.class,
+                () -> SolverOptions.defaults().withRelativeGap(-1)).field());
+    }
+}
