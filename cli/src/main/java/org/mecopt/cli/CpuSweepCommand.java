@@ -22,7 +22,6 @@ import org.mecopt.api.SolverRegistry;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.offloading.OffloadingGenerator;
 import org.mecopt.offloading.OffloadingInstance;
-import org.mecopt.offloading.OffloadingPreset;
 import org.mecopt.offloading.OffloadingSolution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * Seed 004 Fig. 4: average delay against a homogeneous server CPU. Every CPU value reuses the same
  * seeded devices and channels (common random numbers), so the curves differ by the solvers only.
+ * The parameters are MODEL.md §1's literal reading; no other reading we tried reproduces the
+ * paper's numbers (README, "Seed 004 Fig. 4"), so there is no preset to choose.
  */
 @Command(name = "offloading-cpu-sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Seed 004 Fig. 4: average delay vs homogeneous server CPU (M=9, N=3, Mmax=3).")
@@ -61,10 +62,6 @@ final class CpuSweepCommand implements Callable<Integer> {
             description = "Solvers to compare (default ${DEFAULT-VALUE}).")
     List<String> solvers;
 
-    @Option(names = "--preset", defaultValue = "paper",
-            description = "Parameter reading: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; see README).")
-    OffloadingPreset preset;
-
     @Override
     public Integer call() throws Exception {
         if (instances < 1) {
@@ -83,12 +80,12 @@ final class CpuSweepCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        OffloadingGenerator.Config config = preset.config();
+        OffloadingGenerator.Config config = OffloadingGenerator.Config.PAPER;
         List<OffloadingInstance> base = new ArrayList<>(instances);
         for (int i = 0; i < instances; i++) {
             base.add(OffloadingGenerator.generate(config, seed + i));
         }
-        StringBuilder csv = new StringBuilder("preset,cpu_ghz,solver,mean_delay_s,ci95_s,infeasible_share,instances\n");
+        StringBuilder csv = new StringBuilder("cpu_ghz,solver,mean_delay_s,ci95_s,infeasible_share,instances\n");
         Map<String, double[]> curves = new LinkedHashMap<>();
         for (int k = 0; k < cpuGhz.size(); k++) {
             double ghz = cpuGhz.get(k);
@@ -107,7 +104,7 @@ final class CpuSweepCommand implements Callable<Integer> {
                 double sd = instances > 1 ? Math.sqrt(Math.max(0, (sumSq - instances * mean * mean) / (instances - 1))) : 0;
                 double ci = 1.96 * sd / Math.sqrt(instances);
                 curves.computeIfAbsent(solver.name(), s -> new double[cpuGhz.size()])[k] = mean;
-                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.4f,%d%n", preset.label(), ghz, solver.name(),
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.4f,%d%n", ghz, solver.name(),
                         mean, ci, (double) infeasible / instances, instances));
             }
             err.printf(Locale.ROOT, "cpu %.1f GHz done (%d/%d)%n", ghz, k + 1, cpuGhz.size());
@@ -123,7 +120,7 @@ final class CpuSweepCommand implements Callable<Integer> {
     private byte[] plot(Map<String, double[]> curves) throws java.io.IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(560)
-                .title("Average delay vs server CPU (seed 004 Fig. 4, preset " + preset.label() + ")")
+                .title("Average delay vs homogeneous server CPU (seed 004 Fig. 4 setting, M=9, N=3, Mmax=3)")
                 .xAxisTitle("Server CPU frequency (GHz)").yAxisTitle("Average delay (s)").build();
         double[] x = cpuGhz.stream().mapToDouble(Double::doubleValue).toArray();
         curves.forEach((name, y) -> chart.addSeries(name, x, y));

@@ -34,7 +34,8 @@ public final class ExactSolver extends AssignmentSolver {
         if (bb.run()) {
             return finish(instance, bb.best(), Status.OPTIMAL, bb.provenBound(), bb.nodes(), start, "");
         }
-        double bound = RelaxationBound.lowerBound(c, bb.best(), bb.bestTotal(), 200);
+        double bound = RelaxationBound.lowerBound(c, bb.best(), bb.bestTotal(),
+                LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
         return finish(instance, bb.best(), Status.LIMIT_REACHED, bound, bb.nodes(), start,
                 "time limit of " + options.timeLimitMillis() + " ms reached before the search tree was closed");
     }

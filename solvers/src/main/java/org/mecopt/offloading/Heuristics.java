@@ -57,14 +57,6 @@ final class Heuristics {
         return assignment;
     }
 
-    static int[] counts(AssignmentCosts c, int[] assignment) {
-        int[] count = new int[c.servers];
-        for (int n : assignment) {
-            count[n]++;
-        }
-        return count;
-    }
-
     static double[] loads(AssignmentCosts c, int[] assignment) {
         double[] load = new double[c.servers];
         for (int m = 0; m < c.devices; m++) {

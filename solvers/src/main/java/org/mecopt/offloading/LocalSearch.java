@@ -3,7 +3,8 @@ package org.mecopt.offloading;
 /**
  * Steepest-per-device relocations and first-improvement swaps on the assignment, each move valued
  * in O(1) from the server loads: moving workload w from a server at load L to one at load L' changes
- * the summed delay by {@code tx' − tx − (2L − w)w/F + (2L' + w)w/F'}. Every move keeps capacities.
+ * the summed delay by {@code tx' − tx − (2L − w)w/F + (2L' + w)w/F'}. Every move keeps capacities,
+ * and a swap needs no free slot, so swaps are what improve instances whose servers are all full.
  */
 final class LocalSearch {
     /** Moves must gain more than this share of the total, so rounding cannot make the search cycle. */
@@ -13,13 +14,38 @@ final class LocalSearch {
     private final int[] assignment;
     private final double[] load;
     private final int[] count;
+    /** Devices on each server, in {@code members[n][0..count[n])}. */
+    private final int[][] members;
+    /** Bumped whenever a server's members change. */
+    private final long[] version;
+    /** {@code version[na] + version[nb]·STRIDE} when pair (na, nb) was last scanned without gain. */
+    private final long[][] scannedAt;
+    private static final long VERSION_STRIDE = 1L << 32;
+    /** Scratch for {@link #swapPair}: β and workload of the second server's members. */
+    private final double[] betaB;
+    private final double[] workB;
     private long passes;
 
     LocalSearch(AssignmentCosts c, int[] start) {
         this.c = c;
         this.assignment = start.clone();
         this.load = Heuristics.loads(c, assignment);
-        this.count = Heuristics.counts(c, assignment);
+        this.count = new int[c.servers];
+        this.members = new int[c.servers][];
+        for (int n = 0; n < c.servers; n++) {
+            members[n] = new int[Math.min(c.capacity[n], c.devices)];
+        }
+        for (int m = 0; m < c.devices; m++) {
+            int n = assignment[m];
+            members[n][count[n]++] = m;
+        }
+        this.betaB = new double[c.devices];
+        this.workB = new double[c.devices];
+        this.version = new long[c.servers];
+        this.scannedAt = new long[c.servers][c.servers];
+        for (long[] row : scannedAt) {
+            java.util.Arrays.fill(row, -1);
+        }
     }
 
     int[] assignment() {
@@ -78,39 +104,100 @@ final class LocalSearch {
         return improved;
     }
 
+    /**
+     * Swaps scanned per pair of servers. A swap's value depends only on the two servers' members
+     * and loads, so a pair scanned without gain is skipped until one of its servers changes
+     * (tracked by {@link #version}); late passes then cost little more than the changed pairs.
+     */
     private boolean swaps(double threshold, long deadlineNanos) {
         boolean improved = false;
-        for (int a = 0; a < c.devices; a++) {
-            if ((a & 63) == 0 && System.nanoTime() > deadlineNanos) {
+        for (int na = 0; na < c.servers; na++) {
+            if (System.nanoTime() > deadlineNanos) {
                 return improved;
             }
-            for (int b = a + 1; b < c.devices; b++) {
-                int na = assignment[a];
-                int nb = assignment[b];
-                if (na == nb) {
+            for (int nb = na + 1; nb < c.servers; nb++) {
+                if (scannedAt[na][nb] == version[na] + version[nb] * VERSION_STRIDE) {
                     continue;
                 }
-                double wa = c.work[a];
-                double wb = c.work[b];
-                double d = wb - wa; // change of load on na; nb changes by -d
-                double delta = c.tx[a][nb] + c.tx[b][na] - c.tx[a][na] - c.tx[b][nb]
-                        + (2 * load[na] + d) * d / c.cpu[na] + (-2 * load[nb] + d) * d / c.cpu[nb];
-                if (delta < -threshold) {
-                    move(a, nb);
-                    move(b, na);
+                improved |= swapPair(na, nb, threshold);
+                scannedAt[na][nb] = version[na] + version[nb] * VERSION_STRIDE;
+            }
+        }
+        return improved;
+    }
+
+    /**
+     * All swaps between servers na and nb. With {@code d = w_b − w_a} a swap changes the summed
+     * delay by {@code α_a + β_b + d(g + d s)}, where {@code α_a = tx_a,nb − tx_a,na},
+     * {@code β_b = tx_b,na − tx_b,nb}, {@code g = 2(L_na/F_na − L_nb/F_nb)}, {@code s = 1/F_na + 1/F_nb};
+     * β and w of nb's members are gathered once so the inner loop is a few flops on contiguous arrays.
+     */
+    private boolean swapPair(int na, int nb, double threshold) {
+        boolean improved = false;
+        int[] ma = members[na];
+        int[] mb = members[nb];
+        int kb = count[nb];
+        for (int j = 0; j < kb; j++) {
+            int b = mb[j];
+            betaB[j] = c.tx[b][na] - c.tx[b][nb];
+            workB[j] = c.work[b];
+        }
+        double invA = 1 / c.cpu[na];
+        double invB = 1 / c.cpu[nb];
+        double s = invA + invB;
+        double g = 2 * (load[na] * invA - load[nb] * invB);
+        for (int i = 0; i < count[na]; i++) {
+            int a = ma[i];
+            double wa = c.work[a];
+            double alpha = c.tx[a][nb] - c.tx[a][na];
+            for (int j = 0; j < kb; j++) {
+                double d = workB[j] - wa;
+                if (alpha + betaB[j] + d * (g + d * s) < -threshold) {
+                    int b = mb[j];
+                    swap(i, na, j, nb);
                     improved = true;
+                    betaB[j] = c.tx[a][na] - c.tx[a][nb];
+                    workB[j] = wa;
+                    a = b;
+                    wa = c.work[a];
+                    alpha = c.tx[a][nb] - c.tx[a][na];
+                    g = 2 * (load[na] * invA - load[nb] * invB);
                 }
             }
         }
         return improved;
     }
 
+    private void swap(int i, int na, int j, int nb) {
+        int a = members[na][i];
+        int b = members[nb][j];
+        double d = c.work[b] - c.work[a];
+        load[na] += d;
+        load[nb] -= d;
+        assignment[a] = nb;
+        assignment[b] = na;
+        members[na][i] = b;
+        members[nb][j] = a;
+        version[na]++;
+        version[nb]++;
+    }
+
     private void move(int m, int to) {
         int from = assignment[m];
+        int[] list = members[from];
+        for (int i = 0; i < count[from]; i++) {
+            if (list[i] == m) {
+                list[i] = list[count[from] - 1];
+                break;
+            }
+        }
         load[from] -= c.work[m];
         count[from]--;
+        members[to][count[to]] = m;
         load[to] += c.work[m];
         count[to]++;
         assignment[m] = to;
+        version[from]++;
+        version[to]++;
     }
 }

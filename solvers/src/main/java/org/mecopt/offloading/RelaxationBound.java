@@ -43,6 +43,7 @@ final class RelaxationBound {
         for (int s = 0; s < n; s++) {
             lambda[s] = 2 * load[s] / c.cpu[s] * scale;
         }
+        double[] slope = new double[n];
         double[] gLambda = new double[n];
         double[] gMu = new double[n];
         double best = Double.NEGATIVE_INFINITY;
@@ -52,6 +53,7 @@ final class RelaxationBound {
             double q = 0;
             for (int s = 0; s < n; s++) {
                 double l = lambda[s] / scale;
+                slope[s] = l;
                 q -= c.cpu[s] * l * l / 4 + mu[s] * c.capacity[s];
                 gLambda[s] = -c.cpu[s] * l / 2;
                 gMu[s] = -c.capacity[s];
@@ -62,7 +64,7 @@ final class RelaxationBound {
                 int arg = 0;
                 double min = Double.POSITIVE_INFINITY;
                 for (int s = 0; s < n; s++) {
-                    double v = tx[s] + lambda[s] / scale * w + mu[s];
+                    double v = tx[s] + slope[s] * w + mu[s];
                     if (v < min) {
                         min = v;
                         arg = s;

@@ -1,0 +1,89 @@
+package org.mecopt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mecopt.io.Json;
+
+class CliTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generatesAndSolvesWithEverySolver(@TempDir Path dir) throws Exception {
+        Path instance = dir.resolve("i.json");
+        assertEquals(0, run("instance", "offloading", "--seed", "4", "--out", instance.toString()).code());
+        for (String solver : List.of("exact", "local-search", "greedy", "goa", "roa")) {
+            Run r = run("solve", "offloading", "--instance", instance.toString(), "--solver", solver);
+            assertEquals(0, r.code(), r.err());
+            JsonNode result = Json.readTree(r.out());
+            assertEquals(solver, result.get("solver").asText());
+            assertEquals(9, result.get("assignment").size());
+        }
+        Path out = dir.resolve("r.json");
+        Run kkt = run("solve", "offloading", "--instance", instance.toString(), "--solver", "kkt",
+                "--assignment", "0,1,2,0,1,2,0,1,2", "--out", out.toString());
+        assertEquals(0, kkt.code(), kkt.err());
+        assertEquals("OPTIMAL", Json.readTree(Files.readString(out)).get("status").asText());
+    }
+
+    @Test
+    void invalidInputExitsWithTwoAndNamesTheField(@TempDir Path dir) throws Exception {
+        Path instance = dir.resolve("bad.json");
+        Files.writeString(instance, "{\"problem\":\"offloading\",\"bandwidthHz\":-1,\"noiseW\":1e-9,\"devices\":[],"
+                + "\"servers\":[],\"channelGain\":[]}");
+        Run r = run("solve", "offloading", "--instance", instance.toString(), "--solver", "exact");
+        assertEquals(Main.INVALID_INPUT, r.code());
+        assertTrue(r.err().contains("bandwidthHz = -1.0 must be > 0"), r.err());
+        assertEquals(Main.INVALID_INPUT, run("solve", "offloading", "--instance", instance.toString(), "--solver", "nope").code());
+        assertEquals(Main.INVALID_INPUT, run("solve", "nope", "--instance", instance.toString(), "--solver", "exact").code());
+        Run size = run("instance", "offloading", "--seed", "1", "--devices", "10");
+        assertEquals(Main.INVALID_INPUT, size.code());
+        assertTrue(size.err().contains("maxTasks"), size.err());
+        assertEquals(Main.INVALID_INPUT, run("instance", "offloading").code(), "missing --seed");
+        Path notWritten = dir.resolve("never.json");
+        run("solve", "offloading", "--instance", instance.toString(), "--solver", "exact", "--out", notWritten.toString());
+        assertFalse(Files.exists(notWritten));
+    }
+
+    @Test
+    void solversListsEveryProblemAndSolver() {
+        Run r = run("solvers");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("offloading\n"), r.out());
+        assertTrue(r.out().contains("  local-search "), r.out());
+    }
+
+    @Test
+    void cpuSweepWritesCsvAndPng(@TempDir Path dir) throws Exception {
+        Run r = run("experiment", "offloading-cpu-sweep", "--out", dir.toString(), "--instances", "4",
+                "--cpu-ghz", "5,10", "--solvers", "roa,exact");
+        assertEquals(0, r.code(), r.err());
+        List<String> csv = Files.readAllLines(dir.resolve("offloading-cpu-sweep.csv"));
+        assertEquals(1 + 2 * 2, csv.size());
+        assertTrue(csv.get(1).startsWith("5.0,roa,"), csv.get(1));
+        double exactAt5 = Double.parseDouble(csv.get(2).split(",")[2]);
+        double exactAt10 = Double.parseDouble(csv.get(4).split(",")[2]);
+        assertTrue(exactAt10 < exactAt5, "more CPU must lower the optimal delay");
+        byte[] png = Files.readAllBytes(dir.resolve("offloading-cpu-sweep.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+    }
+}
