@@ -39,8 +39,13 @@ import picocli.CommandLine.Spec;
 final class CpuSweepCommand implements Callable<Integer> {
 
     /** The paper's reported delays at 5 GHz (seed 004 §IV-C), drawn as reference markers. */
-    private static final Map<String, Double> PAPER_AT_5_GHZ = Map.of("DQN-RAO (paper)", 0.60, "GOA (paper)", 0.70,
-            "ROA (paper)", 0.85);
+    private static final Map<String, Double> PAPER_AT_5_GHZ = new LinkedHashMap<>();
+
+    static {
+        PAPER_AT_5_GHZ.put("ROA (paper, 5 GHz)", 0.85);
+        PAPER_AT_5_GHZ.put("GOA (paper, 5 GHz)", 0.70);
+        PAPER_AT_5_GHZ.put("DQN-RAO (paper, 5 GHz)", 0.60);
+    }
 
     @Spec
     CommandSpec spec;
@@ -120,7 +125,7 @@ final class CpuSweepCommand implements Callable<Integer> {
     private byte[] plot(Map<String, double[]> curves) throws java.io.IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(560)
-                .title("Average delay vs homogeneous server CPU (seed 004 Fig. 4 setting, M=9, N=3, Mmax=3)")
+                .title("Seed 004 Fig. 4: M=9, N=3, Mmax=3, homogeneous servers")
                 .xAxisTitle("Server CPU frequency (GHz)").yAxisTitle("Average delay (s)").build();
         double[] x = cpuGhz.stream().mapToDouble(Double::doubleValue).toArray();
         curves.forEach((name, y) -> chart.addSeries(name, x, y));

@@ -11,11 +11,16 @@ package org.mecopt.offloading;
  * so any iterate is a valid bound and no LP or QP solver is needed. The relaxation is convex, so
  * the dual's maximum equals the relaxation's optimum. We maximize q by projected supergradient
  * ascent with Polyak steps towards the incumbent's value, started from the incumbent's loads
- * ({@code λ_n = 2 w_n/F_n}, the slope of the server cost there). Each iteration costs O(MN).
+ * ({@code λ_n = 2 w_n/F_n}, the slope of the server cost there). Each iteration costs O(MN); the
+ * ascent stops early when a window of iterations raises the bound by less than 1e-6 relative.
  * Why hand-written: q is non-smooth and tiny to evaluate; a general QP on M·N variables would be
  * orders of magnitude slower for the large instances where the bound matters.
  */
 final class RelaxationBound {
+    /** Iterations between progress checks, and the relative progress a window must make to go on. */
+    static final int STALL_WINDOW = 50;
+    static final double STALL_TOLERANCE = 1e-6;
+
     private RelaxationBound() {
     }
 
@@ -49,7 +54,15 @@ final class RelaxationBound {
         double best = Double.NEGATIVE_INFINITY;
         double theta = 1.0;
         int sinceImproved = 0;
+        double checkpoint = Double.NEGATIVE_INFINITY;
         for (int it = 0; it < iterations; it++) {
+            if (it % STALL_WINDOW == 0) {
+                // stop once a window of iterations no longer moves the bound meaningfully
+                if (best - checkpoint <= STALL_TOLERANCE * Math.abs(incumbentTotal)) {
+                    break;
+                }
+                checkpoint = best;
+            }
             double q = 0;
             for (int s = 0; s < n; s++) {
                 double l = lambda[s] / scale;
