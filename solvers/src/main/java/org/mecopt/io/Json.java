@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.OptionalField;
 import org.mecopt.api.Problem;
 import org.mecopt.api.Result;
 
@@ -26,8 +30,6 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
@@ -72,6 +74,7 @@ public final class Json {
             throw new InvalidInstanceException("problem", problem == null ? null : problem.asText(),
                     "must be \"" + problemName + "\"");
         }
+        requireFields(object, type, "");
         try {
             return MAPPER.treeToValue(object, type);
         } catch (ValueInstantiationException e) {
@@ -83,6 +86,36 @@ public final class Json {
             throw mappingError(e);
         } catch (JsonProcessingException e) {
             throw new InvalidInstanceException("instance", "<invalid>", e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Fails on the first record component missing from {@code node}, recursing into nested records
+     * and lists of records; components marked {@link OptionalField} may be absent. Jackson's own
+     * missing-property check cannot exempt single fields, hence this walk.
+     */
+    private static void requireFields(JsonNode node, Class<?> type, String path) {
+        if (!type.isRecord() || !node.isObject()) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            String field = path + component.getName();
+            JsonNode child = node.get(component.getName());
+            if (child == null) {
+                if (!component.isAnnotationPresent(OptionalField.class)) {
+                    throw new InvalidInstanceException(field, "<missing>", "is required");
+                }
+                continue;
+            }
+            if (component.getType().isRecord()) {
+                requireFields(child, component.getType(), field + ".");
+            } else if (List.class.isAssignableFrom(component.getType()) && child.isArray()
+                    && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+                for (int i = 0; i < child.size(); i++) {
+                    requireFields(child.get(i), element, field + "[" + i + "].");
+                }
+            }
         }
     }
 
@@ -160,10 +193,7 @@ public final class Json {
         if (e instanceof UnrecognizedPropertyException) {
             return new InvalidInstanceException(path(e), "<present>", "is not a known field");
         }
-        if (message.startsWith("Missing creator property")) {
-            return new InvalidInstanceException(path(e), "<missing>", "is required");
-        }
-        if (message.startsWith("Null value for creator property") || message.startsWith("Cannot map `null`")) {
+        if (message.startsWith("Cannot map `null`")) {
             return new InvalidInstanceException(path(e), null, "must not be null");
         }
         if (e instanceof InvalidFormatException format) {

@@ -1,0 +1,33 @@
+package org.mecopt.latency;
+
+import org.mecopt.api.Result;
+import org.mecopt.api.Solver;
+import org.mecopt.api.Status;
+
+/**
+ * Base of the latency solvers: each decides the powers (and ratios, or takes the best ones), and
+ * every result carries the interference-free lower bound.
+ */
+abstract class PowerSolver implements Solver<LatencyInstance, LatencySolution> {
+
+    @Override
+    public final String problemName() {
+        return "latency";
+    }
+
+    @Override
+    public final Class<LatencyInstance> problemType() {
+        return LatencyInstance.class;
+    }
+
+    /** A checked result for {@code solution}, with the interference-free bound. */
+    final Result<LatencySolution> finish(LatencyInstance instance, LatencySolution solution, Status status,
+                                         long iterations, long startNanos, String message) {
+        return finish(instance, solution, status, InterferenceFreeBound.lowerBound(instance), iterations, startNanos, message);
+    }
+
+    final Result<LatencySolution> finish(LatencyInstance instance, LatencySolution solution, Status status, double bound,
+                                         long iterations, long startNanos, String message) {
+        return Result.checked(instance, name(), status, solution, bound, iterations, startNanos, message);
+    }
+}
