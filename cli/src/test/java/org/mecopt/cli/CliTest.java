@@ -67,7 +67,7 @@ class CliTest {
     void solversListsEveryProblemAndSolver() {
         Run r = run("solvers");
         assertEquals(0, r.code());
-        assertTrue(r.out().startsWith("offloading\n"), r.out());
+        assertTrue(r.out().startsWith("latency\n") && r.out().contains("\noffloading\n"), r.out());
         assertTrue(r.out().contains("  local-search "), r.out());
     }
 
