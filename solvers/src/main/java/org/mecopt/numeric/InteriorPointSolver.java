@@ -41,6 +41,7 @@ import org.mecopt.api.Status;
  * allocates only its result (and the work arrays when the size grows).
  */
 public final class InteriorPointSolver {
+    private static final boolean TRACE = Boolean.getBoolean("mecopt.ipm.trace");
     private static final double ALPHA = 0.01;
     private static final double BETA = 0.5;
     private static final double MIN_STEP = 1e-12;
@@ -273,6 +274,9 @@ public final class InteriorPointSolver {
             if (phaseOne && y[n] < 0 && rpn <= tolF && eta <= -y[n]) {
                 return Outcome.FEASIBLE_POINT;
             }
+            if (phaseOne && y[n] - eta > 0 && rpn <= tolF && rdn <= tolF) {
+                return Outcome.CONVERGED; // certified: the lower bound s − η̂ on s* is positive
+            }
             if (rpn <= tolF && rdn <= tolF && eta <= options.gapTolerance()) {
                 return Outcome.CONVERGED;
             }
@@ -314,6 +318,10 @@ public final class InteriorPointSolver {
                 if (!Double.isFinite(dy[j])) {
                     return Outcome.NUMERIC;
                 }
+            }
+            if (TRACE) {
+                System.err.printf("%s it %d eta %.3e rp %.3e rd %.3e t %.3e s %s%n", phaseOne ? "P1" : "P2",
+                        iterations, eta, rpn, rdn, t, phaseOne ? Double.toString(y[n]) : "");
             }
             Outcome searched = lineSearch(t);
             iterations++;
@@ -512,13 +520,14 @@ public final class InteriorPointSolver {
 
     /** Backtracking on ‖r_t‖; null when a step was taken, STALL when none could be. */
     private Outcome lineSearch(double t) {
-        double sMax = 1;
+        // 0.99 of the largest step keeping λ > 0, capped at the full Newton step 1.
+        double sMax = Double.POSITIVE_INFINITY;
         for (int i = 0; i < bigM; i++) {
             if (dlam[i] < 0) {
                 sMax = Math.min(sMax, -lam[i] / dlam[i]);
             }
         }
-        double s = 0.99 * sMax;
+        double s = Math.min(1, 0.99 * sMax);
         double r0 = Math.sqrt(residualSq(f, lam, rD, rP, t));
         while (s >= MIN_STEP) {
             for (int j = 0; j < bigN; j++) {
@@ -533,6 +542,9 @@ public final class InteriorPointSolver {
             if (evalConstraints(yT, fT) && evalDerivatives(yT, lamT, nuT, dfT, g0T, rDT, rPT)) {
                 double r1 = Math.sqrt(residualSq(fT, lamT, rDT, rPT, t));
                 if (r1 <= (1 - ALPHA * s) * r0) {
+                    if (TRACE) {
+                        System.err.printf("   step %.3e (sMax %.3e) |dy| %.3e%n", s, sMax, norm(dy, bigN));
+                    }
                     accept();
                     return null;
                 }

@@ -73,7 +73,7 @@ class InteriorPointSolverTest {
                 .linearEqualities(a, b).build();
         InteriorPointResult r = solver.solve(problem);
         assertOptimal(r);
-        assertEquals(0, r.iterations() > 3 ? 1 : 0, "Newton on a QP with equalities takes ~1 step");
+        assertTrue(r.iterations() <= 2, "Newton on a QP with equalities takes one step: " + r.iterations());
         for (int i = 0; i < n; i++) {
             assertEquals(exact.get(i), r.x()[i], 1e-9);
         }
@@ -372,8 +372,11 @@ class InteriorPointSolverTest {
             double norm = Math.sqrt(java.util.Arrays.stream(c).map(v -> v * v).sum());
             ConvexProblem problem = ConvexProblem.builder(n).minimize(QuadraticFunction.linear(c, 0))
                     .subjectTo(QuadraticFunction.sumOfSquares(n, 1.0)).build();
+            // Outside the ball, in the direction of −c: Phase I, then Phase II from its point.
             double[] outside = new double[n];
-            java.util.Arrays.fill(outside, 3);
+            for (int i = 0; i < n; i++) {
+                outside[i] = -1.5 * c[i] / norm;
+            }
             for (double[] start : new double[][] {null, outside}) {
                 InteriorPointResult r = solver.solve(problem, start);
                 assertOptimal(r);
@@ -401,9 +404,9 @@ class InteriorPointSolverTest {
                 .linearInequality(new double[] {-1, 0, 0}, -2).build();
         r = solver.solve(ball);
         assertEquals(Status.INFEASIBLE, r.status(), r.message());
-        // ‖x‖² ≤ 1 and x_0 + x_1 = 5 (the equality makes it infeasible).
+        // x ≥ 0 and x_0 + x_1 = −1 (the equality makes it infeasible).
         ConvexProblem eq = ConvexProblem.builder(2).minimize(QuadraticFunction.linear(new double[] {1, 0}, 0))
-                .subjectTo(QuadraticFunction.sumOfSquares(2, 1.0)).linearEquality(new double[] {1, 1}, 5).build();
+                .bounds(new double[2], null).linearEquality(new double[] {1, 1}, -1).build();
         r = solver.solve(eq);
         assertEquals(Status.INFEASIBLE, r.status(), r.message());
         // No interior: x ≤ 0 and x ≥ 0.
@@ -417,7 +420,7 @@ class InteriorPointSolverTest {
     void phaseOneFindsAFeasiblePointOfAnUnboundedSet() {
         // min ‖x − c‖² s.t. x ≥ 1 from x = 0: Phase I of {x ≥ 1} alone is unbounded below in s.
         int n = 5;
-        double[] c = {3, -2, 0.5, 1, 4};
+        double[] c = {3, -2, 0.5, 1.5, 4};
         DMatrixRMaj two = CommonOps_DDRM.identity(n);
         CommonOps_DDRM.scale(2, two);
         double[] q = new double[n];
