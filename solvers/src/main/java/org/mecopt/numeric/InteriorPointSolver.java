@@ -62,6 +62,7 @@ public final class InteriorPointSolver {
     private int p;
     private int iterations;
     private double lastGap;
+    private double t;
 
     // Work arrays (capacity for Phase I: n + 1 variables, m + 1 inequalities).
     private int capN = -1;
@@ -160,9 +161,14 @@ public final class InteriorPointSolver {
             maxF = Math.max(maxF, f[i]);
         }
         int phaseOneIterations = 0;
-        if (m > 0 && maxF >= 0) {
+        // Phase I also when A x0 ≠ b: Phase II would accept such a start, but could then not
+        // tell an infeasible equality-plus-inequality system from slow progress.
+        double[] eqRes = new double[p];
+        problem.equalityResiduals(xs, eqRes);
+        boolean equalitiesMet = norm(eqRes, p) <= options.feasibilityTolerance();
+        if (m > 0 && (maxF >= 0 || !equalitiesMet)) {
             setUpPhase(true, m);
-            y[n] = maxF + 1 + 0.1 * Math.abs(maxF);
+            y[n] = Math.max(maxF, 0) + 1 + 0.1 * Math.abs(maxF);
             Outcome outcome = startAndRun();
             phaseOneIterations = iterations;
             double s = y[n];
@@ -283,7 +289,16 @@ public final class InteriorPointSolver {
             if (iterations >= options.maxIterations()) {
                 return Outcome.LIMIT;
             }
-            double t = bigM > 0 ? options.mu() * bigM / eta : 1;
+            // B&V set t = μm/η̂ every iteration. Here t only grows, and only once the dual
+            // residual is below η̂ (near the central path): from an off-centre start the Newton
+            // step can collapse λ, and t = μm/η̂ then explodes and the iteration stalls with a
+            // large dual residual (seen on a linear objective over a ball from half the starts).
+            double tNew = bigM > 0 ? options.mu() * bigM / eta : 1;
+            if (iterations == 0) {
+                t = tNew;
+            } else if (rdn <= eta) {
+                t = Math.max(t, tNew);
+            }
             assembleHessian();
             // rhs1 = −∇f0 − Aᵀν + Dfᵀ v with v_i = 1/(t f_i)
             for (int j = 0; j < bigN; j++) {
