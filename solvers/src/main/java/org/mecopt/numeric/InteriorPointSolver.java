@@ -149,6 +149,9 @@ public final class InteriorPointSolver {
         for (int j = 0; j < n; j++) {
             y[j] = x0 == null ? 0 : x0[j];
         }
+        if (p > 0) {
+            projectOntoEqualities();
+        }
         // Is the start strictly feasible?
         System.arraycopy(y, 0, xs, 0, n);
         problem.inequalityValues(xs, f);
@@ -215,6 +218,53 @@ public final class InteriorPointSolver {
                 return failure(Status.NUMERICAL_ERROR, phaseOneIterations, "singular Newton system");
             default:
                 return failure(Status.NUMERICAL_ERROR, phaseOneIterations, "non-finite value");
+        }
+    }
+
+    /**
+     * Moves y[0..n) to the nearest point of {A x = b} when it is not on it (least-norm correction
+     * {@code x −= Aᵀ (A Aᵀ)⁻¹ (A x − b)}): linear Newton steps then keep A x = b, and the Phase I
+     * start is no longer in a tug of war between the equalities and curved inequalities. When
+     * {@code A Aᵀ} is singular, a small shift is tried; if the system is inconsistent the start is
+     * left as it is and Phase I reports the infeasibility.
+     */
+    private void projectOntoEqualities() {
+        double[] res = new double[p];
+        System.arraycopy(y, 0, xs, 0, n);
+        problem.equalityResiduals(xs, res);
+        if (norm(res, p) <= options.feasibilityTolerance()) {
+            return;
+        }
+        DMatrixRMaj a = problem.a();
+        DMatrixRMaj aat = new DMatrixRMaj(p, p);
+        CommonOps_DDRM.multOuter(a, aat);
+        double scale = 0;
+        for (int i = 0; i < p; i++) {
+            scale = Math.max(scale, aat.get(i, i));
+        }
+        DMatrixRMaj rhs = new DMatrixRMaj(p, 1, true, res);
+        DMatrixRMaj z = new DMatrixRMaj(p, 1);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            DMatrixRMaj m = aat.copy();
+            double shift = attempt == 0 ? 0 : scale * 1e-12 * Math.pow(1e3, attempt - 1);
+            for (int i = 0; i < p; i++) {
+                m.add(i, i, shift);
+            }
+            if (cholS.setA(m)) {
+                cholS.solve(rhs, z);
+                double[] trial = java.util.Arrays.copyOf(y, n);
+                for (int i = 0; i < p; i++) {
+                    for (int j = 0; j < n; j++) {
+                        trial[j] -= a.get(i, j) * z.get(i);
+                    }
+                }
+                double[] after = new double[p];
+                problem.equalityResiduals(trial, after);
+                if (allFinite(trial) && norm(after, p) < norm(res, p)) {
+                    System.arraycopy(trial, 0, y, 0, n);
+                }
+                return;
+            }
         }
     }
 
