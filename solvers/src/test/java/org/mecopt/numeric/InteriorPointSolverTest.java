@@ -390,6 +390,31 @@ class InteriorPointSolverTest {
         }
     }
 
+    /**
+     * Regression: with B&amp;V's t = μm/η̂ at every iteration, half of these off-centre starts
+     * (near the sphere, away from the optimum) stalled with λ → 0 and t → ∞.
+     */
+    @Test
+    void offCentreStartsOnTheBallConverge() {
+        Random rnd = new Random(7);
+        for (int trial = 0; trial < 100; trial++) {
+            int n = 2 + rnd.nextInt(5);
+            double[] c = gaussian(rnd, n);
+            double[] x0 = gaussian(rnd, n);
+            double norm0 = Math.sqrt(java.util.Arrays.stream(x0).map(v -> v * v).sum());
+            double radius = rnd.nextDouble() * 0.99;
+            for (int i = 0; i < n; i++) {
+                x0[i] *= radius / norm0;
+            }
+            ConvexProblem problem = ConvexProblem.builder(n).minimize(QuadraticFunction.linear(c, 0))
+                    .subjectTo(QuadraticFunction.sumOfSquares(n, 1.0)).build();
+            InteriorPointResult r = solver.solve(problem, x0);
+            assertOptimal(r);
+            double norm = Math.sqrt(java.util.Arrays.stream(c).map(v -> v * v).sum());
+            assertEquals(-norm, r.objective(), 1e-7);
+        }
+    }
+
     @Test
     void phaseOneDetectsInfeasibleProblems() {
         // x ≤ −1 and x ≥ 1.
@@ -408,6 +433,11 @@ class InteriorPointSolverTest {
         ConvexProblem eq = ConvexProblem.builder(2).minimize(QuadraticFunction.linear(new double[] {1, 0}, 0))
                 .bounds(new double[2], null).linearEquality(new double[] {1, 1}, -1).build();
         r = solver.solve(eq);
+        assertEquals(Status.INFEASIBLE, r.status(), r.message());
+        // ‖x‖² ≤ 1 and x_0 + x_1 = 5: curved inequality plus equality.
+        ConvexProblem ballEq = ConvexProblem.builder(2).minimize(QuadraticFunction.linear(new double[] {1, 0}, 0))
+                .subjectTo(QuadraticFunction.sumOfSquares(2, 1.0)).linearEquality(new double[] {1, 1}, 5).build();
+        r = solver.solve(ballEq);
         assertEquals(Status.INFEASIBLE, r.status(), r.message());
         // No interior: x ≤ 0 and x ≥ 0.
         ConvexProblem thin = ConvexProblem.builder(1).minimize(QuadraticFunction.linear(new double[] {1}, 0))
