@@ -1,0 +1,69 @@
+package org.mecopt.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mecopt.api.Result;
+import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.channel.ChannelModel;
+import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.latency.LatencyInstance;
+import org.mecopt.latency.LatencySolution;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How long does one min-max latency solve take on seed 001's cell-free setting (M = 64 APs)?
+ *
+ * <p>Each invocation solves the next of 16 seeded instances, so the samples spread over channel
+ * draws. {@code equal-power} is the baseline (one evaluation). Targets (issue 3): {@code ica} at
+ * K=10, N=4 median ≤ 20 ms and at K=50, N=4 ≤ 500 ms; {@code exact-single-carrier} at K=50, N=1
+ * ≤ 5 ms. Run with one JMH thread: the targets are per core.
+ *
+ * <p>HOW TO RUN: {@code java -jar benchmarks/target/benchmarks.jar LatencyBenchmark -p benchmarkCase=ica:10x4}
+ * (cases are {@code solver:KxN}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class LatencyBenchmark {
+
+    @Param({"ica:10x4", "ica:50x4", "exact-single-carrier:50x1", "equal-power:10x4"})
+    public String benchmarkCase;
+
+    private final List<LatencyInstance> instances = new ArrayList<>();
+    private Solver<LatencyInstance, LatencySolution> solver;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        String[] parts = benchmarkCase.split(":");
+        String[] size = parts[1].split("x");
+        LatencyGenerator.Config config = LatencyGenerator.Config.PAPER
+                .with(ChannelModel.CELLFREE, Integer.parseInt(size[0]), 64, Integer.parseInt(size[1]));
+        for (int seed = 0; seed < 16; seed++) {
+            instances.add(LatencyGenerator.generate(config, seed));
+        }
+        solver = SolverRegistry.get(LatencyInstance.class, parts[0]);
+    }
+
+    @Benchmark
+    public Result<LatencySolution> solve() {
+        return solver.solve(instances.get(next++ & 15), SolverOptions.defaults());
+    }
+}

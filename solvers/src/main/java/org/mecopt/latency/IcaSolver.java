@@ -1,0 +1,233 @@
+package org.mecopt.latency;
+
+import java.util.Arrays;
+import org.mecopt.api.Result;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Status;
+import org.mecopt.numeric.ConvexProblem;
+import org.mecopt.numeric.InteriorPointOptions;
+import org.mecopt.numeric.InteriorPointResult;
+import org.mecopt.numeric.InteriorPointSolver;
+import org.mecopt.numeric.QuadraticFunction;
+
+/**
+ * {@code ica}: iterative convex approximation (successive convex approximation) for min-max
+ * latency, in the power variables alone.
+ *
+ * <p>Seed 001 solves an epigraph form with slack variables λ, μ, ν, φ and the bounds of its
+ * eqs. (15)–(19). We use two facts of the model instead (MODEL.md §2): the best offloading ratio
+ * is closed-form, so {@code τ_k ≤ t ⟺ 1/a_k + 1/b_k(R_k) ≥ 1/t}; and the rate is a difference of
+ * concave functions of p, whose subtracted (interference) part we linearize. Each iteration then
+ * maximizes {@code w = τ_ref/t} over (p, w) subject to the K convex constraints of
+ * {@link LinearizedRateConstraint}, {@code Σ_n p_nk ≤ 1} and {@code p ≥ 0}, solved by the
+ * toolkit's {@link InteriorPointSolver}. The minorant is tight at the current point, so every
+ * iterate is feasible and the maximum latency never increases; we stop when an iteration improves
+ * it by less than the tolerance. The result is a stationary point (LOCALLY_OPTIMAL), with the
+ * interference-free lower bound.
+ *
+ * <p>Parameters: {@code tolerance} (relative improvement to continue, default 1e-6); {@code start}
+ * ({@code auto}, the default, or {@code equal-power} to start the iterations from p = 1/N);
+ * {@link SolverOptions#maxIterations()} caps the outer iterations (at most 200).
+ */
+public final class IcaSolver extends PowerSolver {
+
+    static final double DEFAULT_TOLERANCE = 1e-6;
+    private static final int MAX_OUTER = 200;
+
+    @Override
+    public String name() {
+        return "ica";
+    }
+
+    @Override
+    public String guarantee() {
+        return "locally optimal (successive convex approximation, every iterate feasible and no worse)";
+    }
+
+    @Override
+    public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
+        long start = System.nanoTime();
+        long deadline = start + options.timeLimitMillis() * 1_000_000L;
+        double tolerance = parseTolerance(options.parameter("tolerance"));
+        long maxOuter = Math.min(MAX_OUTER, options.maxIterations());
+        double bound = InterferenceFreeBound.lowerBound(instance);
+
+        double[][] current = "equal-power".equals(options.parameter("start"))
+                ? Baselines.equalPower(instance) : startingPoint(instance, bound);
+        double currentValue = instance.objective(instance.solutionFor(current));
+        InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
+                .withGapTolerance(1e-9).withFeasibilityTolerance(1e-9));
+        long iterations = 0;
+        Status status = Status.LIMIT_REACHED;
+        String message = "";
+        while (iterations < maxOuter) {
+            if (System.nanoTime() > deadline) {
+                message = "time limit reached";
+                break;
+            }
+            iterations++;
+            double[][] next = step(instance, current, bound, ipm);
+            if (next == null) {
+                status = Status.LOCALLY_OPTIMAL;
+                message = "stopped: the convex subproblem did not improve the current point";
+                break;
+            }
+            double value = instance.objective(instance.solutionFor(next));
+            if (value < currentValue) {
+                double[][] further = extrapolate(instance, current, next, value);
+                if (further != null) {
+                    next = further;
+                    value = instance.objective(instance.solutionFor(next));
+                }
+            }
+            if (!(value < currentValue)) {
+                status = Status.LOCALLY_OPTIMAL;
+                break;
+            }
+            double improvement = (currentValue - value) / currentValue;
+            current = next;
+            currentValue = value;
+            if (improvement < tolerance) {
+                status = Status.LOCALLY_OPTIMAL;
+                break;
+            }
+        }
+        if (status == Status.LIMIT_REACHED && message.isEmpty()) {
+            message = "outer iteration limit of " + maxOuter + " reached";
+        }
+        return finish(instance, instance.solutionFor(current), status, bound, iterations, start, message);
+    }
+
+    /**
+     * Over-relaxation of a successful step: convex-approximation steps are short where the
+     * linearized interference is far from tight, so we try {@code from + α (to − from)} for
+     * α = 2, 4, 8, … (projected onto {@code p ≥ 0}, {@code Σ_n p ≤ 1}) while the true objective
+     * keeps falling. Every accepted point is evaluated exactly, so monotonicity is kept.
+     *
+     * @return the best extrapolated point, or null when α = 2 is no better than {@code to}
+     */
+    static double[][] extrapolate(LatencyInstance instance, double[][] from, double[][] to, double toValue) {
+        double[][] best = null;
+        double bestValue = toValue;
+        for (double alpha = 2; alpha <= 64; alpha *= 2) {
+            double[][] trial = new double[to.length][to[0].length];
+            for (int n = 0; n < to.length; n++) {
+                for (int k = 0; k < to[n].length; k++) {
+                    trial[n][k] = Math.max(0, from[n][k] + alpha * (to[n][k] - from[n][k]));
+                }
+            }
+            projectPowers(trial);
+            double value = instance.objective(instance.solutionFor(trial));
+            if (!(value < bestValue)) {
+                break;
+            }
+            best = trial;
+            bestValue = value;
+        }
+        return best;
+    }
+
+    /** Scales each user's powers down to {@code Σ_n p ≤ 1} where they exceed it (p already ≥ 0). */
+    static void projectPowers(double[][] power) {
+        for (int k = 0; k < power[0].length; k++) {
+            double sum = 0;
+            for (double[] row : power) {
+                sum += row[k];
+            }
+            if (sum > 1) {
+                for (double[] row : power) {
+                    row[k] /= sum;
+                }
+            }
+        }
+    }
+
+    /**
+     * The best of equal power, the interference-free water-filling and the equal-split least-power
+     * point ({@link LeastPower#bisect}: every user's rate split evenly over the subcarriers, the
+     * least powers found by Perron–Frobenius, the latency by bisection). Convex-approximation steps
+     * crawl when a weak user's rate is nearly flat in the interference (low SINR), so where the
+     * start is matters; the equal-split point is the global optimum of a restriction of the
+     * problem, and exact for one subcarrier.
+     */
+    static double[][] startingPoint(LatencyInstance instance, double bound) {
+        double[][] best = Baselines.equalPower(instance);
+        double bestValue = instance.objective(instance.solutionFor(best));
+        double[][] filled = InterferenceFreeBound.waterFilledPower(instance);
+        double filledValue = instance.objective(instance.solutionFor(filled));
+        if (filledValue < bestValue) {
+            best = filled;
+            bestValue = filledValue;
+        }
+        double[][] split = new LeastPower(instance).bisect(bound, best, bestValue, 1e-6, 60).power();
+        return instance.objective(instance.solutionFor(split)) < bestValue ? split : best;
+    }
+
+    /** One convex subproblem linearized at {@code at}; null when the interior-point method failed. */
+    static double[][] step(LatencyInstance instance, double[][] at, double tauRef, InteriorPointSolver ipm) {
+        int users = instance.userCount();
+        int subcarriers = instance.subcarrierCount();
+        int nk = users * subcarriers;
+        int dim = nk + 1;
+        double[] objective = new double[dim];
+        objective[nk] = -1;
+        ConvexProblem.Builder builder = ConvexProblem.builder(dim).minimize(QuadraticFunction.linear(objective, 0));
+        double[] lower = new double[dim];
+        double[] upper = new double[dim];
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        lower[nk] = Double.NEGATIVE_INFINITY;
+        builder.bounds(lower, upper);
+        for (int k = 0; k < users; k++) {
+            double[] row = new double[dim];
+            for (int n = 0; n < subcarriers; n++) {
+                row[n * users + k] = 1;
+            }
+            builder.linearInequality(row, 1);
+        }
+        LinearizedRateConstraint[] constraints = new LinearizedRateConstraint[users];
+        for (int k = 0; k < users; k++) {
+            constraints[k] = new LinearizedRateConstraint(instance, k, tauRef, at);
+            builder.subjectTo(constraints[k]);
+        }
+        // strictly feasible start: pulled inside the power constraints, w just below every user's margin
+        double[] x0 = new double[dim];
+        for (int n = 0; n < subcarriers; n++) {
+            for (int k = 0; k < users; k++) {
+                x0[n * users + k] = 0.98 * at[n][k] + 0.01 / subcarriers;
+            }
+        }
+        double w = Double.POSITIVE_INFINITY;
+        for (LinearizedRateConstraint constraint : constraints) {
+            w = Math.min(w, -constraint.value(x0)); // value at w = 0 is −margin
+        }
+        x0[nk] = w - 1e-6 * Math.abs(w) - 1e-12;
+        InteriorPointResult r = ipm.solve(builder.build(), x0);
+        if (r.status() == Status.NUMERICAL_ERROR || r.status() == Status.INFEASIBLE) {
+            return null;
+        }
+        double[][] next = new double[subcarriers][users];
+        for (int n = 0; n < subcarriers; n++) {
+            for (int k = 0; k < users; k++) {
+                next[n][k] = Math.max(0, r.x()[n * users + k]);
+            }
+        }
+        // the interior point may sit a hair outside Σ p ≤ 1 within tolerance: scale back in
+        projectPowers(next);
+        return next;
+    }
+
+    private static double parseTolerance(String text) {
+        if (text == null) {
+            return DEFAULT_TOLERANCE;
+        }
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (v > 0 && v < 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new org.mecopt.api.InvalidInstanceException("tolerance", text, "must be a number in (0, 1)");
+    }
+}

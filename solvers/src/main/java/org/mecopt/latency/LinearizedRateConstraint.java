@@ -1,0 +1,153 @@
+package org.mecopt.latency;
+
+import org.ejml.data.DMatrixRMaj;
+import org.mecopt.numeric.ConvexFunction;
+
+/**
+ * User k's latency constraint in ICA's convex subproblem, in the variables
+ * {@code x = (p[0][0..K), …, p[N−1][0..K), w)} with {@code w = τ_ref / t}:
+ * <pre>  f(x) = w − τ_ref/a_k − τ_ref h(R̃_k(p)) ≤ 0,   h(R) = R / (Z + cR) = 1/b(R)</pre>
+ * (without local computing the {@code τ_ref/a_k} term is dropped). This is {@code 1/τ*_k ≥ 1/t} with
+ * the closed-form best ratio, {@code 1/τ* = 1/a + 1/b}. {@code R̃_k} is the concave minorant of the
+ * rate obtained by linearizing the interference term of
+ * {@code R_k = (B/ln 2) Σ_n [ln(1 + Σ_j p_nj G_nkj) − ln(1 + Σ_{j≠k} p_nj G_nkj)]} at the current
+ * point p̂, so {@code R̃_k ≤ R_k} with equality at p̂: every subproblem solution is feasible for
+ * the true problem and no worse than p̂ (the ICA/MM property). h is concave increasing, so f is
+ * convex; its domain is {@code R̃ > −Z/c}, outside which f is +∞.
+ */
+final class LinearizedRateConstraint implements ConvexFunction {
+    private final LatencyInstance instance;
+    private final int k;
+    private final int users;
+    private final int subcarriers;
+    private final double scale;
+    private final double z;
+    private final double c;
+    private final double constant;
+    /** ln(1 + Î_nk) − Î_nk/(1 + Î_nk) and 1/(1 + Î_nk) at the linearization point. */
+    private final double[] offset;
+    private final double[] slope;
+    private final double[] total;
+    private final double[] rateGradient;
+
+    /**
+     * @param tauRef the latency scale that makes w of order 1
+     * @param at the linearization point p̂, {@code at[n][j]}, not modified
+     */
+    LinearizedRateConstraint(LatencyInstance instance, int k, double tauRef, double[][] at) {
+        this.instance = instance;
+        this.k = k;
+        this.users = instance.userCount();
+        this.subcarriers = instance.subcarrierCount();
+        this.scale = tauRef;
+        this.z = instance.users().get(k).taskBits();
+        this.c = instance.serverTime(k);
+        this.constant = instance.localComputing() ? tauRef / instance.localTime(k) : 0;
+        this.offset = new double[subcarriers];
+        this.slope = new double[subcarriers];
+        this.total = new double[subcarriers];
+        this.rateGradient = new double[subcarriers * users];
+        for (int n = 0; n < subcarriers; n++) {
+            double interference = 0;
+            for (int j = 0; j < users; j++) {
+                if (j != k) {
+                    interference += at[n][j] * instance.gain(n, k, j);
+                }
+            }
+            slope[n] = 1 / (1 + interference);
+            offset[n] = Math.log1p(interference) - interference * slope[n];
+        }
+    }
+
+    /** R̃_k(p) in bit/s; also fills {@link #total} with {@code 1 + S_nk(p)}. */
+    private double rate(double[] x) {
+        double sum = 0;
+        for (int n = 0; n < subcarriers; n++) {
+            double all = 1;
+            double interference = 0;
+            int base = n * users;
+            for (int j = 0; j < users; j++) {
+                double v = x[base + j] * instance.gain(n, k, j);
+                all += v;
+                if (j != k) {
+                    interference += v;
+                }
+            }
+            total[n] = all;
+            sum += Math.log(all) - offset[n] - interference * slope[n];
+        }
+        return instance.subcarrierBandwidthHz() / Math.log(2) * sum;
+    }
+
+    private void fillRateGradient() {
+        double factor = instance.subcarrierBandwidthHz() / Math.log(2);
+        for (int n = 0; n < subcarriers; n++) {
+            int base = n * users;
+            for (int j = 0; j < users; j++) {
+                double g = instance.gain(n, k, j);
+                rateGradient[base + j] = factor * (g / total[n] - (j == k ? 0 : g * slope[n]));
+            }
+        }
+    }
+
+    @Override
+    public double value(double[] x) {
+        double r = rate(x);
+        double denominator = z + c * r;
+        if (!(denominator > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return x[x.length - 1] - constant - scale * r / denominator;
+    }
+
+    @Override
+    public void gradient(double[] x, double[] gradient) {
+        double r = rate(x);
+        double d = z + c * r;
+        double hPrime = scale * z / (d * d);
+        fillRateGradient();
+        for (int i = 0; i < rateGradient.length; i++) {
+            gradient[i] = -hPrime * rateGradient[i];
+        }
+        gradient[x.length - 1] = 1;
+    }
+
+    /**
+     * {@code ∇²f = −τ h''(R̃) ∇R̃ ∇R̃ᵀ − τ h'(R̃) ∇²R̃}, with {@code ∇²R̃} block-diagonal over
+     * subcarriers: {@code −(B/ln 2) G_nk G_nkᵀ / (1 + S_nk)²}.
+     */
+    @Override
+    public void addHessian(double[] x, double weight, DMatrixRMaj hessian) {
+        double r = rate(x);
+        double d = z + c * r;
+        double hPrime = scale * z / (d * d);
+        double minusHSecond = scale * 2 * c * z / (d * d * d);
+        fillRateGradient();
+        int dim = hessian.numCols;
+        double[] data = hessian.data;
+        int nk = rateGradient.length;
+        double outer = weight * minusHSecond;
+        for (int i = 0; i < nk; i++) {
+            double gi = outer * rateGradient[i];
+            if (gi == 0) {
+                continue;
+            }
+            int row = i * dim;
+            for (int j = 0; j < nk; j++) {
+                data[row + j] += gi * rateGradient[j];
+            }
+        }
+        double factor = weight * hPrime * instance.subcarrierBandwidthHz() / Math.log(2);
+        for (int n = 0; n < subcarriers; n++) {
+            double s = factor / (total[n] * total[n]);
+            int base = n * users;
+            for (int i = 0; i < users; i++) {
+                double gi = s * instance.gain(n, k, i);
+                int row = (base + i) * dim + base;
+                for (int j = 0; j < users; j++) {
+                    data[row + j] += gi * instance.gain(n, k, j);
+                }
+            }
+        }
+    }
+}

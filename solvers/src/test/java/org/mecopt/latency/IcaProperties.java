@@ -1,0 +1,62 @@
+package org.mecopt.latency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.mecopt.api.Result;
+import org.mecopt.api.Status;
+import org.mecopt.channel.ChannelModel;
+
+/** ICA against the exact single-carrier optimum and the baselines. */
+class IcaProperties {
+
+    private final IcaSolver ica = new IcaSolver();
+
+    @Property(tries = 60)
+    void icaMatchesTheExactOptimumOnOneSubcarrier(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int users,
+                                                  @ForAll boolean local) {
+        LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = ica.solve(instance);
+        assertEquals(Status.LOCALLY_OPTIMAL, r.status(), r.message());
+        assertTrue(r.violations().isEmpty());
+        assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact);
+        assertTrue(r.objective() >= exact * (1 - 1e-9), "ICA below the proven optimum");
+    }
+
+    @Property(tries = 30)
+    void icaMatchesTheExactOptimumOnGeneratedChannels(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
+                                                      @ForAll boolean bs) {
+        LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER
+                .with(bs ? ChannelModel.BS_MMIMO : ChannelModel.CELLFREE, 8, 32, 1), seed);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = ica.solve(instance);
+        assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact + ", " + r.status() + " after " + r.iterations() + ": " + r.message());
+    }
+
+    @Property(tries = 40)
+    void icaIsNeverWorseThanEqualPowerAndRespectsItsBound(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int users,
+                                                          @ForAll @IntRange(min = 2, max = 4) int subcarriers,
+                                                          @ForAll boolean local) {
+        LatencyInstance instance = LatencyProperties.random(seed, users, subcarriers, local);
+        Result<LatencySolution> r = ica.solve(instance);
+        double equal = new Baselines.EqualPower().solve(instance).objective();
+        assertTrue(r.objective() <= equal * (1 + 1e-12));
+        assertTrue(r.bound() <= r.objective());
+        assertTrue(r.violations().isEmpty());
+    }
+
+    /** The convex-approximation iterations alone, from p = 1/N rather than from the exact start. */
+    @Property(tries = 60)
+    void iterationsFromEqualPowerReachTheExactOptimum(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int users,
+                                                      @ForAll boolean local) {
+        LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = ica.solve(instance, org.mecopt.api.SolverOptions.defaults().withParameter("start", "equal-power"));
+        assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact + ", " + r.status()
+                + " after " + r.iterations());
+    }
+}
