@@ -86,4 +86,34 @@ class CliTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
     }
+
+    @Test
+    void latencyInstanceSolveAndExperiment(@TempDir Path dir) throws Exception {
+        Path instance = dir.resolve("l.json");
+        assertEquals(0, run("instance", "latency", "--seed", "2", "--users", "4", "--aps", "16", "--subcarriers", "2",
+                "--out", instance.toString()).code());
+        JsonNode tree = Json.readTree(Files.readString(instance));
+        assertEquals(2, tree.get("gain").size());
+        assertEquals(16, tree.get("channelMagnitude").get(0).get(0).size());
+        for (String solver : List.of("ica", "equal-power", "full-offload", "local-only", "interference-free")) {
+            Run r = run("solve", "latency", "--instance", instance.toString(), "--solver", solver);
+            assertEquals(0, r.code(), solver + ": " + r.err());
+            JsonNode result = Json.readTree(r.out());
+            assertEquals(2, result.get("power").size());
+            assertTrue(result.get("lowerBound").asDouble() <= result.get("objective").asDouble());
+        }
+        Run multi = run("solve", "latency", "--instance", instance.toString(), "--solver", "exact-single-carrier");
+        assertEquals(Main.INVALID_INPUT, multi.code());
+        assertTrue(multi.err().contains("must be 1 for solver exact-single-carrier"), multi.err());
+        assertEquals(Main.INVALID_INPUT, run("instance", "latency", "--seed", "1", "--channel", "lte").code());
+
+        Path out = dir.resolve("exp");
+        Run exp = run("experiment", "latency-vs-users", "--out", out.toString(), "--samples", "2", "--users", "4,10",
+                "--aps", "16");
+        assertEquals(0, exp.code(), exp.err());
+        List<String> csv = Files.readAllLines(out.resolve("latency-vs-users.csv"));
+        assertEquals(1 + 2 * 3, csv.size());
+        assertTrue(Files.size(out.resolve("latency-vs-users.png")) > 1000);
+        assertEquals(1 + 3 * 2, Files.readAllLines(out.resolve("latency-cdf.csv")).size());
+    }
 }
