@@ -51,7 +51,11 @@ import org.mecopt.api.Status;
  * disguised as two inequalities). From starts very close to a curved constraint's boundary with a
  * steep objective the method can still stall ({@code LIMIT_REACHED}, about 1 % of a stress sweep
  * of linear objectives of norm 10–30 over a ball with starts at radius 0.9–0.99); a start nearer
- * the interior, or none (Phase I centres it), avoids that.
+ * the interior avoids that. Phase I shares the weakness: from a start far outside a small curved
+ * feasible set (x = 0, a ball of radius 0.45 centred 10 away) it crawls and ends
+ * {@code LIMIT_REACHED} with {@code maxInequality > 0}, never with a wrong verdict. Give a start
+ * inside or near the feasible set when there are nonlinear constraints. (A barrier-method
+ * Phase I was tried; its barrier is unbounded below on unbounded polyhedra, so it wandered off.)
  *
  * <p><b>Use.</b> One instance keeps its work arrays between calls and reuses them when the next
  * problem is no larger: keep one per thread (instances are <em>not</em> thread-safe). A solve
