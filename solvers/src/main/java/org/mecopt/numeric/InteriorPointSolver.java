@@ -44,7 +44,8 @@ import org.mecopt.api.Status;
  * {@code min s s.t. f_i(x) ≤ s, s ≥ −1, A x = b} from {@code s₀ > max f_i(x₀)}. It stops as soon as
  * {@code s < 0}, {@code A x ≈ b} and its gap is below {@code |s|} (so {@code s} is within a factor 2
  * of the best margin); if it converges with {@code s ≥ 0}, the result is {@code INFEASIBLE}
- * (also when the feasible set has no interior: this method needs a strictly feasible point).
+ * (also when the feasible set has no interior: this method needs a strictly feasible point), and
+ * it stops early with {@code INFEASIBLE} once {@code s − η̂ > 0} certifies it.
  *
  * <p><b>Limitations.</b> Absolute tolerances: scale the problem to O(1) numbers. Dense linear
  * algebra only (n up to a few hundred). A strictly feasible point must exist (no equality
