@@ -562,6 +562,8 @@ class InteriorPointSolverTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ConvexProblem.builder(2).linearInequality(new double[] {1, Double.NaN}, 0));
         assertThrows(IllegalArgumentException.class, () -> InteriorPointOptions.defaults().withMu(1));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConvexProblem.builder(2).minimize(QuadraticFunction.sumOfSquares(3, 1)));
         ConvexProblem ok = ConvexProblem.builder(2).minimize(QuadraticFunction.linear(new double[2], 0)).build();
         assertThrows(IllegalArgumentException.class, () -> solver.solve(ok, new double[3]));
     }
