@@ -182,8 +182,16 @@ public final class ConvexProblem {
 
         /** Sets the objective f0 (required). */
         public Builder minimize(ConvexFunction f0) {
+            checkDimension(f0);
             this.objective = f0;
             return this;
+        }
+
+        private void checkDimension(ConvexFunction f) {
+            if (f instanceof QuadraticFunction quadratic && quadratic.dimension() != n) {
+                throw new IllegalArgumentException("QuadraticFunction of dimension " + quadratic.dimension()
+                        + " in a problem with n = " + n);
+            }
         }
 
         /** Adds the convex constraint {@code f(x) ≤ 0}. */
@@ -191,6 +199,7 @@ public final class ConvexProblem {
             if (f == null) {
                 throw new IllegalArgumentException("constraint is null");
             }
+            checkDimension(f);
             nonlinear.add(f);
             return this;
         }

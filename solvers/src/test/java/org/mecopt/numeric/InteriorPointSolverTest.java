@@ -415,6 +415,37 @@ class InteriorPointSolverTest {
         }
     }
 
+    /**
+     * A known weak spot, pinned so a change is noticed: Phase I from far outside a small ball
+     * crawls. Whatever it returns must not be a wrong verdict: OPTIMAL only at the true optimum,
+     * otherwise LIMIT_REACHED with a point that is not claimed feasible.
+     */
+    @Test
+    void farStartOutsideASmallBallGivesNoWrongVerdict() {
+        double[] c = {-3.7, -9.6};
+        double r2 = 0.2;
+        DMatrixRMaj twoI = CommonOps_DDRM.identity(2);
+        CommonOps_DDRM.scale(2, twoI);
+        ConvexProblem problem = ConvexProblem.builder(2).minimize(QuadraticFunction.sumOfSquares(2, 0))
+                .subjectTo(new QuadraticFunction(twoI, new double[] {-2 * c[0], -2 * c[1]},
+                        c[0] * c[0] + c[1] * c[1] - r2))
+                .build();
+        InteriorPointResult r = solver.solve(problem);
+        double norm = Math.hypot(c[0], c[1]);
+        if (r.status() == Status.OPTIMAL) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(c[i] * (1 - Math.sqrt(r2) / norm), r.x()[i], 1e-6);
+            }
+        } else {
+            assertEquals(Status.LIMIT_REACHED, r.status(), r.message());
+            assertTrue(!r.isFeasible(1e-8), "a Phase I iterate is not reported feasible");
+        }
+        // Started inside the ball it is solved.
+        InteriorPointResult inside = solver.solve(problem, c);
+        assertOptimal(inside);
+        assertEquals(Math.pow(norm - Math.sqrt(r2), 2), inside.objective(), 1e-7);
+    }
+
     @Test
     void phaseOneDetectsInfeasibleProblems() {
         // x ≤ −1 and x ≥ 1.
@@ -531,6 +562,8 @@ class InteriorPointSolverTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ConvexProblem.builder(2).linearInequality(new double[] {1, Double.NaN}, 0));
         assertThrows(IllegalArgumentException.class, () -> InteriorPointOptions.defaults().withMu(1));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConvexProblem.builder(2).minimize(QuadraticFunction.sumOfSquares(3, 1)));
         ConvexProblem ok = ConvexProblem.builder(2).minimize(QuadraticFunction.linear(new double[2], 0)).build();
         assertThrows(IllegalArgumentException.class, () -> solver.solve(ok, new double[3]));
     }

@@ -5,10 +5,11 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * A random strictly convex QP {@code min ½xᵀPx + qᵀx s.t. G x ≤ h, A x = b} built around a
- * strictly feasible point, so it is feasible with a non-empty interior.
+ * A random strictly convex QP {@code min ½xᵀPx + qᵀx s.t. G x ≤ h, A x = b} built around the
+ * strictly feasible point {@code interior}, so it is feasible with a non-empty interior.
  */
-record RandomQp(int n, DMatrixRMaj p, double[] q, DMatrixRMaj g, double[] h, DMatrixRMaj a, double[] b) {
+record RandomQp(int n, DMatrixRMaj p, double[] q, DMatrixRMaj g, double[] h, DMatrixRMaj a, double[] b,
+        double[] interior) {
 
     static RandomQp generate(long seed, int n, int m, int eqs) {
         Random rnd = new Random(seed);
@@ -47,7 +48,7 @@ record RandomQp(int n, DMatrixRMaj p, double[] q, DMatrixRMaj g, double[] h, DMa
             }
             b[i] = dot;
         }
-        return new RandomQp(n, p, q, g, h, a, b);
+        return new RandomQp(n, p, q, g, h, a, b, xf);
     }
 
     ConvexProblem problem() {
