@@ -33,6 +33,12 @@ public final class IcaSolver extends PowerSolver {
 
     static final double DEFAULT_TOLERANCE = 1e-6;
     private static final int MAX_OUTER = 200;
+    /**
+     * Duality gap to which each convex subproblem is solved (w is scaled to order 1). Looser than
+     * the outer tolerance costs nothing in correctness, since every step is accepted only on the
+     * true objective, and saves a third of the Newton steps.
+     */
+    static final double SUBPROBLEM_GAP = 1e-7;
 
     @Override
     public String name() {
@@ -56,7 +62,7 @@ public final class IcaSolver extends PowerSolver {
                 ? Baselines.equalPower(instance) : startingPoint(instance, bound);
         double currentValue = instance.objective(instance.solutionFor(current));
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
-                .withGapTolerance(1e-9).withFeasibilityTolerance(1e-9));
+                .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
         long iterations = 0;
         Status status = Status.LIMIT_REACHED;
         String message = "";
