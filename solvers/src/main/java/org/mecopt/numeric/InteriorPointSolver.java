@@ -55,10 +55,9 @@ import org.mecopt.api.Status;
  * the interior avoids that. The primal-dual Phase I shares the weakness: from a start far outside
  * a small curved feasible set it crawls (10 of 300 random QP-plus-ball problems solved from
  * starts ~10 away). When it runs out of iterations, Phase I is retried with the barrier method
- * ({@link #runBarrier()}), which raised that to 225 of 300; the rest end {@code LIMIT_REACHED}
- * or {@code NUMERICAL_ERROR}, never with a wrong verdict. The remaining failures are all at
- * n = 6 or 7 and not understood yet (the barrier line search stalls right after a t increase).
- * Give a start inside or near the feasible set when there are nonlinear constraints.
+ * ({@code runBarrier}), which solved all 300 (test {@code InteriorPointFarStartTest}); such
+ * solves cost the wasted primal-dual iterations first. Give a start inside or near the feasible
+ * set when there are nonlinear constraints.
  *
  * <p><b>Use.</b> One instance keeps its work arrays between calls and reuses them when the next
  * problem is no larger: keep one per thread (instances are <em>not</em> thread-safe). A solve
@@ -406,12 +405,15 @@ public final class InteriorPointSolver {
                 return Outcome.CONVERGED;
             }
             if (centred || stepsAtT >= 8) {
+                // Raise t also without exact centring: where the feasible set is unbounded the
+                // Phase I barrier has no centre. Then recompute the step: this one was for the old
+                // t, and ψ changes with t (a stale step here was an ascent direction).
                 t *= options.mu();
                 stepsAtT = 0;
                 if (centred) {
                     iterations++;
-                    continue;
                 }
+                continue;
             }
             stepsAtT++;
             double psi0 = barrierValue(y, f);

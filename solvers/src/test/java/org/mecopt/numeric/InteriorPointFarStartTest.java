@@ -13,7 +13,7 @@ import org.mecopt.api.Status;
 /**
  * Far, infeasible starts on random QCQPs (a random QP plus a small ball): the hard case for
  * Phase I. The problems are feasible, so INFEASIBLE is wrong; every OPTIMAL answer must satisfy
- * the KKT conditions; and most must be solved.
+ * the KKT conditions; and all must be solved.
  */
 class InteriorPointFarStartTest {
 
@@ -53,8 +53,7 @@ class InteriorPointFarStartTest {
             }
         }
         int solved = counts.getOrDefault(Status.OPTIMAL, 0);
-        // Pinned at today's rate (225 of 300; the primal-dual Phase I alone solved 10): a drop
-        // is a regression. The failures are all at n = 6 or 7 (see InteriorPointSolver).
-        assertTrue(solved >= 220, "solved " + solved + " of " + trials + ": " + counts);
+        // The primal-dual Phase I alone solved 10 of these 300; with the barrier retry, all.
+        assertTrue(solved == trials, "solved " + solved + " of " + trials + ": " + counts);
     }
 }
