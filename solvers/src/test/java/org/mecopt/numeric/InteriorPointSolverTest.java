@@ -416,9 +416,9 @@ class InteriorPointSolverTest {
     }
 
     /**
-     * A known weak spot, pinned so a change is noticed: Phase I from far outside a small ball
-     * crawls. Whatever it returns must not be a wrong verdict: OPTIMAL only at the true optimum,
-     * otherwise LIMIT_REACHED with a point that is not claimed feasible.
+     * A weak spot of the primal-dual Phase I: from far outside a small ball it crawls (the
+     * barrier fallback now solves this one). Whatever it returns must not be a wrong verdict:
+     * OPTIMAL only at the true optimum, otherwise LIMIT_REACHED with a point not claimed feasible.
      */
     @Test
     void farStartOutsideASmallBallGivesNoWrongVerdict() {
