@@ -15,6 +15,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
@@ -144,6 +145,7 @@ final class LatencyVsUsersCommand implements Callable<Integer> {
             s.setYAxisGroup(1);
         });
         chart.setYAxisGroupTitle(1, "Gini index");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
