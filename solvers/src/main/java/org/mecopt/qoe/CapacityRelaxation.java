@@ -1,0 +1,262 @@
+package org.mecopt.qoe;
+
+/**
+ * The concave relaxation of one branch-and-bound node, solved exactly without an LP:
+ * {@code maximize Σ g_i(x_i) s.t. Σ x_i ≤ C, l ≤ x ≤ u} with each {@code g_i} a
+ * {@link ConcaveEnvelope}. For a price λ ≥ 0 on capacity, each variable's best response
+ * {@code x_i(λ) = argmax g_i(x) − λx} is a one-dimensional concave problem: {@code l_i} when λ is at
+ * least the envelope's chord slope, else the point of the concave side where {@code f_i' = λ}
+ * (safeguarded Newton inside a bisection bracket, since {@code f'} is monotone there). The total
+ * demand is non-increasing in λ, so the right price is found by bisection.
+ *
+ * <p>Every price gives a valid upper bound by weak duality,
+ * {@code Ψ(λ) = λC + Σ max_x (g_i(x) − λx)}, so the bound is safe even if the bisection is cut
+ * short; the bisection stops when the best Ψ is within the requested tolerance of the envelope value
+ * of a feasible relaxed point, or after {@link #MAX_PRICE_STEPS} halvings.
+ *
+ * <p>The relaxed point fills the capacity left at the upper price first with the variables whose
+ * demand is continuous, then with those whose demand jumps (users whose price equals their chord
+ * slope, e.g. identical users) in index order, whole, so at most one variable ends inside its chord
+ * piece. That keeps the relaxed point on f everywhere but one coordinate, the property that bounds
+ * the gap by one envelope gap (Udell and Boyd, Thm. 1).
+ */
+final class CapacityRelaxation {
+
+    static final int MAX_PRICE_STEPS = 200;
+    private static final int NEWTON_STEPS = 100;
+
+    private final Sigmoid[] f;
+    private final double capacity;
+    private final double[] xa;
+    private final double[] xb;
+    private final double[] warm;
+
+    /** Number of price evaluations of the last solve. */
+    int priceSteps;
+
+    private final double relativeTolerance;
+    private final double absoluteTolerance;
+
+    /**
+     * @param relativeTolerance the relaxation stops when its bound and its relaxed value differ by at
+     *     most this fraction of the bound (or by {@code absoluteTolerance}); the branch and bound
+     *     passes 1 % of its own gap, since a looser relaxation only costs nodes, never validity
+     */
+    CapacityRelaxation(Sigmoid[] f, double capacity, double relativeTolerance, double absoluteTolerance) {
+        this.f = f;
+        this.capacity = capacity;
+        this.relativeTolerance = Math.max(1e-12, relativeTolerance);
+        this.absoluteTolerance = absoluteTolerance;
+        this.xa = new double[f.length];
+        this.xb = new double[f.length];
+        this.warm = new double[f.length];
+    }
+
+    /** The relaxation's answer: a feasible relaxed point, its envelope value and a proven upper bound. */
+    record Solution(double[] x, double relaxedValue, double upperBound, double price) {
+    }
+
+    /**
+     * Solves the relaxation over the node's envelopes; null when the box is infeasible
+     * ({@code Σ l > C}).
+     *
+     * @param priceHint a price near the answer (the parent's), or ≤ 0 for none
+     */
+    Solution solve(ConcaveEnvelope[] env, double priceHint) {
+        int n = f.length;
+        double sumLower = 0;
+        double maxSlope = 0;
+        for (int i = 0; i < n; i++) {
+            sumLower += env[i].l();
+            maxSlope = Math.max(maxSlope, env[i].slope());
+            warm[i] = Double.NaN;
+        }
+        double slack = 1e-12 * Math.max(1, Math.abs(capacity));
+        if (sumLower > capacity + slack) {
+            return null;
+        }
+        priceSteps = 1;
+        double[] xlo = xa;
+        double dualLo = demandAndDual(env, 0, xlo);
+        double sumLo = sum(xlo);
+        if (sumLo <= capacity) {
+            double v = envelopeValue(env, xlo);
+            return new Solution(xlo.clone(), v, Math.max(v, dualLo), 0);
+        }
+        double lo = 0;
+        double hi = maxSlope;
+        double[] xhi = xb;
+        for (int i = 0; i < n; i++) {
+            xhi[i] = env[i].l();
+        }
+        double best = dualAt(env, hi, xhi);
+        if (priceHint > 0 && priceHint < hi) {
+            double[] probe = new double[n];
+            for (double step : new double[] {1e-6, 1e-3}) {
+                double a = priceHint * (1 - step);
+                double b = priceHint * (1 + step);
+                if (!(a > lo && b < hi)) {
+                    continue;
+                }
+                best = Math.min(best, demandAndDual(env, a, probe));
+                priceSteps++;
+                if (sum(probe) <= capacity) {
+                    hi = a;
+                    System.arraycopy(probe, 0, xhi, 0, n);
+                    continue;
+                }
+                lo = a;
+                System.arraycopy(probe, 0, xlo, 0, n);
+                best = Math.min(best, demandAndDual(env, b, probe));
+                priceSteps++;
+                if (sum(probe) <= capacity) {
+                    hi = b;
+                    System.arraycopy(probe, 0, xhi, 0, n);
+                    break;
+                }
+                lo = b;
+                System.arraycopy(probe, 0, xlo, 0, n);
+            }
+        }
+        double[] mid = new double[n];
+        double[] fill = new double[n];
+        double relaxed = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < MAX_PRICE_STEPS; k++) {
+            if ((k & 7) == 7 || hi - lo <= 1e-9 * hi) {
+                relaxed = fill(env, xlo, xhi, fill);
+                if (best - relaxed <= Math.max(absoluteTolerance, relativeTolerance * Math.abs(best))) {
+                    break;
+                }
+            }
+            double m = 0.5 * (lo + hi);
+            if (m <= lo || m >= hi) {
+                break;
+            }
+            double dm = demandAndDual(env, m, mid);
+            priceSteps++;
+            best = Math.min(best, dm);
+            if (sum(mid) > capacity) {
+                lo = m;
+                System.arraycopy(mid, 0, xlo, 0, n);
+            } else {
+                hi = m;
+                System.arraycopy(mid, 0, xhi, 0, n);
+            }
+        }
+        relaxed = fill(env, xlo, xhi, fill);
+        return new Solution(fill.clone(), relaxed, Math.max(best, relaxed), 0.5 * (lo + hi));
+    }
+
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    private double envelopeValue(ConcaveEnvelope[] env, double[] x) {
+        double v = 0;
+        for (int i = 0; i < x.length; i++) {
+            v += env[i].value(f[i], x[i]);
+        }
+        return v;
+    }
+
+    /** Ψ(λ) with the demands already known to be x. */
+    private double dualAt(ConcaveEnvelope[] env, double price, double[] x) {
+        double v = price * capacity;
+        for (int i = 0; i < x.length; i++) {
+            v += env[i].value(f[i], x[i]) - price * x[i];
+        }
+        return v;
+    }
+
+    /** Writes the best responses to {@code price} into x and returns Ψ(price). */
+    private double demandAndDual(ConcaveEnvelope[] env, double price, double[] x) {
+        double v = price * capacity;
+        for (int i = 0; i < x.length; i++) {
+            ConcaveEnvelope e = env[i];
+            double xi = demand(i, e, price);
+            x[i] = xi;
+            v += e.value(f[i], xi) - price * xi;
+        }
+        return v;
+    }
+
+    private double demand(int i, ConcaveEnvelope e, double price) {
+        if (!(e.u() > e.l()) || price >= e.slope()) {
+            return e.l();
+        }
+        double w = e.w();
+        double u = e.u();
+        if (w >= u) {
+            return u;
+        }
+        Sigmoid fi = f[i];
+        if (fi.derivative(u) >= price) {
+            return u;
+        }
+        if (fi.derivative(w) <= price) {
+            return w;
+        }
+        // f' is decreasing on [w, u]; solve f'(x) = price, keeping f'(a) > price > f'(b).
+        double a = w;
+        double b = u;
+        double x = warm[i];
+        if (!(x > a && x < b)) {
+            x = 0.5 * (a + b);
+        }
+        double tol = 1e-13 * (u - e.l());
+        for (int k = 0; k < NEWTON_STEPS; k++) {
+            double d = fi.derivative(x) - price;
+            if (d > 0) {
+                a = x;
+            } else if (d < 0) {
+                b = x;
+            } else {
+                break;
+            }
+            if (b - a <= tol) {
+                break;
+            }
+            double h = fi.secondDerivative(x);
+            double next = h < 0 ? x - d / h : Double.NaN;
+            if (!(next > a && next < b)) {
+                next = 0.5 * (a + b);
+            } else if (Math.abs(next - x) <= tol) {
+                x = next;
+                break;
+            }
+            x = next;
+        }
+        warm[i] = x;
+        return x;
+    }
+
+    /**
+     * The feasible relaxed point between the demands at the two bracket ends (sum(xhi) ≤ C <
+     * sum(xlo)); returns its envelope value.
+     */
+    private double fill(ConcaveEnvelope[] env, double[] xlo, double[] xhi, double[] out) {
+        int n = out.length;
+        double left = capacity;
+        for (int i = 0; i < n; i++) {
+            out[i] = xhi[i];
+            left -= xhi[i];
+        }
+        for (int pass = 0; pass < 2 && left > 0; pass++) {
+            for (int i = 0; i < n && left > 0; i++) {
+                boolean jumps = xhi[i] <= env[i].l() && xlo[i] > env[i].l() && env[i].hasChord();
+                if (jumps == (pass == 1)) {
+                    double add = Math.min(left, xlo[i] - xhi[i]);
+                    if (add > 0) {
+                        out[i] = xhi[i] + add;
+                        left -= add;
+                    }
+                }
+            }
+        }
+        return envelopeValue(env, out);
+    }
+}

@@ -1,0 +1,58 @@
+package org.mecopt.qoe;
+
+/**
+ * {@code h(x) = max(f(x) − c, 0)} for a non-decreasing sigmoidal f and a constant c: the gain of
+ * serving a user over its fallback option worth c (in the edge system, the QoE it would get from the
+ * cloud). h is sigmoidal again: if f crosses c at {@code x_c} below f's inflection point z, h is
+ * convex up to z (the maximum of two convex functions) and concave after; if it crosses above z, h
+ * is 0 (linear) up to {@code x_c} and concave after, with a convex kink at {@code x_c}. Either way
+ * the inflection point is {@code max(z, x_c)}.
+ *
+ * <p>{@code x_c} is found by bisection and rounded up (to a point where {@code f ≥ c}), so the
+ * concave side never contains the kink.
+ *
+ * @param f the non-decreasing sigmoid
+ * @param fallback c
+ */
+public record FallbackSigmoid(Sigmoid f, double fallback) implements Sigmoid {
+
+    @Override
+    public double value(double x) {
+        return Math.max(f.value(x) - fallback, 0);
+    }
+
+    @Override
+    public double derivative(double x) {
+        return f.value(x) >= fallback ? f.derivative(x) : 0;
+    }
+
+    @Override
+    public double secondDerivative(double x) {
+        return f.value(x) >= fallback ? f.secondDerivative(x) : 0;
+    }
+
+    @Override
+    public double inflectionPoint(double lo, double hi) {
+        double z = f.inflectionPoint(lo, hi);
+        if (f.value(lo) >= fallback) {
+            return z;
+        }
+        if (f.value(hi) < fallback) {
+            return hi; // h ≡ 0 on the box: linear, any point will do
+        }
+        double a = lo;
+        double b = hi;
+        for (int k = 0; k < 200; k++) {
+            double m = 0.5 * (a + b);
+            if (m <= a || m >= b) {
+                break;
+            }
+            if (f.value(m) >= fallback) {
+                b = m;
+            } else {
+                a = m;
+            }
+        }
+        return Math.max(z, b);
+    }
+}
