@@ -7,12 +7,13 @@ package org.mecopt.qoe;
  * {@code x_i(λ) = argmax g_i(x) − λx} is a one-dimensional concave problem: {@code l_i} when λ is at
  * least the envelope's chord slope, else the point of the concave side where {@code f_i' = λ}
  * (safeguarded Newton inside a bisection bracket, since {@code f'} is monotone there). The total
- * demand is non-increasing in λ, so the right price is found by bisection.
+ * demand is non-increasing in λ, so the right price is found by a bracketing root finder (regula
+ * falsi with the Illinois modification, every fourth step a bisection).
  *
  * <p>Every price gives a valid upper bound by weak duality,
  * {@code Ψ(λ) = λC + Σ max_x (g_i(x) − λx)}, so the bound is safe even if the bisection is cut
  * short; the bisection stops when the best Ψ is within the requested tolerance of the envelope value
- * of a feasible relaxed point, or after {@link #MAX_PRICE_STEPS} halvings.
+ * of a feasible relaxed point, or after {@link #MAX_PRICE_STEPS} steps.
  *
  * <p>The relaxed point fills the capacity left at the upper price first with the variables whose
  * demand is continuous, then with those whose demand jumps (users whose price equals their chord
@@ -120,30 +121,70 @@ final class CapacityRelaxation {
         }
         double[] mid = new double[n];
         double[] fill = new double[n];
-        double relaxed = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < MAX_PRICE_STEPS; k++) {
-            if ((k & 7) == 7 || hi - lo <= 1e-9 * hi) {
-                relaxed = fill(env, xlo, xhi, fill);
-                if (best - relaxed <= Math.max(absoluteTolerance, relativeTolerance * Math.abs(best))) {
-                    break;
+        double relaxed;
+        // Regula falsi with the Illinois modification on D(λ) − C, safeguarded by bisection: D is
+        // non-increasing, smooth between the jumps at chord slopes, where it still converges.
+        double gLo = sum(xlo) - capacity; // > 0
+        double gHi = sum(xhi) - capacity; // ≤ 0
+        int side = 0;
+        for (int k = 0; ; k++) {
+            relaxed = fill(env, xlo, xhi, fill);
+            if (best - relaxed <= Math.max(absoluteTolerance, relativeTolerance * Math.abs(best))
+                    || k >= MAX_PRICE_STEPS) {
+                break;
+            }
+            // Jumps first: the chord slopes inside the bracket are tried before any interpolation, so
+            // a price pinned at a jump (ties, identical users) is found exactly.
+            double m = Double.NaN;
+            double centre = 0.5 * (lo + hi);
+            for (ConcaveEnvelope e : env) {
+                double b = e.slope();
+                if (e.hasChord() && b > lo && b < hi && !(Math.abs(b - centre) >= Math.abs(m - centre))) {
+                    m = b;
                 }
             }
-            double m = 0.5 * (lo + hi);
+            boolean atJump = !Double.isNaN(m);
+            if (!atJump) {
+                double width = hi - lo;
+                m = gLo - gHi > 0 ? hi - gHi * (hi - lo) / (gHi - gLo) : centre;
+                if (!(m > lo + 0.01 * width && m < hi - 0.01 * width) || (k & 3) == 3) {
+                    m = centre; // every fourth step bisects: guaranteed shrinking
+                }
+            }
             if (m <= lo || m >= hi) {
                 break;
             }
-            double dm = demandAndDual(env, m, mid);
-            priceSteps++;
-            best = Math.min(best, dm);
-            if (sum(mid) > capacity) {
-                lo = m;
-                System.arraycopy(mid, 0, xlo, 0, n);
-            } else {
+            for (int probe = 0; probe < 2; probe++) {
+                best = Math.min(best, demandAndDual(env, m, mid));
+                priceSteps++;
+                double g = sum(mid) - capacity;
+                if (g > 0) {
+                    lo = m;
+                    gLo = g;
+                    System.arraycopy(mid, 0, xlo, 0, n);
+                    if (side == -1) {
+                        gHi *= 0.5;
+                    }
+                    side = -1;
+                    break;
+                }
                 hi = m;
+                gHi = g;
                 System.arraycopy(mid, 0, xhi, 0, n);
+                if (side == 1) {
+                    gLo *= 0.5;
+                }
+                side = 1;
+                if (!atJump) {
+                    break;
+                }
+                // the demand jumps just below a chord slope: probe its left limit
+                m = m - Math.max(1e-13 * m, Math.ulp(m));
+                if (m <= lo) {
+                    break;
+                }
             }
         }
-        relaxed = fill(env, xlo, xhi, fill);
         return new Solution(fill.clone(), relaxed, Math.max(best, relaxed), 0.5 * (lo + hi));
     }
 
@@ -194,10 +235,10 @@ final class CapacityRelaxation {
             return u;
         }
         Sigmoid fi = f[i];
-        if (fi.derivative(u) >= price) {
+        if (e.du() >= price) {
             return u;
         }
-        if (fi.derivative(w) <= price) {
+        if (e.dw() <= price) {
             return w;
         }
         // f' is decreasing on [w, u]; solve f'(x) = price, keeping f'(a) > price > f'(b).
@@ -236,19 +277,34 @@ final class CapacityRelaxation {
 
     /**
      * The feasible relaxed point between the demands at the two bracket ends (sum(xhi) ≤ C <
-     * sum(xlo)); returns its envelope value.
+     * sum(xlo)); returns its envelope value. Without a jump in the bracket the demands are
+     * interpolated linearly (first order in the bracket width, exact in the limit); with jumps the
+     * continuous variables are filled first and then the jumping ones, whole, in index order.
      */
     private double fill(ConcaveEnvelope[] env, double[] xlo, double[] xhi, double[] out) {
         int n = out.length;
         double left = capacity;
+        double continuous = 0;
+        boolean anyJump = false;
         for (int i = 0; i < n; i++) {
             out[i] = xhi[i];
             left -= xhi[i];
+            if (jumps(env[i], xlo[i], xhi[i])) {
+                anyJump = true;
+            } else {
+                continuous += xlo[i] - xhi[i];
+            }
+        }
+        if (left > 0 && !anyJump && continuous > 0) {
+            double theta = Math.min(1, left / continuous);
+            for (int i = 0; i < n; i++) {
+                out[i] = xhi[i] + theta * (xlo[i] - xhi[i]);
+            }
+            return envelopeValue(env, out);
         }
         for (int pass = 0; pass < 2 && left > 0; pass++) {
             for (int i = 0; i < n && left > 0; i++) {
-                boolean jumps = xhi[i] <= env[i].l() && xlo[i] > env[i].l() && env[i].hasChord();
-                if (jumps == (pass == 1)) {
+                if (jumps(env[i], xlo[i], xhi[i]) == (pass == 1)) {
                     double add = Math.min(left, xlo[i] - xhi[i]);
                     if (add > 0) {
                         out[i] = xhi[i] + add;
@@ -258,5 +314,9 @@ final class CapacityRelaxation {
             }
         }
         return envelopeValue(env, out);
+    }
+
+    private static boolean jumps(ConcaveEnvelope e, double xlo, double xhi) {
+        return xhi <= e.l() && xlo > e.l() && e.hasChord();
     }
 }

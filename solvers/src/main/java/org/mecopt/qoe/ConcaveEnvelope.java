@@ -7,7 +7,8 @@ package org.mecopt.qoe;
  *
  * <p>{@code w} solves {@code φ(w) = f(w) − f(l) − f'(w)(w − l) = 0} on the concave side
  * {@code [z, u]}, where φ is non-decreasing and {@code φ(z) ≤ 0}; when {@code φ(u) ≤ 0} the chord
- * from l to u is the envelope ({@code w = u}). Bisection keeps the low end of its bracket, where
+ * from l to u is the envelope ({@code w = u}). Newton steps safeguarded by bisection
+ * ({@code φ' = −f''(w)(w − l) ≥ 0}) shrink a bracket, and the low end of the bracket, where
  * {@code φ ≤ 0}, so that {@code w ≤ w*} and the line of slope {@code s = f'(w) ≥ f'(w*)} dominates f
  * on {@code [l, u]}; right of w the envelope is {@code f + δ} with the tiny {@code δ = −φ(w) ≥ 0}
  * that keeps it continuous. The result is concave and never below f even when the bisection stops
@@ -19,8 +20,11 @@ package org.mecopt.qoe;
  * @param slope the slope s of the linear piece on {@code [l, w]}
  * @param fl {@code f(l)}
  * @param shift δ ≥ 0 added to f on {@code [w, u]}
+ * @param dw {@code f'(w)}, cached for the relaxation
+ * @param du {@code f'(u)}, cached for the relaxation
  */
-public record ConcaveEnvelope(double l, double u, double w, double slope, double fl, double shift) {
+public record ConcaveEnvelope(double l, double u, double w, double slope, double fl, double shift, double dw,
+                              double du) {
 
     /** Bisection steps on the tangent point (the bracket also stops when it cannot shrink). */
     static final int TANGENT_STEPS = 100;
@@ -33,14 +37,16 @@ public record ConcaveEnvelope(double l, double u, double w, double slope, double
     public static ConcaveEnvelope of(Sigmoid f, double l, double u, double z) {
         double fl = f.value(l);
         if (!(u > l)) {
-            return new ConcaveEnvelope(l, u, l, 0, fl, 0);
+            return new ConcaveEnvelope(l, u, l, 0, fl, 0, 0, 0);
         }
         if (z <= l) {
-            return new ConcaveEnvelope(l, u, l, f.derivative(l), fl, 0);
+            double dl = f.derivative(l);
+            return new ConcaveEnvelope(l, u, l, dl, fl, 0, dl, f.derivative(u));
         }
         double fu = f.value(u);
         if (phi(f, l, fl, u) <= 0) {
-            return new ConcaveEnvelope(l, u, u, (fu - fl) / (u - l), fl, 0);
+            double du = f.derivative(u);
+            return new ConcaveEnvelope(l, u, u, (fu - fl) / (u - l), fl, 0, du, du);
         }
         double lo = z;
         double hi = u;
@@ -48,25 +54,42 @@ public record ConcaveEnvelope(double l, double u, double w, double slope, double
             lo = l; // z was not exact: the concave side starts before it; φ(l) = 0
         }
         double tol = 1e-13 * (u - l);
+        double x = 0.5 * (lo + hi);
         for (int k = 0; k < TANGENT_STEPS && hi - lo > tol; k++) {
-            double m = 0.5 * (lo + hi);
-            if (m <= lo || m >= hi) {
+            double fx = phi(f, l, fl, x);
+            if (fx <= 0) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            // safeguarded Newton: φ'(x) = −f''(x)(x − l) ≥ 0 on the concave side
+            double slope = -f.secondDerivative(x) * (x - l);
+            double next = slope > 0 ? x - fx / slope : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = 0.5 * (lo + hi);
+            } else if (Math.abs(next - x) <= tol) {
+                // converged: step just left of the root so that the low end satisfies φ ≤ 0
+                double left = Math.max(lo, next - 4 * tol);
+                if (left > lo && phi(f, l, fl, left) <= 0) {
+                    lo = left;
+                }
                 break;
             }
-            if (phi(f, l, fl, m) <= 0) {
-                lo = m;
-            } else {
-                hi = m;
+            if (next <= lo || next >= hi) {
+                break;
             }
+            x = next;
         }
         double w = lo;
         if (w <= l) {
-            return new ConcaveEnvelope(l, u, l, f.derivative(l), fl, 0);
+            double dl = f.derivative(l);
+            return new ConcaveEnvelope(l, u, l, dl, fl, 0, dl, f.derivative(u));
         }
         double fw = f.value(w);
-        double s = Math.max(f.derivative(w), (fw - fl) / (w - l));
+        double dw = f.derivative(w);
+        double s = Math.max(dw, (fw - fl) / (w - l));
         double shift = Math.max(0, fl + s * (w - l) - fw);
-        return new ConcaveEnvelope(l, u, w, s, fl, shift);
+        return new ConcaveEnvelope(l, u, w, s, fl, shift, dw, f.derivative(u));
     }
 
     private static double phi(Sigmoid f, double l, double fl, double w) {

@@ -8,7 +8,7 @@ package org.mecopt.qoe;
  * is 0 (linear) up to {@code x_c} and concave after, with a convex kink at {@code x_c}. Either way
  * the inflection point is {@code max(z, x_c)}.
  *
- * <p>{@code x_c} is found by bisection and rounded up (to a point where {@code f ≥ c}), so the
+ * <p>{@code x_c} is found by {@link Sigmoid#levelCrossing} and rounded up (to a point where {@code f ≥ c}), so the
  * concave side never contains the kink.
  *
  * @param f the non-decreasing sigmoid
@@ -40,18 +40,9 @@ public record FallbackSigmoid(Sigmoid f, double fallback) implements Sigmoid {
         if (f.value(hi) < fallback) {
             return hi; // h ≡ 0 on the box: linear, any point will do
         }
-        double a = lo;
-        double b = hi;
-        for (int k = 0; k < 200; k++) {
-            double m = 0.5 * (a + b);
-            if (m <= a || m >= b) {
-                break;
-            }
-            if (f.value(m) >= fallback) {
-                b = m;
-            } else {
-                a = m;
-            }
+        double b = f.levelCrossing(fallback, lo, hi);
+        while (b < hi && f.value(b) < fallback) { // guard a closed form's rounding
+            b = Math.min(hi, b + Math.max(Math.ulp(b), 1e-15 * (hi - lo)));
         }
         return Math.max(z, b);
     }

@@ -58,23 +58,53 @@ public record QoeSigmoid(double maxQoe, double steepness, double fixedLatency, d
         return maxQoe * s * c * y / (p * p) * ((c - s) * y - 2);
     }
 
-    /** The unconstrained inflection point {@code p* = αw / y*}. */
+    /**
+     * The unconstrained inflection point {@code p* = αw / y*}: Newton on
+     * {@code h(y) = y tanh((y−a)/2) − 2}, safeguarded by bisection on {@code [max(a,0), max(a,0)+7]}
+     * where h changes sign and is increasing.
+     */
     public double inflection() {
         double a = steepness * (midpoint - fixedLatency);
         double lo = Math.max(a, 0);
         double hi = lo + 7;
-        for (int k = 0; k < 200; k++) {
-            double m = 0.5 * (lo + hi);
-            if (m <= lo || m >= hi) {
+        double y = lo + 2.5;
+        for (int k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
+            double th = Math.tanh(0.5 * (y - a));
+            double h = y * th - 2;
+            if (h < 0) {
+                lo = y;
+            } else if (h > 0) {
+                hi = y;
+            } else {
                 break;
             }
-            if (m * Math.tanh(0.5 * (m - a)) < 2) {
-                lo = m;
-            } else {
-                hi = m;
+            double dh = th + 0.5 * y * (1 - th * th);
+            double next = dh > 0 ? y - h / dh : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = 0.5 * (lo + hi);
+            } else if (Math.abs(next - y) <= 1e-15 * hi) {
+                y = next;
+                break;
             }
+            y = next;
         }
-        return steepness * workload / (0.5 * (lo + hi));
+        return steepness * workload / y;
+    }
+
+    /** Closed form: {@code Ω(p) = c ⟺ p = αw / (α(β − d) − logit(c/L))} when that is positive. */
+    @Override
+    public double levelCrossing(double level, double lo, double hi) {
+        if (value(lo) >= level) {
+            return lo;
+        }
+        if (value(hi) < level) {
+            return hi;
+        }
+        double ratio = level / maxQoe;
+        double denominator = steepness * (midpoint - fixedLatency) - Math.log(ratio / (1 - ratio));
+        double p = denominator > 0 ? steepness * workload / denominator : hi;
+        p = Math.min(hi, Math.max(lo, p));
+        return value(p) >= level ? p : Sigmoid.super.levelCrossing(level, p, hi);
     }
 
     @Override

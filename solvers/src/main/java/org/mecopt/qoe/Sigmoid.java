@@ -61,4 +61,33 @@ public interface Sigmoid {
         }
         return 0.5 * (a + b);
     }
+
+    /**
+     * The smallest x in {@code [lo, hi]} with {@code f(x) ≥ level} for a non-decreasing f, rounded up
+     * (so {@code f(result) ≥ level} whenever {@code f(hi) ≥ level}); {@code hi} when f stays below
+     * the level. The default bisects; closed forms should override.
+     */
+    default double levelCrossing(double level, double lo, double hi) {
+        if (value(lo) >= level) {
+            return lo;
+        }
+        if (value(hi) < level) {
+            return hi;
+        }
+        double a = lo;
+        double b = hi;
+        double tol = 1e-14 * (hi - lo);
+        for (int k = 0; k < 200 && b - a > tol; k++) {
+            double m = 0.5 * (a + b);
+            if (m <= a || m >= b) {
+                break;
+            }
+            if (value(m) >= level) {
+                b = m;
+            } else {
+                a = m;
+            }
+        }
+        return b;
+    }
 }
