@@ -34,4 +34,23 @@ public record EdgeUser(int connectedServer, double wirelessLatencyS, double task
     public double qoeAtLatency(double latencyS) {
         return maxQoe * Logistic.sigma(-steepnessPerS * (latencyS - midpointS));
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EdgeUser e && connectedServer == e.connectedServer && wirelessLatencyS == e.wirelessLatencyS
+                && taskBits == e.taskBits && resultBits == e.resultBits && cyclesPerBit == e.cyclesPerBit
+                && java.util.Arrays.equals(eta, e.eta) && steepnessPerS == e.steepnessPerS
+                && midpointS == e.midpointS && maxQoe == e.maxQoe;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hash(connectedServer, wirelessLatencyS, taskBits, resultBits, cyclesPerBit,
+                steepnessPerS, midpointS, maxQoe) + java.util.Arrays.hashCode(eta);
+    }
+
+    @Override
+    public String toString() {
+        return "EdgeUser[connectedServer=" + connectedServer + ", eta=" + java.util.Arrays.toString(eta) + ", …]";
+    }
 }
