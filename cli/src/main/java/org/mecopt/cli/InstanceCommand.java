@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.mecopt.io.Json;
 import org.mecopt.offloading.OffloadingGenerator;
 import org.mecopt.offloading.OffloadingGenerator.Config;
+import org.mecopt.qoe.QoeGenerator;
+import org.mecopt.qoe.UserDistributions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "instance", mixinStandardHelpOptions = true,
         description = "Generate a seeded random instance as JSON.",
-        subcommands = {InstanceCommand.Offloading.class})
+        subcommands = {InstanceCommand.Offloading.class, InstanceCommand.Qoe.class})
 final class InstanceCommand implements Runnable {
 
     @Spec
@@ -89,6 +91,37 @@ final class InstanceCommand implements Runnable {
             Config config = new Config(devices, servers, maxTasks, bitsMin, bitsMax, cyclesMin, cyclesMax, kappaMin,
                     kappaMax, txPower, bandwidth, noise, gainMin, gainMax, cpuMin, cpuMax);
             Output.write(Json.writeInstance(OffloadingGenerator.generate(config, seed)), out, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "qoe", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "QoE-maximizing CPU split on one edge server (seed 003); users follow Table III.")
+    static final class Qoe implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", required = true, description = "Random seed.")
+        long seed;
+
+        @Option(names = "--out", description = "Output file (default: stdout).")
+        Path out;
+
+        @Option(names = "--users", defaultValue = "20", description = "Number of users (default ${DEFAULT-VALUE}).")
+        int users;
+
+        @Option(names = "--capacity-hz", defaultValue = "100e9", description = "Server capacity in Hz (default ${DEFAULT-VALUE}).")
+        double capacityHz;
+
+        @Option(names = "--midpoint-mean-s", defaultValue = "0.350",
+                description = "Mean of the QoE midpoint beta in s (seed 003 Fig. 9; default ${DEFAULT-VALUE}).")
+        double midpointMean;
+
+        @Override
+        public Integer call() throws Exception {
+            QoeGenerator.Config config = new QoeGenerator.Config(users, capacityHz,
+                    UserDistributions.SEED_003.withMidpointMeanS(midpointMean));
+            Output.write(Json.writeInstance(QoeGenerator.generate(config, seed)), out, spec.commandLine().getOut());
             return 0;
         }
     }
