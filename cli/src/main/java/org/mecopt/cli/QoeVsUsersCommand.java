@@ -1,5 +1,6 @@
 package org.mecopt.cli;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.io.AtomicFiles;
@@ -143,14 +145,26 @@ final class QoeVsUsersCommand implements Callable<Integer> {
             chart("(b) Average service latency", "Latency (s)"),
             chart("(c) Satisfied (solid) and disturbed (dashed) users", "Users"),
             chart("(d) Lost (solid) and cloud (dashed) users", "Users")};
-        curves.forEach((policy, m) -> {
-            charts[0].addSeries(policy, x, m[0]);
-            charts[1].addSeries(policy, x, m[1]);
-            charts[2].addSeries(policy + " SU", x, m[2]);
-            charts[2].addSeries(policy + " DU", x, m[3]).setLineStyle(SeriesLines.DASH_DASH);
-            charts[3].addSeries(policy + " GU", x, m[4]);
-            charts[3].addSeries(policy + " CU", x, m[5]).setLineStyle(SeriesLines.DASH_DASH);
-        });
+        Color[] palette = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x9467bd)};
+        int index = 0;
+        for (Map.Entry<String, double[][]> e : curves.entrySet()) {
+            String policy = e.getKey();
+            double[][] m = e.getValue();
+            Color color = palette[index++ % palette.length];
+            List<XYSeries> series = List.of(charts[0].addSeries(policy, x, m[0]), charts[1].addSeries(policy, x, m[1]),
+                    charts[2].addSeries(policy + " SU", x, m[2]), charts[3].addSeries(policy + " GU", x, m[4]));
+            List<XYSeries> dashed = List.of(charts[2].addSeries(policy + " DU", x, m[3]),
+                    charts[3].addSeries(policy + " CU", x, m[5]));
+            for (XYSeries s : series) {
+                s.setLineColor(color);
+                s.setMarkerColor(color);
+            }
+            for (XYSeries s : dashed) {
+                s.setLineColor(color);
+                s.setMarkerColor(color);
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
         int w = 700;
         int h = 480;
         BufferedImage image = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
