@@ -31,6 +31,7 @@ final class CapacityRelaxation {
     private final double[] xa;
     private final double[] xb;
     private final double[] warm;
+    private final double[] scratch = new double[3];
 
     /** Number of price evaluations of the last solve. */
     int priceSteps;
@@ -249,8 +250,10 @@ final class CapacityRelaxation {
             x = 0.5 * (a + b);
         }
         double tol = 1e-13 * (u - e.l());
+        double[] v = scratch;
         for (int k = 0; k < NEWTON_STEPS; k++) {
-            double d = fi.derivative(x) - price;
+            fi.evaluate(x, v);
+            double d = v[1] - price;
             if (d > 0) {
                 a = x;
             } else if (d < 0) {
@@ -261,7 +264,7 @@ final class CapacityRelaxation {
             if (b - a <= tol) {
                 break;
             }
-            double h = fi.secondDerivative(x);
+            double h = v[2];
             double next = h < 0 ? x - d / h : Double.NaN;
             if (!(next > a && next < b)) {
                 next = 0.5 * (a + b);

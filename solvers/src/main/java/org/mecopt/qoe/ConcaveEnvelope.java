@@ -55,15 +55,17 @@ public record ConcaveEnvelope(double l, double u, double w, double slope, double
         }
         double tol = 1e-13 * (u - l);
         double x = 0.5 * (lo + hi);
+        double[] d = new double[3];
         for (int k = 0; k < TANGENT_STEPS && hi - lo > tol; k++) {
-            double fx = phi(f, l, fl, x);
+            f.evaluate(x, d);
+            double fx = d[0] - fl - d[1] * (x - l);
             if (fx <= 0) {
                 lo = x;
             } else {
                 hi = x;
             }
             // safeguarded Newton: φ'(x) = −f''(x)(x − l) ≥ 0 on the concave side
-            double slope = -f.secondDerivative(x) * (x - l);
+            double slope = -d[2] * (x - l);
             double next = slope > 0 ? x - fx / slope : Double.NaN;
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);

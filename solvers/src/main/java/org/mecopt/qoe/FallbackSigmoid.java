@@ -32,6 +32,18 @@ public record FallbackSigmoid(Sigmoid f, double fallback) implements Sigmoid {
     }
 
     @Override
+    public void evaluate(double x, double[] out) {
+        f.evaluate(x, out);
+        if (out[0] >= fallback) {
+            out[0] -= fallback;
+        } else {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 0;
+        }
+    }
+
+    @Override
     public double inflectionPoint(double lo, double hi) {
         double z = f.inflectionPoint(lo, hi);
         if (f.value(lo) >= fallback) {

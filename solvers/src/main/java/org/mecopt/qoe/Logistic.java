@@ -54,6 +54,16 @@ public record Logistic(double height, double steepness, double midpoint) impleme
     }
 
     @Override
+    public void evaluate(double x, double[] out) {
+        double t = steepness * (x - midpoint);
+        double s = sigma(t);
+        double c = sigma(-t);
+        out[0] = height * s;
+        out[1] = height * steepness * s * c;
+        out[2] = out[1] * steepness * (c - s);
+    }
+
+    @Override
     public double inflectionPoint(double lo, double hi) {
         return Math.min(hi, Math.max(lo, midpoint));
     }

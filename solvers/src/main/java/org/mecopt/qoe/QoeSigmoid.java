@@ -58,6 +58,27 @@ public record QoeSigmoid(double maxQoe, double steepness, double fixedLatency, d
         return maxQoe * s * c * y / (p * p) * ((c - s) * y - 2);
     }
 
+    @Override
+    public void evaluate(double p, double[] out) {
+        if (p <= 0) {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 0;
+            return;
+        }
+        double t = t(p);
+        double e = Math.exp(-Math.abs(t));
+        double big = 1 / (1 + e);
+        double small = e * big;
+        double s = t >= 0 ? big : small;
+        double c = t >= 0 ? small : big;
+        double y = steepness * workload / p;
+        double d1 = maxQoe * s * c * y / p;
+        out[0] = maxQoe * s;
+        out[1] = d1;
+        out[2] = d1 / p * ((c - s) * y - 2);
+    }
+
     /**
      * The unconstrained inflection point {@code p* = αw / y*}: Newton on
      * {@code h(y) = y tanh((y−a)/2) − 2}, safeguarded by bisection on {@code [max(a,0), max(a,0)+7]}

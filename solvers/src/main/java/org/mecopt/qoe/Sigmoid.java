@@ -34,6 +34,17 @@ public interface Sigmoid {
     }
 
     /**
+     * {@code f(x)}, {@code f'(x)} and {@code f''(x)} in one call, written to {@code out[0..2]}
+     * (modified; length ≥ 3). The default calls the three methods; closed forms override it to
+     * share one exponential, which is what the solver's Newton steps call.
+     */
+    default void evaluate(double x, double[] out) {
+        out[0] = value(x);
+        out[1] = derivative(x);
+        out[2] = secondDerivative(x);
+    }
+
+    /**
      * The inflection point clipped to {@code [lo, hi]}: {@code lo} when f is concave on the whole
      * interval, {@code hi} when it is convex there. The default bisects on the sign of
      * {@link #secondDerivative} (positive on the convex side) for 200 halvings or until the bracket

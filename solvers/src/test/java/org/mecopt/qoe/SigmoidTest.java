@@ -187,4 +187,19 @@ class SigmoidTest {
         ConcaveEnvelope e = ConcaveEnvelope.of(g, 0, 4 * xc, xc);
         assertEnvelope(g, e);
     }
+
+    @Test
+    void fusedEvaluationMatchesTheSeparateMethods() {
+        QoeSigmoid q = new QoeSigmoid(1, 15, 0.03, 4e9, 0.35);
+        Sigmoid[] fs = {new Logistic(2, 3, 1.5), q, new FallbackSigmoid(q, 0.3), bare(new Logistic(1, 1, 0))};
+        double[] out = new double[3];
+        for (Sigmoid f : fs) {
+            for (double x : new double[] {-2, 0, 1e-3, 0.7, 3, 1e9, 7e9, 2e10, 1e12}) {
+                f.evaluate(x, out);
+                assertEquals(f.value(x), out[0], 1e-14 * Math.max(1, Math.abs(out[0])), f + " at " + x);
+                assertEquals(f.derivative(x), out[1], 1e-12 * Math.abs(f.derivative(x)) + 1e-300, f + " at " + x);
+                assertEquals(f.secondDerivative(x), out[2], 1e-9 * Math.abs(f.secondDerivative(x)) + 1e-300, f + " at " + x);
+            }
+        }
+    }
 }
