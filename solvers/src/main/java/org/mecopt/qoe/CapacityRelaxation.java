@@ -7,13 +7,19 @@ package org.mecopt.qoe;
  * {@code x_i(λ) = argmax g_i(x) − λx} is a one-dimensional concave problem: {@code l_i} when λ is at
  * least the envelope's chord slope, else the point of the concave side where {@code f_i' = λ}
  * (safeguarded Newton inside a bisection bracket, since {@code f'} is monotone there). The total
- * demand is non-increasing in λ, so the right price is found by a bracketing root finder (regula
- * falsi with the Illinois modification, every fourth step a bisection).
+ * demand is non-increasing in λ and jumps only at chord slopes, so the price is found by a
+ * bracketing search: chord slopes inside the bracket are tried first (nearest the middle; a price
+ * pinned at a jump, as with identical users, is then found exactly), then regula falsi with the
+ * Illinois modification, every fourth step a bisection.
  *
  * <p>Every price gives a valid upper bound by weak duality,
- * {@code Ψ(λ) = λC + Σ max_x (g_i(x) − λx)}, so the bound is safe even if the bisection is cut
- * short; the bisection stops when the best Ψ is within the requested tolerance of the envelope value
- * of a feasible relaxed point, or after {@link #MAX_PRICE_STEPS} steps.
+ * {@code Ψ(λ) = λC + Σ max_x (g_i(x) − λx)}, so the bound is safe even if the search is cut short;
+ * the search stops when the best Ψ is within the requested tolerance of the envelope value of a
+ * feasible relaxed point, or after {@link #MAX_PRICE_STEPS} steps.
+ *
+ * <p>Hand-written (no LP or root finder among the toolkit's dependencies); tested through the branch
+ * and bound against brute force ({@code SigmoidalProgrammingTest}, {@code
+ * SigmoidalProgrammingProperties}).
  *
  * <p>The relaxed point fills the capacity left at the upper price first with the variables whose
  * demand is continuous, then with those whose demand jumps (users whose price equals their chord
