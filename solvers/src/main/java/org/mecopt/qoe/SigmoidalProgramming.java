@@ -25,7 +25,9 @@ import org.mecopt.api.Status;
  *       loses no optimum because the capacity constraint is symmetric. Branching {@code x_j ≤ r}
  *       then also caps every later member at r, and {@code x_j ≥ r} lifts every earlier member to
  *       r. Without this, n = 20 identical users do not close in a minute (every branch is undone by
- *       another identical user taking the slack); with it they close in a few hundred nodes.</li>
+ *       another identical user taking the slack); with it they close in about five nodes
+ *       (docs/qoe.md). Near-identical users are not grouped: the ordering is only valid for equal
+ *       functions.</li>
  *   <li>Incumbent: besides {@code Σ f} at every relaxed point, each expanded node is polished: the
  *       variables on f keep the concave part of their box, the partial one is dropped (or kept on
  *       its concave side), and the capacity is re-split optimally among them, a concave problem
