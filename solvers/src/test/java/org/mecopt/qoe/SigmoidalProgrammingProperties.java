@@ -101,4 +101,28 @@ class SigmoidalProgrammingProperties {
         assertTrue(off.upperBound() >= on.value() - 1e-9);
         assertTrue(on.upperBound() >= off.value() - 1e-9);
     }
+
+    /** Extreme but valid parameters: no exception, a feasible answer, a bound above every baseline. */
+    @Property(tries = 150)
+    void extremeQoeInstancesStayWellBehaved(@ForAll long seed, @ForAll @IntRange(min = 1, max = 25) int users) {
+        Random rnd = new Random(seed);
+        List<QoeUser> list = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            list.add(new QoeUser(rnd.nextDouble() < 0.2 ? 0 : Math.pow(10, -4 + 4 * rnd.nextDouble()),
+                    Math.pow(10, 3 + 9 * rnd.nextDouble()), 0.1 + 2 * rnd.nextDouble(),
+                    Math.pow(10, -1 + 4 * rnd.nextDouble()), -1 + 3 * rnd.nextDouble()));
+        }
+        QoeInstance instance = new QoeInstance(Math.pow(10, 6 + 6 * rnd.nextDouble()), list);
+        Result<QoeSolution> sig = new SigmoidalSolver().solve(instance, SolverOptions.defaults().withTimeLimitMillis(5_000));
+        assertTrue(sig.violations().isEmpty(), sig.violations().toString());
+        assertTrue(sig.status() == Status.OPTIMAL || sig.status() == Status.LIMIT_REACHED, sig.status() + " " + sig.message());
+        if (sig.status() == Status.OPTIMAL) {
+            assertTrue(sig.gap() <= 1e-4 || sig.bound() - sig.objective() <= 1e-9, sig.message());
+        }
+        for (QoeSolver s : new QoeSolver[] {new EqualShareSolver(), new ProportionalSolver(), new GreedyQoeSolver()}) {
+            Result<QoeSolution> r = s.solve(instance, SolverOptions.defaults());
+            assertTrue(r.violations().isEmpty(), s.name() + " " + r.violations());
+            assertTrue(r.objective() <= sig.bound() + 1e-9 * Math.max(1, sig.bound()), s.name() + " above the bound");
+        }
+    }
 }
