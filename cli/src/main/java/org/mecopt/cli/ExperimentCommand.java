@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproduce a figure of a source paper: CSV + PNG.",
-        subcommands = {CpuSweepCommand.class, LatencyVsUsersCommand.class})
+        subcommands = {CpuSweepCommand.class, LatencyVsUsersCommand.class, QoeVsUsersCommand.class})
 final class ExperimentCommand implements Runnable {
 
     @Spec
