@@ -1,7 +1,6 @@
 package org.mecopt.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
-import org.mecopt.io.AtomicFiles;
 import org.mecopt.offloading.OffloadingGenerator;
 import org.mecopt.offloading.OffloadingInstance;
 import org.mecopt.offloading.OffloadingSolution;
@@ -72,9 +70,7 @@ final class CpuSweepCommand implements Callable<Integer> {
         if (instances < 1) {
             throw new InvalidInstanceException("--instances", instances, "must be >= 1");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InvalidInstanceException("--out", out, "is a file, not a directory");
-        }
+        ExperimentFiles.checkDirectory(out);
         List<Solver<OffloadingInstance, OffloadingSolution>> chosen = new ArrayList<>();
         for (String name : solvers) {
             chosen.add(SolverRegistry.get(OffloadingInstance.class, name));
@@ -114,9 +110,7 @@ final class CpuSweepCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "cpu %.1f GHz done (%d/%d)%n", ghz, k + 1, cpuGhz.size());
         }
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("offloading-cpu-sweep.csv"), csv.toString());
-        AtomicFiles.write(out.resolve("offloading-cpu-sweep.png"), plot(curves));
+        ExperimentFiles.write(out, "offloading-cpu-sweep", csv.toString(), plot(curves));
         spec.commandLine().getOut().print(csv);
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,7 +1,6 @@
 package org.mecopt.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +21,6 @@ import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.channel.ChannelModel;
-import org.mecopt.io.AtomicFiles;
 import org.mecopt.latency.Fairness;
 import org.mecopt.latency.LatencyGenerator;
 import org.mecopt.latency.LatencyInstance;
@@ -88,9 +86,7 @@ final class LatencyVsUsersCommand implements Callable<Integer> {
         if (samples < 1) {
             throw new InvalidInstanceException("--samples", samples, "must be >= 1");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InvalidInstanceException("--out", out, "is a file, not a directory");
-        }
+        ExperimentFiles.checkDirectory(out);
         Solver<LatencyInstance, LatencySolution> solver = SolverRegistry.get(LatencyInstance.class, solverName);
         PrintWriter err = spec.commandLine().getErr();
         StringBuilder csv = new StringBuilder("users,scheme,mean_max_latency_s,ci95_s,mean_gini,samples\n");
@@ -122,12 +118,9 @@ final class LatencyVsUsersCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "K = %d done (%d/%d)%n", k, u + 1, users.size());
         }
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("latency-vs-users.csv"), csv.toString());
-        AtomicFiles.write(out.resolve("latency-vs-users.png"), figureOne(latency, gini));
+        ExperimentFiles.write(out, "latency-vs-users", csv.toString(), figureOne(latency, gini));
         if (!cdf.isEmpty()) {
-            AtomicFiles.writeString(out.resolve("latency-cdf.csv"), cdfCsv(cdf));
-            AtomicFiles.write(out.resolve("latency-cdf.png"), figureTwo(cdf));
+            ExperimentFiles.write(out, "latency-cdf", cdfCsv(cdf), figureTwo(cdf));
         }
         spec.commandLine().getOut().print(csv);
         spec.commandLine().getOut().flush();

@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.mecopt.api.InvalidInstanceException;
-import org.mecopt.io.AtomicFiles;
 import org.mecopt.qoe.EdgeEvaluator;
 import org.mecopt.qoe.EdgeSystem;
 import org.mecopt.qoe.EdgeSystemGenerator;
@@ -82,9 +80,7 @@ final class QoeVsUsersCommand implements Callable<Integer> {
                 throw new InvalidInstanceException("--policies", p, "is not a policy; known: " + POLICIES);
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InvalidInstanceException("--out", out, "is a file, not a directory");
-        }
+        ExperimentFiles.checkDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
         StringBuilder csv = new StringBuilder("users,policy,system_qoe,mean_latency_s,satisfied,disturbed,lost,cloud,"
                 + "seeds,mean_millis\n");
@@ -128,9 +124,7 @@ final class QoeVsUsersCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "|U| = %d done (%d/%d)%n", n, k + 1, users.size());
         }
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("qoe-vs-users.csv"), csv.toString());
-        AtomicFiles.write(out.resolve("qoe-vs-users.png"), plot(curves));
+        ExperimentFiles.write(out, "qoe-vs-users", csv.toString(), plot(curves));
         spec.commandLine().getOut().print(csv);
         spec.commandLine().getOut().flush();
         return 0;

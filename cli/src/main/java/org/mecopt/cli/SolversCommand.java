@@ -18,7 +18,7 @@ final class SolversCommand implements Callable<Integer> {
         for (String problem : SolverRegistry.problems()) {
             spec.commandLine().getOut().println(problem);
             for (Solver<?, ?> solver : SolverRegistry.forProblem(problem)) {
-                spec.commandLine().getOut().printf("  %-14s %s%n", solver.name(), solver.guarantee());
+                spec.commandLine().getOut().printf("  %-22s %s%n", solver.name(), solver.guarantee());
             }
         }
         return 0;

@@ -1,12 +1,11 @@
 package org.mecopt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mecopt.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,29 +15,19 @@ import org.mecopt.io.Json;
 
 class CliTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void generatesAndSolvesWithEverySolver(@TempDir Path dir) throws Exception {
         Path instance = dir.resolve("i.json");
         assertEquals(0, run("instance", "offloading", "--seed", "4", "--out", instance.toString()).code());
         for (String solver : List.of("exact", "local-search", "greedy", "goa", "roa")) {
-            Run r = run("solve", "offloading", "--instance", instance.toString(), "--solver", solver);
+            CliRun r = run("solve", "offloading", "--instance", instance.toString(), "--solver", solver);
             assertEquals(0, r.code(), r.err());
             JsonNode result = Json.readTree(r.out());
             assertEquals(solver, result.get("solver").asText());
             assertEquals(9, result.get("assignment").size());
         }
         Path out = dir.resolve("r.json");
-        Run kkt = run("solve", "offloading", "--instance", instance.toString(), "--solver", "kkt",
+        CliRun kkt = run("solve", "offloading", "--instance", instance.toString(), "--solver", "kkt",
                 "--assignment", "0,1,2,0,1,2,0,1,2", "--out", out.toString());
         assertEquals(0, kkt.code(), kkt.err());
         assertEquals("OPTIMAL", Json.readTree(Files.readString(out)).get("status").asText());
@@ -49,12 +38,12 @@ class CliTest {
         Path instance = dir.resolve("bad.json");
         Files.writeString(instance, "{\"problem\":\"offloading\",\"bandwidthHz\":-1,\"noiseW\":1e-9,\"devices\":[],"
                 + "\"servers\":[],\"channelGain\":[]}");
-        Run r = run("solve", "offloading", "--instance", instance.toString(), "--solver", "exact");
+        CliRun r = run("solve", "offloading", "--instance", instance.toString(), "--solver", "exact");
         assertEquals(Main.INVALID_INPUT, r.code());
         assertTrue(r.err().contains("bandwidthHz = -1.0 must be > 0"), r.err());
         assertEquals(Main.INVALID_INPUT, run("solve", "offloading", "--instance", instance.toString(), "--solver", "nope").code());
         assertEquals(Main.INVALID_INPUT, run("solve", "nope", "--instance", instance.toString(), "--solver", "exact").code());
-        Run size = run("instance", "offloading", "--seed", "1", "--devices", "10");
+        CliRun size = run("instance", "offloading", "--seed", "1", "--devices", "10");
         assertEquals(Main.INVALID_INPUT, size.code());
         assertTrue(size.err().contains("maxTasks"), size.err());
         assertEquals(Main.INVALID_INPUT, run("instance", "offloading").code(), "missing --seed");
@@ -65,7 +54,7 @@ class CliTest {
 
     @Test
     void solversListsEveryProblemAndSolver() {
-        Run r = run("solvers");
+        CliRun r = run("solvers");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("latency\n") && r.out().contains("\noffloading\n"), r.out());
         assertTrue(r.out().contains("  local-search "), r.out());
@@ -73,7 +62,7 @@ class CliTest {
 
     @Test
     void cpuSweepWritesCsvAndPng(@TempDir Path dir) throws Exception {
-        Run r = run("experiment", "offloading-cpu-sweep", "--out", dir.toString(), "--instances", "4",
+        CliRun r = run("experiment", "offloading-cpu-sweep", "--out", dir.toString(), "--instances", "4",
                 "--cpu-ghz", "5,10", "--solvers", "roa,exact");
         assertEquals(0, r.code(), r.err());
         List<String> csv = Files.readAllLines(dir.resolve("offloading-cpu-sweep.csv"));
@@ -96,19 +85,19 @@ class CliTest {
         assertEquals(2, tree.get("gain").size());
         assertEquals(16, tree.get("channelMagnitude").get(0).get(0).size());
         for (String solver : List.of("ica", "equal-power", "full-offload", "local-only", "interference-free")) {
-            Run r = run("solve", "latency", "--instance", instance.toString(), "--solver", solver);
+            CliRun r = run("solve", "latency", "--instance", instance.toString(), "--solver", solver);
             assertEquals(0, r.code(), solver + ": " + r.err());
             JsonNode result = Json.readTree(r.out());
             assertEquals(2, result.get("power").size());
             assertTrue(result.get("lowerBound").asDouble() <= result.get("objective").asDouble());
         }
-        Run multi = run("solve", "latency", "--instance", instance.toString(), "--solver", "exact-single-carrier");
+        CliRun multi = run("solve", "latency", "--instance", instance.toString(), "--solver", "exact-single-carrier");
         assertEquals(Main.INVALID_INPUT, multi.code());
         assertTrue(multi.err().contains("must be 1 for solver exact-single-carrier"), multi.err());
         assertEquals(Main.INVALID_INPUT, run("instance", "latency", "--seed", "1", "--channel", "lte").code());
 
         Path out = dir.resolve("exp");
-        Run exp = run("experiment", "latency-vs-users", "--out", out.toString(), "--samples", "2", "--users", "4,10",
+        CliRun exp = run("experiment", "latency-vs-users", "--out", out.toString(), "--samples", "2", "--users", "4,10",
                 "--aps", "16");
         assertEquals(0, exp.code(), exp.err());
         List<String> csv = Files.readAllLines(out.resolve("latency-vs-users.csv"));

@@ -1,12 +1,11 @@
 package org.mecopt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mecopt.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,20 +15,10 @@ import org.mecopt.io.Json;
 
 class QoeCliTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void generatesAndSolvesWithEverySolver(@TempDir Path dir) throws Exception {
         Path instance = dir.resolve("q.json");
-        Run gen = run("instance", "qoe", "--seed", "3", "--users", "12", "--capacity-hz", "80e9", "--out", instance.toString());
+        CliRun gen = run("instance", "qoe", "--seed", "3", "--users", "12", "--capacity-hz", "80e9", "--out", instance.toString());
         assertEquals(0, gen.code(), gen.err());
         JsonNode tree = Json.readTree(Files.readString(instance));
         assertEquals("qoe", tree.get("problem").asText());
@@ -37,7 +26,7 @@ class QoeCliTest {
         assertEquals(12, tree.get("users").size());
         double bound = Double.NaN;
         for (String solver : List.of("sigmoidal", "equal-share", "proportional", "greedy")) {
-            Run r = run("solve", "qoe", "--instance", instance.toString(), "--solver", solver);
+            CliRun r = run("solve", "qoe", "--instance", instance.toString(), "--solver", solver);
             assertEquals(0, r.code(), r.err());
             JsonNode result = Json.readTree(r.out());
             assertEquals(solver, result.get("solver").asText());
@@ -53,7 +42,7 @@ class QoeCliTest {
                 assertTrue(result.get("objective").asDouble() <= bound + 1e-9);
             }
         }
-        Run tight = run("solve", "qoe", "--instance", instance.toString(), "--solver", "sigmoidal", "--param", "gap=1e-9");
+        CliRun tight = run("solve", "qoe", "--instance", instance.toString(), "--solver", "sigmoidal", "--param", "gap=1e-9");
         assertTrue(Json.readTree(tight.out()).get("gap").asDouble() <= 1e-9, tight.out());
     }
 
@@ -62,22 +51,22 @@ class QoeCliTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"problem\":\"qoe\",\"capacityHz\":1e11,\"users\":[{\"fixedLatencyS\":0.01,"
                 + "\"workloadCycles\":1e9,\"maxQoe\":1,\"steepnessPerS\":-15,\"midpointS\":0.35}]}");
-        Run r = run("solve", "qoe", "--instance", bad.toString(), "--solver", "sigmoidal");
+        CliRun r = run("solve", "qoe", "--instance", bad.toString(), "--solver", "sigmoidal");
         assertEquals(Main.INVALID_INPUT, r.code());
         assertTrue(r.err().contains("users[0].steepnessPerS = -15.0 must be > 0"), r.err());
         Files.writeString(bad, "{\"problem\":\"qoe\",\"capacityHz\":1e11,\"users\":[{\"fixedLatencyS\":0.01}]}");
-        Run missing = run("solve", "qoe", "--instance", bad.toString(), "--solver", "greedy");
+        CliRun missing = run("solve", "qoe", "--instance", bad.toString(), "--solver", "greedy");
         assertEquals(Main.INVALID_INPUT, missing.code());
         assertTrue(missing.err().contains("users[0]."), missing.err());
         assertEquals(Main.INVALID_INPUT, run("solve", "qoe", "--instance", bad.toString(), "--solver", "nope").code());
-        Run users = run("instance", "qoe", "--seed", "1", "--users", "0");
+        CliRun users = run("instance", "qoe", "--seed", "1", "--users", "0");
         assertEquals(Main.INVALID_INPUT, users.code());
         assertTrue(users.err().contains("users = 0"), users.err());
         assertEquals(Main.INVALID_INPUT, run("instance", "qoe", "--seed", "1", "--capacity-hz", "-1").code());
         assertEquals(Main.INVALID_INPUT, run("instance", "qoe").code(), "missing --seed");
         Path gap = dir.resolve("ok.json");
         run("instance", "qoe", "--seed", "1", "--out", gap.toString());
-        Run badGap = run("solve", "qoe", "--instance", gap.toString(), "--solver", "sigmoidal", "--param", "gap=abc");
+        CliRun badGap = run("solve", "qoe", "--instance", gap.toString(), "--solver", "sigmoidal", "--param", "gap=abc");
         assertEquals(Main.INVALID_INPUT, badGap.code());
         assertTrue(badGap.err().contains("gap = abc"), badGap.err());
         assertEquals(Main.INVALID_INPUT, run("experiment", "qoe-vs-users", "--out", dir.toString(), "--policies", "x").code());
@@ -86,7 +75,7 @@ class QoeCliTest {
 
     @Test
     void qoeVsUsersWritesCsvAndPng(@TempDir Path dir) throws Exception {
-        Run r = run("experiment", "qoe-vs-users", "--out", dir.toString(), "--users", "30,50", "--seeds", "1");
+        CliRun r = run("experiment", "qoe-vs-users", "--out", dir.toString(), "--users", "30,50", "--seeds", "1");
         assertEquals(0, r.code(), r.err());
         List<String> csv = Files.readAllLines(dir.resolve("qoe-vs-users.csv"));
         assertEquals(1 + 2 * 3, csv.size());

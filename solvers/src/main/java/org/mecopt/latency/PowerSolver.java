@@ -1,23 +1,17 @@
 package org.mecopt.latency;
 
+import org.mecopt.api.ProblemSolver;
 import org.mecopt.api.Result;
-import org.mecopt.api.Solver;
 import org.mecopt.api.Status;
 
 /**
  * Base of the latency solvers: each decides the powers (and ratios, or takes the best ones), and
  * every result carries the interference-free lower bound.
  */
-abstract class PowerSolver implements Solver<LatencyInstance, LatencySolution> {
+abstract class PowerSolver extends ProblemSolver<LatencyInstance, LatencySolution> {
 
-    @Override
-    public final String problemName() {
-        return "latency";
-    }
-
-    @Override
-    public final Class<LatencyInstance> problemType() {
-        return LatencyInstance.class;
+    PowerSolver() {
+        super("latency", LatencyInstance.class);
     }
 
     /** A checked result for {@code solution}, with the interference-free bound. */

@@ -1,23 +1,17 @@
 package org.mecopt.offloading;
 
+import org.mecopt.api.ProblemSolver;
 import org.mecopt.api.Result;
-import org.mecopt.api.Solver;
 import org.mecopt.api.Status;
 
 /**
  * Base of the offloading solvers: each decides an assignment, then the KKT rule splits the CPU,
  * and the problem re-checks the whole solution.
  */
-abstract class AssignmentSolver implements Solver<OffloadingInstance, OffloadingSolution> {
+abstract class AssignmentSolver extends ProblemSolver<OffloadingInstance, OffloadingSolution> {
 
-    @Override
-    public final String problemName() {
-        return "offloading";
-    }
-
-    @Override
-    public final Class<OffloadingInstance> problemType() {
-        return OffloadingInstance.class;
+    AssignmentSolver() {
+        super("offloading", OffloadingInstance.class);
     }
 
     /**

@@ -1,20 +1,14 @@
 package org.mecopt.qoe;
 
+import org.mecopt.api.ProblemSolver;
 import org.mecopt.api.Result;
-import org.mecopt.api.Solver;
 import org.mecopt.api.Status;
 
 /** Base of the {@code qoe} solvers: each returns an allocation that the instance re-checks. */
-abstract class QoeSolver implements Solver<QoeInstance, QoeSolution> {
+abstract class QoeSolver extends ProblemSolver<QoeInstance, QoeSolution> {
 
-    @Override
-    public final String problemName() {
-        return "qoe";
-    }
-
-    @Override
-    public final Class<QoeInstance> problemType() {
-        return QoeInstance.class;
+    QoeSolver() {
+        super("qoe", QoeInstance.class);
     }
 
     final Result<QoeSolution> finish(QoeInstance instance, double[] allocationHz, Status status, Double upperBound,
