@@ -24,6 +24,9 @@ public record Result<S>(String problem, String solver, Status status, S solution
                         Double bound, long iterations, double solveTimeMillis, List<String> violations,
                         String message) {
 
+    /** Relative distance within which a bound on the wrong side of the objective is rounding. */
+    static final double ROUNDING = 1e-12;
+
     public Result {
         violations = List.copyOf(violations);
         message = message == null ? "" : message;
@@ -52,6 +55,10 @@ public record Result<S>(String problem, String solver, Status status, S solution
             objective = problem.minimize() ? Double.MAX_VALUE : -Double.MAX_VALUE;
         }
         Double b = bound == null || !Double.isFinite(bound) ? null : bound;
+        if (b != null && Math.abs(b - objective) <= ROUNDING * Math.abs(objective)
+                && (problem.minimize() ? b > objective : b < objective)) {
+            b = objective; // a bound computed along another path may cross an optimal objective by rounding
+        }
         return new Result<>(problem.problemName(), solver, status, solution, objective, b, iterations,
                 elapsed, violations, note);
     }

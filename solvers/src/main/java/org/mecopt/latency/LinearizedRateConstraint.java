@@ -114,7 +114,8 @@ final class LinearizedRateConstraint implements ConvexFunction {
 
     /**
      * {@code ∇²f = −τ h''(R̃) ∇R̃ ∇R̃ᵀ − τ h'(R̃) ∇²R̃}, with {@code ∇²R̃} block-diagonal over
-     * subcarriers: {@code −(B/ln 2) G_nk G_nkᵀ / (1 + S_nk)²}.
+     * subcarriers: {@code −(B/ln 2) G_nk G_nkᵀ / (1 + S_nk)²}. Adds the upper triangle only, which
+     * is all the solver reads.
      */
     @Override
     public void addHessian(double[] x, double weight, DMatrixRMaj hessian) {
@@ -133,7 +134,7 @@ final class LinearizedRateConstraint implements ConvexFunction {
                 continue;
             }
             int row = i * dim;
-            for (int j = 0; j < nk; j++) {
+            for (int j = i; j < nk; j++) { // the solver reads the upper triangle only
                 data[row + j] += gi * rateGradient[j];
             }
         }
@@ -144,7 +145,7 @@ final class LinearizedRateConstraint implements ConvexFunction {
             for (int i = 0; i < users; i++) {
                 double gi = s * instance.gain(n, k, i);
                 int row = (base + i) * dim + base;
-                for (int j = 0; j < users; j++) {
+                for (int j = i; j < users; j++) {
                     data[row + j] += gi * instance.gain(n, k, j);
                 }
             }

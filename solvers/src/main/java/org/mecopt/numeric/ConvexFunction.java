@@ -37,8 +37,10 @@ public interface ConvexFunction {
      * Adds {@code scale · ∇²f(x)} to {@code hessian}: {@code hessian += scale ∇²f(x)}.
      *
      * <p>Adding (rather than overwriting) lets the solver accumulate
-     * {@code ∇²f0 + Σ λ_i ∇²f_i} in one matrix without temporaries. Only the entries of the
-     * Hessian need be added; the solver uses the full (both triangles) matrix, so add both.
+     * {@code ∇²f0 + Σ λ_i ∇²f_i} in one matrix without temporaries. The solver reads only the
+     * upper triangle (entries {@code (i, j)} with {@code j ≥ i}) and mirrors it, so an
+     * implementation may add just that half, saving half the work of a dense Hessian; adding the
+     * lower half as well is harmless.
      *
      * @param x       the point, length n, not modified
      * @param scale   the factor, {@code ≥ 0} when called by the solver

@@ -541,13 +541,6 @@ public final class InteriorPointSolver {
         }
         hpd.reshape(bigN, bigN);
         addGramUpper(dst, bigM, bigN, hpd.data);
-        // Mirror the upper triangle.
-        double[] hd = hpd.data;
-        for (int r = 1; r < bigN; r++) {
-            for (int c = 0; c < r; c++) {
-                hd[r * bigN + c] = hd[c * bigN + r];
-            }
-        }
         System.arraycopy(y, 0, xs, 0, n);
         ConvexFunction[] nl = problem.nonlinear();
         if (phaseOne) {
@@ -565,6 +558,13 @@ public final class InteriorPointSolver {
             problem.objective().addHessian(xs, 1.0, hpd);
             for (int q = 0; q < nl.length; q++) {
                 nl[q].addHessian(xs, lam[ml + q], hpd);
+            }
+        }
+        // Only the upper triangle is read (ConvexFunction#addHessian): mirror it.
+        double[] hd = hpd.data;
+        for (int r = 1; r < bigN; r++) {
+            for (int c = 0; c < r; c++) {
+                hd[r * bigN + c] = hd[c * bigN + r];
             }
         }
     }
