@@ -10,8 +10,8 @@ import org.mecopt.api.InvalidInstanceException;
  * {@code maximize Σ_i f_i(x_i) s.t. Σ_i x_i ≤ capacity, lower ≤ x ≤ upper}, each {@code f_i}
  * sigmoidal on {@code [lower_i, upper_i]}. Validated at construction; bad fields are named.
  *
- * <p>General linear constraints {@code Ax ≤ b} are not supported: their relaxation needs an LP or a
- * convex solver, which the toolkit does not have offline (see docs/qoe.md).
+ * <p>For general linear constraints {@code Ax ≤ b} use {@link LinearSigmoidalProgram}, whose
+ * relaxations go through the toolkit's interior-point method.
  *
  * @param functions the sigmoids {@code f_i}
  * @param lower lower bounds {@code l_i} (finite)
