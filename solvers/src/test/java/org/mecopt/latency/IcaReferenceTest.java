@@ -3,76 +3,134 @@ package org.mecopt.latency;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
+import org.hipparchus.analysis.MultivariateFunction;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
-import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.SimpleValueChecker;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.vector.constrained.InequalityConstraint;
-import org.hipparchus.optim.nonlinear.vector.constrained.LagrangeSolution;
-import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
-import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.junit.jupiter.api.Test;
 import org.mecopt.api.Result;
 import org.mecopt.api.SolverRegistry;
+import org.mecopt.channel.ChannelModel;
 
 /**
  * An independent reference for multi-carrier instances: the best of many random starts of a
- * general-purpose NLP solver (Hipparchus {@link SQPOptimizerS}), against which {@code ica} must be
- * within 1 %.
+ * general-purpose derivative-free NLP method (Hipparchus Nelder–Mead, {@link SimplexOptimizer}),
+ * against which {@code ica} must be within 1 %.
  *
- * <p>Smooth formulation in amplitudes {@code u = √p} (so p ≥ 0 needs no constraint and an
- * infeasible-path method never evaluates a negative power) and the scaled epigraph
- * {@code s = t/T} (T the interference-free bound): minimize s subject to
- * {@code 1 − Σ_n u_nk² ≥ 0} and {@code s − τ*_k(R_k(u²))/T ≥ 0}, with τ* the closed-form best
- * latency ({@link LatencyInstance#bestLatency}, smooth for R > 0). Each SQP result is re-evaluated
- * with {@link LatencyInstance#objective} after projecting onto Σ_n p ≤ 1, so a point SQP leaves
- * slightly infeasible cannot flatter the reference.
+ * <p>Formulation: the feasible set {@code p ≥ 0, Σ_n p_nk ≤ 1} is parametrized without constraints
+ * by a softmax with a slack entry, {@code p_nk = e^{y_nk} / (1 + Σ_m e^{y_mk})}, so every y is
+ * feasible, and the objective is the true maximum latency {@link LatencyInstance#objective} (with
+ * the best ratios) in units of the interference-free bound. The max is not smooth, so each start
+ * is a Nelder–Mead run restarted from its own result with a fresh simplex until a restart gains
+ * less than 1e-9 (the usual remedy for simplex stagnation).
+ *
+ * <p>Why not SQP: Hipparchus' {@code SQPOptimizerS} on the smooth epigraph form (amplitudes
+ * {@code u = √p}, constraints {@code s ≥ τ*_k(u)/T}, {@code Σ u² ≤ 1}) threw "non symmetric
+ * matrix" from its quasi-Newton update on 5 of 8 random starts and took 19–25 s on one other
+ * (instance seed 2301, K = 2, N = 3); 20 starts on 12 instances did not fit the time budget.
  */
 class IcaReferenceTest {
 
     static final int STARTS = 20;
+    private static final int RESTARTS = 8;
 
-    /** The best objective over {@link #STARTS} SQP runs (equal power, then random feasible starts). */
+    /** The best objective over {@link #STARTS} Nelder–Mead runs (equal power, then random starts). */
     static double reference(LatencyInstance instance, long seed) {
         int users = instance.userCount();
         int subcarriers = instance.subcarrierCount();
         double scale = InterferenceFreeBound.lowerBound(instance);
         Random rng = new Random(seed);
+        MultivariateFunction objective = y -> instance.objective(instance.solutionFor(power(y, subcarriers, users))) / scale;
         double best = Double.POSITIVE_INFINITY;
         for (int s = 0; s < STARTS; s++) {
             double[][] p = s == 0 ? Baselines.equalPower(instance) : randomPower(rng, subcarriers, users);
-            double[] x0 = new double[subcarriers * users + 1];
-            for (int n = 0; n < subcarriers; n++) {
-                for (int k = 0; k < users; k++) {
-                    x0[n * users + k] = Math.sqrt(p[n][k]);
+            double[] y = logits(p);
+            double value = objective.value(y);
+            for (int restart = 0; restart < RESTARTS; restart++) {
+                PointValuePair r;
+                try {
+                    r = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-14)).optimize(new MaxEval(20_000),
+                            new ObjectiveFunction(objective), GoalType.MINIMIZE, new InitialGuess(y),
+                            new NelderMeadSimplex(y.length, 0.5));
+                } catch (MathIllegalStateException e) {
+                    break; // evaluation limit: keep what we have
+                }
+                boolean stalled = r.getValue() > value * (1 - 1e-9);
+                if (r.getValue() < value) {
+                    y = r.getPoint();
+                    value = r.getValue();
+                }
+                if (stalled) {
+                    break;
                 }
             }
-            x0[x0.length - 1] = 1.01 * instance.objective(instance.solutionFor(p)) / scale;
-            best = Math.min(best, instance.objective(instance.solutionFor(p)));
-            try {
-                LagrangeSolution sol = new SQPOptimizerS().optimize(new InitialGuess(x0),
-                        new ObjectiveFunction(new Epigraph(x0.length)), new Constraints(instance, scale),
-                        new MaxIter(500));
-                double[] x = sol.getX().toArray();
-                double[][] q = new double[subcarriers][users];
-                for (int n = 0; n < subcarriers; n++) {
-                    for (int k = 0; k < users; k++) {
-                        q[n][k] = x[n * users + k] * x[n * users + k];
-                    }
-                }
-                IcaSolver.projectPowers(q);
-                double value = instance.objective(instance.solutionFor(q));
-                if (Double.isFinite(value)) {
-                    best = Math.min(best, value);
-                }
-            } catch (RuntimeException e) {
-                // a failed start (iteration limit, singular QP) just contributes its starting point
-            }
+            best = Math.min(best, instance.objective(instance.solutionFor(power(y, subcarriers, users))));
         }
         return best;
+    }
+
+    /** {@code p_nk = e^{y_nk} / (1 + Σ_m e^{y_mk})}, with y indexed {@code n K + k}. */
+    static double[][] power(double[] y, int subcarriers, int users) {
+        double[][] p = new double[subcarriers][users];
+        for (int k = 0; k < users; k++) {
+            double top = 0;
+            for (int n = 0; n < subcarriers; n++) {
+                top = Math.max(top, y[n * users + k]);
+            }
+            double sum = Math.exp(-top);
+            for (int n = 0; n < subcarriers; n++) {
+                sum += Math.exp(y[n * users + k] - top);
+            }
+            for (int n = 0; n < subcarriers; n++) {
+                p[n][k] = Math.exp(y[n * users + k] - top) / sum;
+            }
+        }
+        return p;
+    }
+
+    /** The inverse of {@link #power} for p > 0 with Σ_n p < 1. */
+    static double[] logits(double[][] p) {
+        int subcarriers = p.length;
+        int users = p[0].length;
+        double[] y = new double[subcarriers * users];
+        for (int k = 0; k < users; k++) {
+            double sum = 0;
+            for (int n = 0; n < subcarriers; n++) {
+                sum += p[n][k];
+            }
+            double slack = Math.max(1 - sum, 1e-4);
+            for (int n = 0; n < subcarriers; n++) {
+                y[n * users + k] = Math.log(Math.max(p[n][k], 1e-12) / slack);
+            }
+        }
+        return y;
+    }
+
+    /**
+     * Interference as strong as the signals: own gains 10^[1, 3], cross gains 10^[0, 2.5], so the
+     * optimum is well above the interference-free bound and power control matters.
+     */
+    static LatencyInstance strongInterference(long seed, int users, int subcarriers, boolean local) {
+        Random rng = new Random(seed);
+        double[][][] gain = new double[subcarriers][users][users];
+        for (int n = 0; n < subcarriers; n++) {
+            for (int k = 0; k < users; k++) {
+                for (int j = 0; j < users; j++) {
+                    gain[n][k][j] = k == j ? Math.pow(10, 1 + 2 * rng.nextDouble()) : Math.pow(10, 2.5 * rng.nextDouble());
+                }
+            }
+        }
+        java.util.List<LatencyUser> list = new java.util.ArrayList<>();
+        for (int k = 0; k < users; k++) {
+            list.add(new LatencyUser(1e3 * (0.5 + rng.nextDouble()), 1e3, 1e9));
+        }
+        return new LatencyInstance(5e6, 5e9, local, list, gain, null);
     }
 
     private static double[][] randomPower(Random rng, int subcarriers, int users) {
@@ -92,157 +150,79 @@ class IcaReferenceTest {
         return p;
     }
 
-    /** The objective s, the last variable. */
-    static final class Epigraph extends TwiceDifferentiableFunction {
-        private final int dim;
-
-        Epigraph(int dim) {
-            this.dim = dim;
-        }
-
-        @Override
-        public int dim() {
-            return dim;
-        }
-
-        @Override
-        public double value(RealVector x) {
-            return x.getEntry(dim - 1);
-        }
-
-        @Override
-        public RealVector gradient(RealVector x) {
-            RealVector g = new ArrayRealVector(dim);
-            g.setEntry(dim - 1, 1);
-            return g;
-        }
-
-        @Override
-        public RealMatrix hessian(RealVector x) {
-            return new Array2DRowRealMatrix(dim, dim);
-        }
-    }
-
-    /** {@code 1 − Σ_n u_nk² ≥ 0} (rows 0..K) and {@code s − τ*_k/T ≥ 0} (rows K..2K). */
-    static final class Constraints extends InequalityConstraint {
-        private final LatencyInstance instance;
-        private final double scale;
-        private final int users;
-        private final int subcarriers;
-
-        Constraints(LatencyInstance instance, double scale) {
-            super(new ArrayRealVector(2 * instance.userCount()));
-            this.instance = instance;
-            this.scale = scale;
-            this.users = instance.userCount();
-            this.subcarriers = instance.subcarrierCount();
-        }
-
-        @Override
-        public int dim() {
-            return users * subcarriers + 1;
-        }
-
-        private double[][] power(RealVector x) {
-            double[][] p = new double[subcarriers][users];
-            for (int n = 0; n < subcarriers; n++) {
-                for (int k = 0; k < users; k++) {
-                    double u = x.getEntry(n * users + k);
-                    p[n][k] = u * u;
-                }
-            }
-            return p;
-        }
-
-        /** τ* in units of T; +huge at zero rate (only reachable exactly at u_k = 0). */
-        private double latency(int k, double rate) {
-            return rate > 0 ? instance.bestLatency(k, rate) / scale : 1e6;
-        }
-
-        @Override
-        public RealVector value(RealVector x) {
-            double[][] p = power(x);
-            RealVector out = new ArrayRealVector(2 * users);
-            double s = x.getEntry(dim() - 1);
-            for (int k = 0; k < users; k++) {
-                double sum = 0;
-                for (int n = 0; n < subcarriers; n++) {
-                    sum += p[n][k];
-                }
-                out.setEntry(k, 1 - sum);
-                out.setEntry(users + k, s - latency(k, instance.rate(p, k)));
-            }
-            return out;
-        }
-
-        @Override
-        public RealMatrix jacobian(RealVector x) {
-            double[][] p = power(x);
-            RealMatrix jac = new Array2DRowRealMatrix(2 * users, dim());
-            double factor = instance.subcarrierBandwidthHz() / Math.log(2);
-            for (int k = 0; k < users; k++) {
-                for (int n = 0; n < subcarriers; n++) {
-                    jac.setEntry(k, n * users + k, -2 * x.getEntry(n * users + k));
-                }
-                double rate = instance.rate(p, k);
-                double z = instance.users().get(k).taskBits();
-                // dτ*/dR: −Z/R² times a²/(a+b)² with local computing (τ* = ab/(a+b), b = Z/R + c)
-                double dTau = rate > 0 ? -z / (rate * rate) : 0;
-                if (instance.localComputing() && rate > 0) {
-                    double a = instance.localTime(k);
-                    double b = z / rate + instance.serverTime(k);
-                    dTau *= a * a / ((a + b) * (a + b));
-                }
-                for (int n = 0; n < subcarriers; n++) {
-                    double all = 1;
-                    double interference = 1;
-                    for (int j = 0; j < users; j++) {
-                        double v = p[n][j] * instance.gain(n, k, j);
-                        all += v;
-                        if (j != k) {
-                            interference += v;
-                        }
-                    }
-                    for (int j = 0; j < users; j++) {
-                        double g = instance.gain(n, k, j);
-                        double dRdp = factor * (g / all - (j == k ? 0 : g / interference));
-                        double dRdu = dRdp * 2 * x.getEntry(n * users + j);
-                        jac.setEntry(users + k, n * users + j, -dTau * dRdu / scale);
-                    }
-                }
-                jac.setEntry(users + k, dim() - 1, 1);
-            }
-            return jac;
-        }
-    }
-
-    @Test
-    void icaIsWithinOnePercentOfTheMultiStartReference() {
+    /** Solves one instance with ica and ica-paper, prints them against the reference, returns ica/reference. */
+    private static double compare(String label, LatencyInstance instance, long seed) {
         var ica = SolverRegistry.get(LatencyInstance.class, "ica");
         var paper = SolverRegistry.get(LatencyInstance.class, "ica-paper");
-        int instances = 0;
+        var equal = SolverRegistry.get(LatencyInstance.class, "equal-power");
+        long t0 = System.nanoTime();
+        double ref = reference(instance, seed);
+        double refMs = (System.nanoTime() - t0) / 1e6;
+        Result<LatencySolution> a = ica.solve(instance);
+        Result<LatencySolution> b = paper.solve(instance);
+        System.out.printf("K=%d N=%d %-18s seed=%d  ref %.6e (%4.0f ms)  equal/ref %.4f  bound/ref %.4f  "
+                        + "ica/ref %.6f  ica-paper/ref %.6f%n", instance.userCount(), instance.subcarrierCount(),
+                label, seed, ref, refMs, equal.solve(instance).objective() / ref, a.bound() / ref,
+                a.objective() / ref, b.objective() / ref);
+        assertTrue(a.violations().isEmpty() && b.violations().isEmpty());
+        assertTrue(a.bound() <= ref * (1 + 1e-9), "reference below the interference-free bound");
+        return a.objective() / ref;
+    }
+
+    /**
+     * The issue's requirement, K ∈ {2, 3}, N ∈ {2, 3}: per shape two random-gain instances
+     * ({@link LatencyProperties#random}, with and without local computing) and one generated
+     * cell-free channel (M = 16). These have weak interference (the optimum is within 1 % of the
+     * interference-free bound on most of them).
+     */
+    @Test
+    void icaIsWithinOnePercentOfTheMultiStartReference() {
         double worst = 0;
+        int instances = 0;
         for (int users = 2; users <= 3; users++) {
             for (int subcarriers = 2; subcarriers <= 3; subcarriers++) {
                 for (int i = 0; i < 3; i++) {
                     long seed = 1000L * users + 100L * subcarriers + i;
                     boolean local = i % 2 == 0;
-                    LatencyInstance instance = LatencyProperties.random(seed, users, subcarriers, local);
-                    long t0 = System.nanoTime();
-                    double ref = reference(instance, seed);
-                    double refMs = (System.nanoTime() - t0) / 1e6;
-                    Result<LatencySolution> a = ica.solve(instance);
-                    Result<LatencySolution> b = paper.solve(instance);
-                    System.out.printf("K=%d N=%d local=%s seed=%d  ref %.6e (%.0f ms)  ica/ref %.6f  ica-paper/ref %.6f%n",
-                            users, subcarriers, local, seed, ref, refMs, a.objective() / ref, b.objective() / ref);
-                    assertTrue(a.violations().isEmpty() && b.violations().isEmpty());
-                    assertTrue(a.bound() <= ref * (1 + 1e-9), "reference below the interference-free bound");
-                    assertTrue(a.objective() <= 1.01 * ref, "ica " + a.objective() + " vs reference " + ref + " (seed " + seed + ")");
-                    worst = Math.max(worst, a.objective() / ref);
+                    LatencyInstance instance = i < 2 ? LatencyProperties.random(seed, users, subcarriers, local)
+                            : LatencyGenerator.generate(LatencyGenerator.Config.PAPER
+                                    .with(ChannelModel.CELLFREE, users, 16, subcarriers), seed);
+                    double ratio = compare(i < 2 ? "random local=" + local : "cellfree", instance, seed);
+                    assertTrue(ratio <= 1.01, "ica / reference = " + ratio + " (seed " + seed + ")");
+                    worst = Math.max(worst, ratio);
                     instances++;
                 }
             }
         }
         System.out.printf("%d instances, worst ica/reference %.6f%n", instances, worst);
+    }
+
+    /**
+     * Where the 1 % does NOT hold: strong interference ({@link #strongInterference}). ICA (ours and
+     * the paper's) is a local method, and with interference as strong as the signals the problem
+     * has several local optima: on seed 2202 (K = N = 2, local computing) the reference puts user 0
+     * on subcarrier 0 and user 1 on subcarrier 1 (1.2691e-4 s) while ica converges to the other
+     * near-orthogonal assignment (1.3057e-4 s, +2.9 %). We assert only what holds: feasibility,
+     * bound ≤ reference, and ica within 5 % of the reference; the gaps are printed.
+     */
+    @Test
+    void strongInterferenceHasLocalOptimaIcaCanMiss() {
+        double worst = 0;
+        int within = 0;
+        int instances = 0;
+        for (int users = 2; users <= 3; users++) {
+            for (int subcarriers = 2; subcarriers <= 3; subcarriers++) {
+                for (int i = 2; i < 4; i++) {
+                    long seed = 1000L * users + 100L * subcarriers + i;
+                    boolean local = i % 2 == 0;
+                    double ratio = compare("strong local=" + local, strongInterference(seed, users, subcarriers, local), seed);
+                    assertTrue(ratio <= 1.05, "ica / reference = " + ratio + " (seed " + seed + ")");
+                    worst = Math.max(worst, ratio);
+                    within += ratio <= 1.01 ? 1 : 0;
+                    instances++;
+                }
+            }
+        }
+        System.out.printf("strong interference: ica within 1 %% on %d of %d, worst ica/reference %.6f%n", within, instances, worst);
     }
 }
