@@ -48,7 +48,7 @@ class IcaPaperProperties {
         Result<LatencySolution> r = paper.solve(instance);
         double equal = new Baselines.EqualPower().solve(instance).objective();
         assertTrue(r.objective() <= equal * (1 + 1e-12));
-        assertTrue(r.bound() <= r.objective());
+        assertTrue(r.bound() <= r.objective() * (1 + 1e-12), "bound " + r.bound() + " above " + r.objective());
         assertTrue(r.violations().isEmpty(), r.violations().toString());
         assertEquals(r.objective(), instance.objective(r.solution()), 0);
     }
