@@ -26,7 +26,7 @@ class IcaPaperComparisonTest {
         SolverOptions options = SolverOptions.defaults().withParameter("start", start);
         Solver<LatencyInstance, LatencySolution> ica = SolverRegistry.get(LatencyInstance.class, "ica");
         Solver<LatencyInstance, LatencySolution> paper = SolverRegistry.get(LatencyInstance.class, "ica-paper");
-        System.out.println("| K | start | seeds | mean ica/paper | ica better >0.1% | paper better >0.1% | ms ica | ms paper | iters ica | iters paper | paper status |");
+        System.out.println("| K | start | seeds | mean ica/paper | ica better >0.1% | paper better >0.1% | ms ica | ms paper | iters ica | iters paper | ica status | paper status |");
         for (String users : System.getProperty("mecopt.measure.users", "10,20").split(",")) {
             int k = Integer.parseInt(users.trim());
             double ratio = 0;
@@ -37,6 +37,7 @@ class IcaPaperComparisonTest {
             double itIca = 0;
             double itPaper = 0;
             java.util.Map<String, Integer> statuses = new java.util.TreeMap<>();
+            java.util.Map<String, Integer> icaStatuses = new java.util.TreeMap<>();
             for (int seed = 0; seed < seeds; seed++) {
                 LatencyInstance instance = LatencyGenerator.generate(
                         LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, k, 64, 4), seed);
@@ -50,11 +51,12 @@ class IcaPaperComparisonTest {
                 msPaper += b.solveTimeMillis();
                 itIca += a.iterations();
                 itPaper += b.iterations();
+                icaStatuses.merge(a.status() + (a.message().isEmpty() ? "" : " (" + a.message() + ")"), 1, Integer::sum);
                 statuses.merge(b.status() + (b.message().isEmpty() ? "" : " (" + b.message() + ")"), 1, Integer::sum);
             }
-            System.out.printf("| %d | %s | %d | %.4f | %d | %d | %.0f | %.0f | %.1f | %.1f | %s |%n", k, start, seeds,
+            System.out.printf("| %d | %s | %d | %.4f | %d | %d | %.0f | %.0f | %.1f | %.1f | %s | %s |%n", k, start, seeds,
                     ratio / seeds, icaBetter, paperBetter, msIca / seeds, msPaper / seeds, itIca / seeds, itPaper / seeds,
-                    statuses);
+                    icaStatuses, statuses);
         }
     }
 }
