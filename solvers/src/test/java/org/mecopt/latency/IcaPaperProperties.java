@@ -10,6 +10,7 @@ import org.mecopt.api.Result;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.api.Status;
+import org.mecopt.channel.ChannelModel;
 
 /** Seed 001's own ICA formulation ({@code ica-paper}) against the exact optimum and the baselines. */
 class IcaPaperProperties {
@@ -33,6 +34,19 @@ class IcaPaperProperties {
     void iterationsFromEqualPowerOnOneSubcarrier(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int users,
                                                  @ForAll boolean local) {
         LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = paper.solve(instance, SolverOptions.defaults().withParameter("start", "equal-power"));
+        assertTrue(r.violations().isEmpty());
+        assertTrue(r.objective() <= exact * 1.001, "ica-paper " + r.objective() + " vs exact " + exact + ", "
+                + r.status() + " after " + r.iterations() + ": " + r.message());
+    }
+
+    /** Generated channels (K = 8, M = 32, N = 1), iterations from p = 1/N. */
+    @Property(tries = 20)
+    void iterationsFromEqualPowerOnGeneratedChannels(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
+                                                     @ForAll boolean bs) {
+        LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER
+                .with(bs ? ChannelModel.BS_MMIMO : ChannelModel.CELLFREE, 8, 32, 1), seed);
         double exact = new ExactSingleCarrierSolver().solve(instance).objective();
         Result<LatencySolution> r = paper.solve(instance, SolverOptions.defaults().withParameter("start", "equal-power"));
         assertTrue(r.violations().isEmpty());
