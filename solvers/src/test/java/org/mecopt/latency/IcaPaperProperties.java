@@ -1,0 +1,74 @@
+package org.mecopt.latency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.mecopt.api.Result;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.api.Status;
+import org.mecopt.channel.ChannelModel;
+
+/** Seed 001's own ICA formulation ({@code ica-paper}) against the exact optimum and the baselines. */
+class IcaPaperProperties {
+
+    private final IcaPaperSolver paper = new IcaPaperSolver();
+
+    @Property(tries = 40)
+    void matchesTheExactOptimumOnOneSubcarrier(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int users,
+                                               @ForAll boolean local) {
+        LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = paper.solve(instance);
+        assertEquals(Status.LOCALLY_OPTIMAL, r.status(), r.message());
+        assertTrue(r.violations().isEmpty());
+        assertTrue(r.objective() <= exact * 1.001, "ica-paper " + r.objective() + " vs exact " + exact);
+        assertTrue(r.objective() >= exact * (1 - 1e-9), "ica-paper below the proven optimum");
+    }
+
+    /** The paper's iterations alone, from p = 1/N rather than from ica's (exact for N = 1) start. */
+    @Property(tries = 40)
+    void iterationsFromEqualPowerOnOneSubcarrier(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int users,
+                                                 @ForAll boolean local) {
+        LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = paper.solve(instance, SolverOptions.defaults().withParameter("start", "equal-power"));
+        assertTrue(r.violations().isEmpty());
+        assertTrue(r.objective() <= exact * 1.001, "ica-paper " + r.objective() + " vs exact " + exact + ", "
+                + r.status() + " after " + r.iterations() + ": " + r.message());
+    }
+
+    /** Generated channels (K = 8, M = 32, N = 1), iterations from p = 1/N. */
+    @Property(tries = 20)
+    void iterationsFromEqualPowerOnGeneratedChannels(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
+                                                     @ForAll boolean bs) {
+        LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER
+                .with(bs ? ChannelModel.BS_MMIMO : ChannelModel.CELLFREE, 8, 32, 1), seed);
+        double exact = new ExactSingleCarrierSolver().solve(instance).objective();
+        Result<LatencySolution> r = paper.solve(instance, SolverOptions.defaults().withParameter("start", "equal-power"));
+        assertTrue(r.violations().isEmpty());
+        assertTrue(r.objective() <= exact * 1.001, "ica-paper " + r.objective() + " vs exact " + exact + ", "
+                + r.status() + " after " + r.iterations() + ": " + r.message());
+    }
+
+    @Property(tries = 40)
+    void neverWorseThanEqualPowerAndRespectsItsBound(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int users,
+                                                     @ForAll @IntRange(min = 1, max = 4) int subcarriers,
+                                                     @ForAll boolean local) {
+        LatencyInstance instance = LatencyProperties.random(seed, users, subcarriers, local);
+        Result<LatencySolution> r = paper.solve(instance);
+        double equal = new Baselines.EqualPower().solve(instance).objective();
+        assertTrue(r.objective() <= equal * (1 + 1e-12));
+        assertTrue(r.bound() <= r.objective() * (1 + 1e-12), "bound " + r.bound() + " above " + r.objective());
+        assertTrue(r.violations().isEmpty(), r.violations().toString());
+        assertEquals(r.objective(), instance.objective(r.solution()), 0);
+    }
+
+    @Property(tries = 5)
+    void isRegistered(@ForAll long ignored) {
+        assertEquals("ica-paper", SolverRegistry.get(LatencyInstance.class, "ica-paper").name());
+    }
+}
