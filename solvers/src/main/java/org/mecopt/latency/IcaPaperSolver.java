@@ -56,7 +56,6 @@ import org.mecopt.numeric.QuadraticFunction;
  */
 public final class IcaPaperSolver extends PowerSolver {
 
-    private static final int MAX_OUTER = 200;
     /** Share of equal power mixed into a start that has zero powers. */
     private static final double ZERO_MIX = 1e-3;
     /** Floors of the linearization point: guards (16) against ρ̂ = 0 or ν̂ = 0 and λ's scale. */
@@ -76,54 +75,16 @@ public final class IcaPaperSolver extends PowerSolver {
     @Override
     public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
         long start = System.nanoTime();
-        long deadline = start + options.timeLimitMillis() * 1_000_000L;
-        double tolerance = parseTolerance(options.parameter("tolerance"));
-        long maxOuter = Math.min(MAX_OUTER, options.maxIterations());
         double bound = InterferenceFreeBound.lowerBound(instance);
-
         double[][] initial = "equal-power".equals(options.parameter("start"))
                 ? Baselines.equalPower(instance) : IcaSolver.startingPoint(instance, bound);
-        double[][] best = initial;
-        double bestValue = instance.objective(instance.solutionFor(initial));
-        double[][] current = withoutZeros(initial);
-        double currentValue = instance.objective(instance.solutionFor(current));
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(IcaSolver.SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
-        long iterations = 0;
-        Status status = Status.LIMIT_REACHED;
-        String message = "";
-        while (iterations < maxOuter) {
-            if (System.nanoTime() > deadline) {
-                message = "time limit reached";
-                break;
-            }
-            iterations++;
-            double[][] next = new Subproblem(instance, current, bound).solve(ipm);
-            if (next == null) {
-                status = Status.LOCALLY_OPTIMAL;
-                message = "stopped: the convex subproblem did not improve the current point";
-                break;
-            }
-            double value = instance.objective(instance.solutionFor(next));
-            if (!(value < currentValue)) {
-                status = Status.LOCALLY_OPTIMAL;
-                break;
-            }
-            double improvement = (currentValue - value) / currentValue;
-            current = next;
-            currentValue = value;
-            if (improvement < tolerance) {
-                status = Status.LOCALLY_OPTIMAL;
-                break;
-            }
-        }
-        if (currentValue < bestValue) {
-            best = current;
-        }
-        if (status == Status.LIMIT_REACHED && message.isEmpty()) {
-            message = "outer iteration limit of " + maxOuter + " reached";
-        }
-        return finish(instance, instance.solutionFor(best), status, bound, iterations, start, message);
+        ConvexApproximationLoop.Outcome o = ConvexApproximationLoop.run(instance, withoutZeros(initial),
+                p -> new Subproblem(instance, p, bound).solve(ipm), false, options, start);
+        // mixing equal power into zero powers may cost a little: keep the start when it stays better
+        double[][] best = o.value() < instance.objective(instance.solutionFor(initial)) ? o.power() : initial;
+        return finish(instance, instance.solutionFor(best), o.status(), bound, o.iterations(), start, o.message());
     }
 
     /** {@code power} itself when it has no zero entry, else {@code (1 − ε) p + ε/N}. */
@@ -498,18 +459,4 @@ public final class IcaPaperSolver extends PowerSolver {
         }
     }
 
-    private static double parseTolerance(String text) {
-        if (text == null) {
-            return IcaSolver.DEFAULT_TOLERANCE;
-        }
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (v > 0 && v < 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new org.mecopt.api.InvalidInstanceException("tolerance", text, "must be a number in (0, 1)");
-    }
 }

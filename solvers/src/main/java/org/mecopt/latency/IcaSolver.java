@@ -31,8 +31,6 @@ import org.mecopt.numeric.QuadraticFunction;
  */
 public final class IcaSolver extends PowerSolver {
 
-    static final double DEFAULT_TOLERANCE = 1e-6;
-    private static final int MAX_OUTER = 200;
     /**
      * Duality gap to which each convex subproblem is solved (w is scaled to order 1). Looser than
      * the outer tolerance costs nothing in correctness, since every step is accepted only on the
@@ -53,55 +51,14 @@ public final class IcaSolver extends PowerSolver {
     @Override
     public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
         long start = System.nanoTime();
-        long deadline = start + options.timeLimitMillis() * 1_000_000L;
-        double tolerance = parseTolerance(options.parameter("tolerance"));
-        long maxOuter = Math.min(MAX_OUTER, options.maxIterations());
         double bound = InterferenceFreeBound.lowerBound(instance);
-
-        double[][] current = "equal-power".equals(options.parameter("start"))
+        double[][] first = "equal-power".equals(options.parameter("start"))
                 ? Baselines.equalPower(instance) : startingPoint(instance, bound);
-        double currentValue = instance.objective(instance.solutionFor(current));
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
-        long iterations = 0;
-        Status status = Status.LIMIT_REACHED;
-        String message = "";
-        while (iterations < maxOuter) {
-            if (System.nanoTime() > deadline) {
-                message = "time limit reached";
-                break;
-            }
-            iterations++;
-            double[][] next = step(instance, current, bound, ipm);
-            if (next == null) {
-                status = Status.LOCALLY_OPTIMAL;
-                message = "stopped: the convex subproblem did not improve the current point";
-                break;
-            }
-            double value = instance.objective(instance.solutionFor(next));
-            if (value < currentValue) {
-                double[][] further = extrapolate(instance, current, next, value);
-                if (further != null) {
-                    next = further;
-                    value = instance.objective(instance.solutionFor(next));
-                }
-            }
-            if (!(value < currentValue)) {
-                status = Status.LOCALLY_OPTIMAL;
-                break;
-            }
-            double improvement = (currentValue - value) / currentValue;
-            current = next;
-            currentValue = value;
-            if (improvement < tolerance) {
-                status = Status.LOCALLY_OPTIMAL;
-                break;
-            }
-        }
-        if (status == Status.LIMIT_REACHED && message.isEmpty()) {
-            message = "outer iteration limit of " + maxOuter + " reached";
-        }
-        return finish(instance, instance.solutionFor(current), status, bound, iterations, start, message);
+        ConvexApproximationLoop.Outcome o = ConvexApproximationLoop.run(instance, first,
+                p -> step(instance, p, bound, ipm), true, options, start);
+        return finish(instance, instance.solutionFor(o.power()), o.status(), bound, o.iterations(), start, o.message());
     }
 
     /**
@@ -222,18 +179,4 @@ public final class IcaSolver extends PowerSolver {
         return next;
     }
 
-    private static double parseTolerance(String text) {
-        if (text == null) {
-            return DEFAULT_TOLERANCE;
-        }
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (v > 0 && v < 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new org.mecopt.api.InvalidInstanceException("tolerance", text, "must be a number in (0, 1)");
-    }
 }
