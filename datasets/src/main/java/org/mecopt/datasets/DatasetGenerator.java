@@ -221,16 +221,15 @@ public final class DatasetGenerator {
             Sampler sampler = Sampler.of(r);
             int window = 64 * r.threads();
             Deque<Future<Row>> inFlight = new ArrayDeque<>();
-            long[] queue = indices(r, todo);
-            int next = 0;
+            java.util.PrimitiveIterator.OfLong queue = indices(r, todo);
             int shard = -1;
             ShardWriter writer = null;
             Path temp = null;
             Map<String, Long> counts = new TreeMap<>();
             long shardRowsWritten = 0;
-            for (long done = 0; done < queue.length; done++) {
-                while (next < queue.length && inFlight.size() < window) {
-                    long index = queue[next++];
+            for (long done = 0; done < toDo; done++) {
+                while (queue.hasNext() && inFlight.size() < window) {
+                    long index = queue.nextLong();
                     inFlight.add(pool.submit(() -> sampler.sample(index)));
                 }
                 Row row = take(inFlight.poll());
@@ -288,21 +287,12 @@ public final class DatasetGenerator {
         return Math.min(r.shardSize(), r.samples() - (long) s * r.shardSize());
     }
 
-    private static long[] indices(Request r, boolean[] todo) {
-        long total = 0;
-        for (int s = 0; s < todo.length; s++) {
-            total += todo[s] ? shardRows(r, s) : 0;
-        }
-        long[] q = new long[Math.toIntExact(total)];
-        int p = 0;
-        for (int s = 0; s < todo.length; s++) {
-            if (todo[s]) {
-                for (long i = 0; i < shardRows(r, s); i++) {
-                    q[p++] = (long) s * r.shardSize() + i;
-                }
-            }
-        }
-        return q;
+    /** The indices of the shards to do, in order, without materializing them. */
+    private static java.util.PrimitiveIterator.OfLong indices(Request r, boolean[] todo) {
+        return java.util.stream.IntStream.range(0, todo.length).filter(s -> todo[s])
+                .mapToObj(s -> java.util.stream.LongStream.range((long) s * r.shardSize(),
+                        (long) s * r.shardSize() + shardRows(r, s)))
+                .flatMapToLong(x -> x).iterator();
     }
 
     private static Row take(Future<Row> f) throws IOException {

@@ -181,7 +181,13 @@ public final class Manifest {
     }
 
     void write(Path dir) throws IOException {
-        AtomicFiles.writeString(dir.resolve(FILE), Json.toText(toJson()));
+        Path file = dir.resolve(FILE);
+        AtomicFiles.writeString(file, Json.toText(toJson()));
+        try { // the temporary file AtomicFiles renames is owner-only; a dataset is meant to be shared
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its default
+        }
     }
 
     /** Reads {@code dir/manifest.json}. */
