@@ -32,7 +32,7 @@ import org.apache.parquet.schema.Types;
 import org.mecopt.io.Json;
 
 /**
- * Parquet shards: Snappy-compressed, one row group per shard (unless it exceeds 128 MB), tensors as
+ * Parquet shards: Snappy-compressed, row groups of up to 32 MB, tensors as
  * standard three-level {@code LIST<DOUBLE>} columns so pyarrow, pandas and DuckDB read them as lists.
  * Files are written through {@link LocalOutputFile}, so no Hadoop file system is involved; Hadoop's
  * {@link Configuration} is still needed by the codec factory.
@@ -41,6 +41,8 @@ final class ParquetShards {
     static final String SHAPES_KEY = "mecopt.shapes";
     static final String PROBLEM_KEY = "mecopt.problem";
     static final CompressionCodecName CODEC = CompressionCodecName.SNAPPY;
+    /** Row groups of at most 32 MB, so the writer buffers at most that much (latency rows are 24 kB). */
+    static final long ROW_GROUP_BYTES = 32L << 20;
 
     private ParquetShards() {
     }
@@ -72,6 +74,7 @@ final class ParquetShards {
             writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, meta))
                     .withConf(new Configuration(false))
                     .withCompressionCodec(CODEC)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withDictionaryEncoding(false)
                     .withDictionaryEncoding("status", true)
