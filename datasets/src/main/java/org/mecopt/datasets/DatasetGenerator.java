@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -171,21 +173,66 @@ public final class DatasetGenerator {
     }
 
     /**
-     * Generates (or finishes) the dataset.
+     * A shard written on its own (by {@link #writeShard}), to be recorded by {@link Plan#record}.
      *
-     * @throws InvalidInstanceException for bad input, or an existing directory of another configuration
+     * @param shard the shard number
+     * @param info file, rows, size, checksum, counts by status
+     * @param schema the shapes of its rows
      */
-    public static Summary run(Request r, Progress progress) throws IOException {
+    public record WrittenShard(int shard, Manifest.Shard info, Schema schema) implements java.io.Serializable {
+    }
+
+    /**
+     * The first half of a run, for distributed engines: the directory is validated and prepared
+     * (or refused), intact shards are kept and {@link #todo()} lists the shards still to write; each
+     * is then written anywhere by {@link #writeShard} and recorded here.
+     */
+    public static final class Plan {
+        private final Path dir;
+        private final Manifest manifest;
+        private final List<Integer> todo;
+        private final int kept;
+
+        private Plan(Path dir, Manifest manifest, List<Integer> todo, int kept) {
+            this.dir = dir;
+            this.manifest = manifest;
+            this.todo = List.copyOf(todo);
+            this.kept = kept;
+        }
+
+        public List<Integer> todo() {
+            return todo;
+        }
+
+        public int kept() {
+            return kept;
+        }
+
+        public Manifest manifest() {
+            return manifest;
+        }
+
+        /** Records a written shard in the manifest (rewritten atomically). */
+        public synchronized void record(WrittenShard w) throws IOException {
+            if (manifest.schema() == null) {
+                manifest.schema(w.schema());
+            } else if (!manifest.schema().sameAs(w.schema())) {
+                throw new IllegalStateException("shard " + w.shard() + " has shapes " + w.schema().toJson()
+                        + ", the dataset " + manifest.schema().toJson());
+            }
+            manifest.put(w.shard(), w.info());
+            manifest.write(dir);
+        }
+    }
+
+    /** Validates the request, prepares the directory and checks the shards already there. */
+    public static Plan plan(Request r) throws IOException {
         validate(r);
         Path dir = r.out().toAbsolutePath();
-        ObjectNode configuration = configuration(r);
-        Manifest manifest = prepare(dir, r, configuration);
-
-        int shardCount = manifest.shardCount();
+        Manifest manifest = prepare(dir, r, configuration(r));
+        List<Integer> todo = new ArrayList<>();
         int kept = 0;
-        boolean[] todo = new boolean[shardCount];
-        long toDo = 0;
-        for (int s = 0; s < shardCount; s++) {
+        for (int s = 0; s < manifest.shardCount(); s++) {
             Manifest.Shard info = manifest.shards().get(s);
             if (info != null && Manifest.intact(dir, info)) {
                 kept++;
@@ -194,9 +241,61 @@ public final class DatasetGenerator {
             if (info != null) {
                 manifest.remove(s);
             }
-            todo[s] = true;
+            todo.add(s);
         }
         manifest.write(dir);
+        return new Plan(dir, manifest, todo, kept);
+    }
+
+    /**
+     * Generates and writes shard {@code s} alone, on the calling thread: the same rows and the same
+     * file layout as {@link #run}. Its directory must exist (see {@link #plan}).
+     */
+    public static WrittenShard writeShard(Request r, int s) throws IOException {
+        Path dir = r.out().toAbsolutePath();
+        Sampler sampler = Sampler.of(r);
+        long first = (long) s * r.shardSize();
+        long rows = shardRows(r, s);
+        Path temp = dir.resolve(TEMP_PREFIX + r.format().shardName(s).substring("part-".length()) + ".tmp");
+        Files.deleteIfExists(temp);
+        Map<String, Long> counts = new TreeMap<>();
+        Schema schema = null;
+        ShardWriter writer = null;
+        try {
+            for (long i = 0; i < rows; i++) {
+                Row row = sampler.sample(first + i);
+                if (writer == null) {
+                    schema = Schema.of(row);
+                    writer = r.format().open(temp, schema, r.problem().name());
+                }
+                writer.write(row);
+                counts.merge(row.status(), 1L, Long::sum);
+            }
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+        Path file = dir.resolve(r.format().shardName(s));
+        move(temp, file);
+        return new WrittenShard(s, new Manifest.Shard(file.getFileName().toString(), first, rows, Files.size(file),
+                Manifest.sha256(file), counts), schema);
+    }
+
+    /**
+     * Generates (or finishes) the dataset.
+     *
+     * @throws InvalidInstanceException for bad input, or an existing directory of another configuration
+     */
+    public static Summary run(Request r, Progress progress) throws IOException {
+        Plan plan = plan(r);
+        Path dir = plan.dir;
+        Manifest manifest = plan.manifest;
+        int shardCount = manifest.shardCount();
+        int kept = plan.kept();
+        boolean[] todo = new boolean[shardCount];
+        plan.todo().forEach(s -> todo[s] = true);
+        long toDo = 0;
         int budget = r.stopAfterShards() > 0 ? r.stopAfterShards() : Integer.MAX_VALUE;
         for (int s = 0, b = 0; s < shardCount; s++) {
             if (todo[s]) {

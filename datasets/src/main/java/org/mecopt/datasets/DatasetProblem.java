@@ -48,7 +48,25 @@ public interface DatasetProblem<P extends Problem<S>, S> {
 
     Map<String, Tensor> label(S solution);
 
-    /** The problem with its default solver for a problem name; the config's type must match. */
+    /**
+     * The problem named {@code name} with the generator configuration {@code config} as recorded in a
+     * manifest ({@link #config()}); used to rebuild a problem on another machine (Spark executors).
+     */
+    static DatasetProblem<?, ?> fromJson(String name, JsonNode config) {
+        try {
+            return switch (name) {
+                case "offloading" -> of(Json.mapper().treeToValue(config, OffloadingGenerator.Config.class));
+                case "latency" -> of(Json.mapper().treeToValue(config, LatencyGenerator.Config.class));
+                case "qoe" -> of(Json.mapper().treeToValue(config, QoeGenerator.Config.class));
+                default -> throw new org.mecopt.api.InvalidInstanceException("problem", name, "is not one of " + NAMES);
+            };
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.mecopt.api.InvalidInstanceException("generatorConfig", config, "cannot be read: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    /** The problem for a generator configuration; the config's type selects the problem. */
     static DatasetProblem<?, ?> of(Object config) {
         if (config instanceof OffloadingGenerator.Config c) {
             return new Offloading(c);

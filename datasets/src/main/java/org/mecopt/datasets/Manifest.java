@@ -45,7 +45,7 @@ public final class Manifest {
      * @param countsByStatus rows by status name
      */
     public record Shard(String file, long firstIndex, long rows, long bytes, String sha256,
-                        Map<String, Long> countsByStatus) {
+                        Map<String, Long> countsByStatus) implements java.io.Serializable {
         public Shard {
             countsByStatus = Map.copyOf(countsByStatus);
         }

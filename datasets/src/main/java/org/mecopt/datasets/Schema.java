@@ -15,7 +15,7 @@ import org.mecopt.io.Json;
  * variables {@code y_NAME}, each a flat LIST&lt;DOUBLE&gt; (row-major) whose shape is recorded here, in
  * the manifest and in every Parquet file's key-value metadata ({@code mecopt.shapes}).
  */
-public record Schema(Map<String, int[]> features, Map<String, int[]> label) {
+public record Schema(Map<String, int[]> features, Map<String, int[]> label) implements java.io.Serializable {
 
     public static final String FEATURE_PREFIX = "x_";
     public static final String LABEL_PREFIX = "y_";

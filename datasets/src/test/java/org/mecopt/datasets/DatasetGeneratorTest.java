@@ -250,6 +250,30 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void shardsWrittenOneByOneInAnyOrderEqualARun() throws IOException {
+        DatasetGenerator.run(request(LATENCY, tmp.resolve("run"), 5, 2, 2, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        var r = request(LATENCY, tmp.resolve("split"), 5, 2, 1, Format.PARQUET);
+        var plan = DatasetGenerator.plan(r);
+        assertEquals(List.of(0, 1, 2), plan.todo());
+        for (int s : List.of(2, 0, 1)) {
+            plan.record(DatasetGenerator.writeShard(r, s));
+        }
+        assertTrue(DatasetReader.open(tmp.resolve("split")).manifest().complete());
+        assertSameRows(rows(tmp.resolve("run")), rows(tmp.resolve("split")));
+        assertEquals(3, DatasetGenerator.run(r, DatasetGenerator.Progress.NONE).shardsKept());
+    }
+
+    @Test
+    void problemsAreRebuiltFromTheirManifestConfig() {
+        for (DatasetProblem<?, ?> p : List.of(OFFLOADING, LATENCY, QOE)) {
+            DatasetProblem<?, ?> back = DatasetProblem.fromJson(p.name(), p.config());
+            assertEquals(p, back);
+            assertEquals(p.config(), back.config());
+        }
+        assertThrows(InvalidInstanceException.class, () -> DatasetProblem.fromJson("nope", OFFLOADING.config()));
+    }
+
+    @Test
     void sampleSeedsAreSplitMix64Outputs() {
         // java.util.SplittableRandom(seed).nextLong() is the same SplitMix64 stream.
         var reference = new java.util.SplittableRandom(42);
