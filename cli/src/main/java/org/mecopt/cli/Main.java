@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code mecopt} command. Exit codes: 0 ok, 2 invalid input (the message names the field), 1 anything else. */
 @Command(name = "mecopt", mixinStandardHelpOptions = true, version = "mecopt 0.1.0",
         description = "Optimization solvers for resource allocation in mobile edge computing.",
-        subcommands = {SolversCommand.class, InstanceCommand.class, SolveCommand.class, ExperimentCommand.class,
+        subcommands = {GenerateCommand.class, SolversCommand.class, InstanceCommand.class, SolveCommand.class, ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,26 @@
+package org.mecopt.cli;
+
+import java.util.concurrent.Callable;
+import org.mecopt.datasets.DatasetProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "qoe", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Labelled qoe samples; the generator options are those of 'instance qoe'.")
+final class GenerateQoeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GenerateOptions dataset;
+
+    @Mixin
+    QoeGeneratorOptions generator;
+
+    @Override
+    public Integer call() throws Exception {
+        return dataset.run(DatasetProblem.of(generator.config()), spec);
+    }
+}

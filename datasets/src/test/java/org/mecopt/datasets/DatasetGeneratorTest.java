@@ -1,0 +1,285 @@
+package org.mecopt.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.Result;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.channel.ChannelModel;
+import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.offloading.OffloadingGenerator;
+import org.mecopt.offloading.OffloadingInstance;
+import org.mecopt.offloading.OffloadingSolution;
+import org.mecopt.qoe.QoeGenerator;
+
+class DatasetGeneratorTest {
+
+    static final DatasetProblem<?, ?> OFFLOADING =
+            DatasetProblem.of(OffloadingGenerator.Config.PAPER.withSize(4, 2, 2));
+    static final DatasetProblem<?, ?> LATENCY =
+            DatasetProblem.of(LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 3, 4, 2));
+    static final DatasetProblem<?, ?> QOE = DatasetProblem.of(QoeGenerator.Config.DEFAULT.withUsers(5));
+
+    @TempDir
+    Path tmp;
+
+    static DatasetGenerator.Request request(DatasetProblem<?, ?> p, Path out, long samples, int shard, int threads,
+                                            Format format) {
+        return new DatasetGenerator.Request(p, null, SolverOptions.defaults(), 42, samples, shard, format, out,
+                threads, false, 0);
+    }
+
+    static DatasetGenerator.Request withStop(DatasetGenerator.Request r, int stop) {
+        return new DatasetGenerator.Request(r.problem(), r.solver(), r.options(), r.seed(), r.samples(),
+                r.shardSize(), r.format(), r.out(), r.threads(), r.overwrite(), stop);
+    }
+
+    static List<Row> rows(Path dir) throws IOException {
+        return DatasetReader.open(dir).rows().toList();
+    }
+
+    static void assertSameRows(List<Row> expected, List<Row> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(expected.get(i).sameSample(actual.get(i)), "row " + i + ": " + expected.get(i) + " vs " + actual.get(i));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void oneAndTwoThreadsGiveIdenticalRows(Format format) throws IOException {
+        DatasetGenerator.run(request(OFFLOADING, tmp.resolve("t1"), 20, 7, 1, format), DatasetGenerator.Progress.NONE);
+        var s2 = DatasetGenerator.run(request(OFFLOADING, tmp.resolve("t2"), 20, 7, 2, format),
+                DatasetGenerator.Progress.NONE);
+        assertEquals(20, s2.rows());
+        assertEquals(3, s2.shardsWritten());
+        List<Row> a = rows(tmp.resolve("t1"));
+        assertSameRows(a, rows(tmp.resolve("t2")));
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(i, a.get(i).index());
+            assertEquals(SampleSeeds.of(42, i), a.get(i).sampleSeed());
+        }
+        assertTrue(Files.exists(tmp.resolve("t1").resolve(format.shardName(2))));
+    }
+
+    @Test
+    void rowsReadBackEqualWhatTheSolverReturned() throws IOException {
+        Path dir = tmp.resolve("rt");
+        DatasetGenerator.run(request(OFFLOADING, dir, 12, 5, 2, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        var solver = SolverRegistry.get(OffloadingInstance.class, "exact");
+        var problem = (DatasetProblem.Offloading) OFFLOADING;
+        for (Row row : DatasetReader.open(dir)) {
+            OffloadingInstance instance = problem.generate(row.sampleSeed());
+            Result<OffloadingSolution> r = solver.solve(instance, SolverOptions.defaults().withSeed(row.sampleSeed()));
+            assertEquals(problem.features(instance), row.features());
+            assertEquals(problem.label(r.solution()), row.label());
+            assertArrayEquals(r.solution().cpuHz(), row.label().get("cpuHz").data());
+            assertEquals(r.objective(), row.objective());
+            assertEquals(r.bound(), row.bound());
+            assertEquals(r.gap(), row.gap());
+            assertEquals(r.status().name(), row.status());
+            assertEquals(r.iterations(), row.iterations());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void latencyExportsGainAndChannelMagnitudesWithShapes(Format format) throws IOException {
+        Path dir = tmp.resolve("lat");
+        DatasetGenerator.run(request(LATENCY, dir, 4, 3, 2, format), DatasetGenerator.Progress.NONE);
+        DatasetReader data = DatasetReader.open(dir);
+        assertArrayEquals(new int[] {2, 3, 3}, data.schema().features().get("gain"));
+        assertArrayEquals(new int[] {2, 3, 4}, data.schema().features().get("channelMagnitude"));
+        assertArrayEquals(new int[] {2, 3}, data.schema().label().get("power"));
+        var problem = (DatasetProblem.Latency) LATENCY;
+        for (Row row : data) {
+            var instance = problem.generate(row.sampleSeed());
+            assertEquals(instance.gain(1, 2, 0), row.features().get("gain").get(1, 2, 0));
+            assertEquals(instance.channelMagnitude()[1][0][3], row.features().get("channelMagnitude").get(1, 0, 3));
+        }
+        if (format == Format.PARQUET) {
+            Map<String, String> meta = ParquetShards.metadata(data.shardFiles().get(0));
+            assertEquals("latency", meta.get(ParquetShards.PROBLEM_KEY));
+            assertTrue(meta.get(ParquetShards.SHAPES_KEY).contains("channelMagnitude"));
+        }
+    }
+
+    @Test
+    void qoeRowsCarryAllocations() throws IOException {
+        Path dir = tmp.resolve("qoe");
+        var s = DatasetGenerator.run(request(QOE, dir, 3, 10, 1, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        assertEquals(3, s.rows());
+        assertEquals("sigmoidal", DatasetReader.open(dir).manifest().solver());
+        Row row = rows(dir).get(0);
+        assertEquals(5, row.label().get("allocationHz").data().length);
+    }
+
+    @Test
+    void interruptedRunResumesToTheSameRows() throws IOException {
+        Path whole = tmp.resolve("whole");
+        Path parts = tmp.resolve("parts");
+        DatasetGenerator.run(request(OFFLOADING, whole, 17, 4, 2, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        var first = DatasetGenerator.run(withStop(request(OFFLOADING, parts, 17, 4, 2, Format.PARQUET), 2),
+                DatasetGenerator.Progress.NONE);
+        assertFalse(first.complete());
+        assertEquals(8, first.rows());
+        assertEquals(8, rows(parts).size());
+        var second = DatasetGenerator.run(request(OFFLOADING, parts, 17, 4, 1, Format.PARQUET),
+                DatasetGenerator.Progress.NONE);
+        assertTrue(second.complete());
+        assertEquals(2, second.shardsKept());
+        assertEquals(3, second.shardsWritten());
+        List<Row> resumed = rows(parts);
+        assertEquals(17, new HashSet<>(resumed.stream().map(Row::index).toList()).size());
+        assertSameRows(rows(whole), resumed);
+        // A third run has nothing to do.
+        var third = DatasetGenerator.run(request(OFFLOADING, parts, 17, 4, 2, Format.PARQUET),
+                DatasetGenerator.Progress.NONE);
+        assertEquals(0, third.generated());
+        assertEquals(5, third.shardsKept());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void truncatedOrDeletedShardIsDetectedAndRegenerated(Format format) throws IOException {
+        Path dir = tmp.resolve("trunc");
+        var r = request(OFFLOADING, dir, 10, 4, 2, format);
+        DatasetGenerator.run(r, DatasetGenerator.Progress.NONE);
+        List<Row> before = rows(dir);
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve(format.shardName(1)).toFile(), "rw")) {
+            f.setLength(f.length() / 2);
+        }
+        Files.delete(dir.resolve(format.shardName(2)));
+        assertEquals(List.of(format.shardName(1), format.shardName(2)), DatasetReader.open(dir).corruptShards());
+        var again = DatasetGenerator.run(r, DatasetGenerator.Progress.NONE);
+        assertEquals(1, again.shardsKept());
+        assertEquals(2, again.shardsWritten());
+        assertEquals(6, again.generated());
+        assertEquals(List.of(), DatasetReader.open(dir).corruptShards());
+        assertSameRows(before, rows(dir));
+    }
+
+    @Test
+    void manifestCountsMatchTheFiles() throws IOException {
+        Path dir = tmp.resolve("m");
+        var summary = DatasetGenerator.run(request(QOE, dir, 9, 4, 2, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        DatasetReader data = DatasetReader.open(dir);
+        Manifest m = data.manifest();
+        assertTrue(m.complete());
+        assertEquals(3, m.shards().size());
+        Map<String, Long> counted = new TreeMap<>();
+        for (var e : m.shards().entrySet()) {
+            long n = 0;
+            for (var it = data.shard(dir.resolve(e.getValue().file())); it.hasNext(); n++) {
+                counted.merge(it.next().status(), 1L, Long::sum);
+            }
+            assertEquals(e.getValue().rows(), n);
+            assertEquals(Manifest.sha256(dir.resolve(e.getValue().file())), e.getValue().sha256());
+        }
+        assertEquals(counted, m.countsByStatus());
+        assertEquals(summary.countsByStatus(), m.countsByStatus());
+        assertEquals(9, m.countsByStatus().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(42, m.seed());
+        assertEquals("qoe", m.problem());
+        assertEquals(Manifest.toolkitVersionOfBuild(), m.toolkitVersion());
+        assertFalse(m.toolkitVersion().isBlank());
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of("manifest.json", "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"),
+                    new HashSet<>(files.map(p -> p.getFileName().toString()).toList()));
+        }
+    }
+
+    @Test
+    void anotherConfigurationIsRefusedUnlessOverwriting() throws IOException {
+        Path dir = tmp.resolve("cfg");
+        DatasetGenerator.run(request(OFFLOADING, dir, 5, 5, 1, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        var other = new DatasetGenerator.Request(OFFLOADING, null, null, 43, 5, 5, Format.PARQUET, dir, 1, false, 0);
+        var e = assertThrows(InvalidInstanceException.class, () -> DatasetGenerator.run(other, DatasetGenerator.Progress.NONE));
+        assertEquals("--out", e.field());
+        assertTrue(e.getMessage().contains("seed: existing 42, requested 43"), e.getMessage());
+        var otherProblem = request(QOE, dir, 5, 5, 1, Format.PARQUET);
+        assertThrows(InvalidInstanceException.class, () -> DatasetGenerator.run(otherProblem, DatasetGenerator.Progress.NONE));
+        var overwrite = new DatasetGenerator.Request(OFFLOADING, null, null, 43, 5, 5, Format.PARQUET, dir, 1, true, 0);
+        DatasetGenerator.run(overwrite, DatasetGenerator.Progress.NONE);
+        assertEquals(43, DatasetReader.open(dir).manifest().seed());
+        assertEquals(SampleSeeds.of(43, 0), rows(dir).get(0).sampleSeed());
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path dir = tmp.resolve("never");
+        assertField("--samples", request(OFFLOADING, dir, 0, 5, 1, Format.PARQUET));
+        assertField("--shard-size", request(OFFLOADING, dir, 5, 0, 1, Format.PARQUET));
+        assertField("--threads", request(OFFLOADING, dir, 5, 5, 0, Format.PARQUET));
+        assertField("--solver", new DatasetGenerator.Request(OFFLOADING, "ica", null, 1, 5, 5, null, dir, 1, false, 0));
+        assertFalse(Files.exists(dir));
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertField("--out", request(OFFLOADING, file, 5, 5, 1, Format.PARQUET));
+        assertField("--out", request(OFFLOADING, file.resolve("sub"), 5, 5, 1, Format.PARQUET));
+        assertEquals("x", Files.readString(file));
+        Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        assertField("--out", request(OFFLOADING, foreign, 5, 5, 1, Format.PARQUET));
+        try (var files = Files.list(foreign)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    private static void assertField(String field, DatasetGenerator.Request r) {
+        var e = assertThrows(InvalidInstanceException.class, () -> DatasetGenerator.run(r, DatasetGenerator.Progress.NONE));
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @Test
+    void shardsWrittenOneByOneInAnyOrderEqualARun() throws IOException {
+        DatasetGenerator.run(request(LATENCY, tmp.resolve("run"), 5, 2, 2, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        var r = request(LATENCY, tmp.resolve("split"), 5, 2, 1, Format.PARQUET);
+        var plan = DatasetGenerator.plan(r);
+        assertEquals(List.of(0, 1, 2), plan.todo());
+        for (int s : List.of(2, 0, 1)) {
+            plan.record(DatasetGenerator.writeShard(r, s));
+        }
+        assertTrue(DatasetReader.open(tmp.resolve("split")).manifest().complete());
+        assertSameRows(rows(tmp.resolve("run")), rows(tmp.resolve("split")));
+        assertEquals(3, DatasetGenerator.run(r, DatasetGenerator.Progress.NONE).shardsKept());
+    }
+
+    @Test
+    void problemsAreRebuiltFromTheirManifestConfig() {
+        for (DatasetProblem<?, ?> p : List.of(OFFLOADING, LATENCY, QOE)) {
+            DatasetProblem<?, ?> back = DatasetProblem.fromJson(p.name(), p.config());
+            assertEquals(p, back);
+            assertEquals(p.config(), back.config());
+        }
+        assertThrows(InvalidInstanceException.class, () -> DatasetProblem.fromJson("nope", OFFLOADING.config()));
+    }
+
+    @Test
+    void sampleSeedsAreSplitMix64Outputs() {
+        // java.util.SplittableRandom(seed).nextLong() is the same SplitMix64 stream.
+        var reference = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(reference.nextLong(), SampleSeeds.of(42, i));
+        }
+        assertNull(null);
+    }
+}
