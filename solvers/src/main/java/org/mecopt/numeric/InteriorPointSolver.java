@@ -930,12 +930,7 @@ public final class InteriorPointSolver {
         int m = problem.inequalityCount();
         double[] x = java.util.Arrays.copyOf(y, n);
         double objective = problem.objective().value(x);
-        double[] values = new double[m];
-        problem.inequalityValues(x, values);
-        double maxIneq = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            maxIneq = Math.max(maxIneq, v);
-        }
+        double maxIneq = maxInequality(x, m);
         double rdn = norm(rD, n);
         double rpn = norm(rP, p);
         if (!Double.isFinite(objective) || !Double.isFinite(lastGap) || !Double.isFinite(rdn)
@@ -947,17 +942,23 @@ public final class InteriorPointSolver {
                 objective, m == 0 ? 0 : lastGap, rpn, rdn, maxIneq, iterations, phaseOneIterations, message);
     }
 
+    /** {@code max_i f_i(x)} over the m inequalities, a NaN counting as +∞; −∞ when m = 0. */
+    private double maxInequality(double[] x, int m) {
+        double[] values = new double[m];
+        problem.inequalityValues(x, values);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, Double.isNaN(v) ? Double.POSITIVE_INFINITY : v);
+        }
+        return max;
+    }
+
     /** A result whose point is not a Phase II iterate: gap and dual residual are +∞ (no bound). */
     private InteriorPointResult failure(Status status, int phaseOneIterations, String message) {
         int m = problem.inequalityCount();
         double[] x = java.util.Arrays.copyOf(y, n);
         double objective = problem.objective().value(x);
-        double[] values = new double[m];
-        problem.inequalityValues(x, values);
-        double maxIneq = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            maxIneq = Math.max(maxIneq, Double.isNaN(v) ? Double.POSITIVE_INFINITY : v);
-        }
+        double maxIneq = maxInequality(x, m);
         double[] r = new double[p];
         problem.equalityResiduals(x, r);
         return new InteriorPointResult(status, x, java.util.Arrays.copyOf(lam, m), new double[p], objective,
