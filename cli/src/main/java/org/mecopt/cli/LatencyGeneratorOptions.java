@@ -49,8 +49,13 @@ final class LatencyGeneratorOptions {
     @Option(names = "--no-local-computing", description = "Force full offloading (seed 001's \"CF-mMIMO w/o local comp.\").")
     boolean noLocalComputing;
 
+    @Option(names = "--shared-server-cpu",
+            description = "Split f_ser evenly among the users (default: each offloading user gets all of it, as in seed 001).")
+    boolean sharedServerCpu;
+
     LatencyGenerator.Config config() {
         return new LatencyGenerator.Config(ChannelModel.parse(channel), users, aps, antennasPerAp, subcarriers,
-                bandwidth, radius, powerDbm, noiseFigure, taskBits, cyclesPerBit, userCpu, serverCpu, !noLocalComputing);
+                bandwidth, radius, powerDbm, noiseFigure, taskBits, cyclesPerBit, userCpu, serverCpu, !noLocalComputing,
+                sharedServerCpu);
     }
 }

@@ -158,6 +158,7 @@ public interface DatasetProblem<P extends Problem<S>, S> {
             f.put("subcarrierBandwidthHz", Tensor.scalar(p.subcarrierBandwidthHz()));
             f.put("serverCpuHz", Tensor.scalar(p.serverCpuHz()));
             f.put("localComputing", Tensor.scalar(p.localComputing() ? 1 : 0));
+            f.put("sharedServerCpu", Tensor.scalar(p.sharedServerCpu() ? 1 : 0));
             return f;
         }
 

@@ -34,15 +34,16 @@ public final class LatencyGenerator {
      * @param userCpuHz f_k
      * @param serverCpuHz f_ser
      * @param localComputing false for "CF-mMIMO w/o local comp."
+     * @param sharedServerCpu split f_ser evenly among the users instead of seed 001's full f_ser each
      */
     public record Config(ChannelModel channel, int users, int aps, int antennasPerAp, int subcarriers,
                          double bandwidthHz, double radiusM, double pMaxDbm, double noiseFigureDb,
                          double taskBits, double cyclesPerBit, double userCpuHz, double serverCpuHz,
-                         boolean localComputing) {
+                         boolean localComputing, boolean sharedServerCpu) {
 
         /** Seed 001: cell-free, K=10, M=64, N=4 (not stated; MODEL.md), W=20 MHz, 1 km, 10 dBm, 9 dB. */
         public static final Config PAPER = new Config(ChannelModel.CELLFREE, 10, 64, 1, 4, 20e6, 1000, 10, 9,
-                1e3, 1e3, 1e9, 5e9, true);
+                1e3, 1e3, 1e9, 5e9, true, false);
 
         public Config {
             Check.present("channel", channel);
@@ -60,12 +61,12 @@ public final class LatencyGenerator {
 
         public Config with(ChannelModel model, int k, int m, int n) {
             return new Config(model, k, m, antennasPerAp, n, bandwidthHz, radiusM, pMaxDbm, noiseFigureDb, taskBits,
-                    cyclesPerBit, userCpuHz, serverCpuHz, localComputing);
+                    cyclesPerBit, userCpuHz, serverCpuHz, localComputing, sharedServerCpu);
         }
 
         public Config withLocalComputing(boolean local) {
             return new Config(channel, users, aps, antennasPerAp, subcarriers, bandwidthHz, radiusM, pMaxDbm,
-                    noiseFigureDb, taskBits, cyclesPerBit, userCpuHz, serverCpuHz, local);
+                    noiseFigureDb, taskBits, cyclesPerBit, userCpuHz, serverCpuHz, local, sharedServerCpu);
         }
 
         public double subcarrierBandwidthHz() {
@@ -87,6 +88,6 @@ public final class LatencyGenerator {
         List<LatencyUser> users = Collections.nCopies(config.users(),
                 new LatencyUser(config.taskBits(), config.cyclesPerBit(), config.userCpuHz()));
         return new LatencyInstance(config.subcarrierBandwidthHz(), config.serverCpuHz(), config.localComputing(),
-                users, gain, h.magnitudes());
+                users, gain, h.magnitudes(), config.sharedServerCpu());
     }
 }

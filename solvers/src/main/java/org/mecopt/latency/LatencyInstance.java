@@ -28,15 +28,20 @@ import org.mecopt.api.Problem;
  * @param users the K users
  * @param gain {@code gain[n][k][j]}, dimensionless; {@code gain[n][k][k]} is user k's own signal
  * @param channelMagnitude optional {@code |h[n][k][l]|} the gains were made from (learning features)
+ * @param sharedServerCpu optional, default false: seed 001 gives every offloading user the whole
+ *     {@code f_ser}; when true the server is split evenly, each of the K users computing its
+ *     offloaded part at {@code f_ser / K} (a reserved share, so users stay independent)
  */
 public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, boolean localComputing,
                               List<LatencyUser> users, double[][][] gain,
-                              @OptionalField double[][][] channelMagnitude) implements Problem<LatencySolution> {
+                              @OptionalField double[][][] channelMagnitude,
+                              @OptionalField Boolean sharedServerCpu) implements Problem<LatencySolution> {
 
     /** Relative slack allowed on Σ_n p ≤ 1 and on ρ's bounds when a solution is checked. */
     public static final double TOLERANCE = 1e-9;
 
     public LatencyInstance {
+        sharedServerCpu = Boolean.TRUE.equals(sharedServerCpu);
         Check.positive("subcarrierBandwidthHz", subcarrierBandwidthHz);
         Check.positive("serverCpuHz", serverCpuHz);
         users = List.copyOf(Check.present("users", users));
@@ -84,6 +89,12 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
             }
             channelMagnitude = h;
         }
+    }
+
+    /** An instance with seed 001's server model: every offloading user gets the whole {@code f_ser}. */
+    public LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, boolean localComputing,
+                           List<LatencyUser> users, double[][][] gain, double[][][] channelMagnitude) {
+        this(subcarrierBandwidthHz, serverCpuHz, localComputing, users, gain, channelMagnitude, false);
     }
 
     private static void checkLength(String field, Object array, int expected, String what) {
@@ -135,7 +146,8 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
 
     /** A copy that forbids local computing ("CF-mMIMO w/o local comp."). */
     public LatencyInstance withoutLocalComputing() {
-        return new LatencyInstance(subcarrierBandwidthHz, serverCpuHz, false, users, gain, channelMagnitude);
+        return new LatencyInstance(subcarrierBandwidthHz, serverCpuHz, false, users, gain, channelMagnitude,
+                sharedServerCpu);
     }
 
     /** {@code a_k = Z_k C_k / f_k}: the time to compute the whole task locally. */
@@ -144,10 +156,11 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
         return u.taskBits() * u.cyclesPerBit() / u.cpuHz();
     }
 
-    /** {@code Z_k C_k / f_ser}: the server's compute time for the whole task. */
+    /** {@code Z_k C_k / f_ser} (or {@code / (f_ser/K)} when shared): the server's compute time for the whole task. */
     public double serverTime(int k) {
         LatencyUser u = users.get(k);
-        return u.taskBits() * u.cyclesPerBit() / serverCpuHz;
+        double cpu = sharedServerCpu ? serverCpuHz / users.size() : serverCpuHz;
+        return u.taskBits() * u.cyclesPerBit() / cpu;
     }
 
     /** SINR of user k on subcarrier n under {@code power[n][·]}. */
@@ -288,6 +301,7 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
     public boolean equals(Object o) {
         return o instanceof LatencyInstance i && subcarrierBandwidthHz == i.subcarrierBandwidthHz
                 && serverCpuHz == i.serverCpuHz && localComputing == i.localComputing && users.equals(i.users)
+                && sharedServerCpu.equals(i.sharedServerCpu)
                 && Arrays.deepEquals(gain, i.gain) && Arrays.deepEquals(channelMagnitude, i.channelMagnitude);
     }
 

@@ -109,4 +109,22 @@ class LatencyInstanceTest {
         }
         assertEquals(pairs / (2 * 16 * 4), Fairness.gini(x), 1e-15);
     }
+
+    @Test
+    void sharedServerCpuSplitsTheServerEvenly() {
+        LatencyInstance full = LatencyGenerator.generate(SMALL, 3);
+        LatencyInstance shared = LatencyGenerator.generate(new LatencyGenerator.Config(SMALL.channel(), SMALL.users(),
+                SMALL.aps(), SMALL.antennasPerAp(), SMALL.subcarriers(), SMALL.bandwidthHz(), SMALL.radiusM(),
+                SMALL.pMaxDbm(), SMALL.noiseFigureDb(), SMALL.taskBits(), SMALL.cyclesPerBit(), SMALL.userCpuHz(),
+                SMALL.serverCpuHz(), true, true), 3);
+        assertTrue(!full.sharedServerCpu() && shared.sharedServerCpu());
+        assertEquals(3 * full.serverTime(0), shared.serverTime(0), 1e-18);
+        double rate = 1e7;
+        assertTrue(shared.bestLatency(0, rate) > full.bestLatency(0, rate));
+        assertEquals(shared, Json.readInstance(Json.writeInstance(shared), LatencyInstance.class, "latency"));
+        // instances written before the field existed read as seed 001's model
+        String old = Json.writeInstance(full).replace(",\n  \"sharedServerCpu\" : false", "");
+        assertTrue(!old.contains("sharedServerCpu"), old.substring(0, 200));
+        assertEquals(full, Json.readInstance(old, LatencyInstance.class, "latency"));
+    }
 }
