@@ -82,6 +82,23 @@ class CnnLstmTest {
             System.out.printf("held-out mean gap to ICA: cnn-lstm %.4f, equal-power %.4f%n", modelGap, equalGap);
             assertTrue(modelGap < equalGap, "cnn-lstm " + modelGap + " must beat equal-power " + equalGap);
             assertTrue(summary.meanGap() < summary.meanGapEqualPower(), summary.toString());
+            // timing, reported only (the machine is shared): batch 1 and batched, against ICA
+            model.powers(heldOut);
+            long t0 = System.nanoTime();
+            for (LatencyInstance instance : heldOut) {
+                model.solve(instance);
+            }
+            double single = (System.nanoTime() - t0) / 1e6 / heldOut.size();
+            t0 = System.nanoTime();
+            model.powers(heldOut);
+            double batched = (System.nanoTime() - t0) / 1e6 / heldOut.size();
+            Solver<LatencyInstance, LatencySolution> ica = SolverRegistry.get(LatencyInstance.class, "ica");
+            t0 = System.nanoTime();
+            for (LatencyInstance instance : heldOut) {
+                ica.solve(instance);
+            }
+            double icaMs = (System.nanoTime() - t0) / 1e6 / heldOut.size();
+            System.out.printf("inference per instance: batch 1 %.3f ms, batched %.3f ms; ICA %.3f ms%n", single, batched, icaMs);
         }
     }
 
