@@ -103,6 +103,23 @@ class CnnLstmTest {
     }
 
     @Test
+    void evaluatorReportsGapsAgainstTheDatasetLabels() throws IOException {
+        Path test = tmp.resolve("test");
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 8,
+                100, 100, Format.CSV, test, 2, false, 0), DatasetGenerator.Progress.NONE);
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            LatencyEvaluator.Evaluation e = LatencyEvaluator.evaluate(model, test);
+            assertEquals(100, e.samples().size());
+            assertEquals(1.0, e.feasibleRawShare());
+            assertTrue(e.medianGap() <= e.p95Gap() && e.p95Gap() <= e.maxGap());
+            assertTrue(e.medianGap() < e.medianEqualPowerGap(), e.toString());
+            System.out.printf("evaluate: median %.4f p95 %.4f max %.4f (equal-power median %.4f), batch 1 %.3f ms,"
+                    + " batched %.4f ms%n", e.medianGap(), e.p95Gap(), e.maxGap(), e.medianEqualPowerGap(),
+                    e.batchOneMillis(), e.batchedMillis());
+        }
+    }
+
+    @Test
     void saveLoadRoundTripGivesIdenticalPredictions() throws IOException {
         try (LatencyModel a = LatencyModel.load(modelDir); LatencyModel b = LatencyModel.load(modelDir)) {
             List<double[][]> pa = a.powers(heldOut);
