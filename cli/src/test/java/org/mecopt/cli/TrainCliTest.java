@@ -40,6 +40,14 @@ class TrainCliTest {
         assertEquals("FEASIBLE", result.path("status").asText(), solve.out());
         assertTrue(result.path("lowerBound").isNumber(), solve.out());
 
+        Path report = dir.resolve("report");
+        CliRun eval = CliRun.run("evaluate", "latency", "--model", model.toString(), "--data", data, "--out", report.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("200 instances: gap to the labels median"), eval.out());
+        assertTrue(eval.out().contains("feasible before any repair: 100.0%"), eval.out());
+        assertEquals(201, Files.readAllLines(report.resolve("gaps.csv")).size());
+        assertTrue(Files.size(report.resolve("gaps.png")) > 1000);
+
         CliRun noModel = CliRun.run("solve", "latency", "--instance", instance.toString(), "--solver", "cnn-lstm");
         assertEquals(Main.INVALID_INPUT, noModel.code());
         assertTrue(noModel.err().contains("parameter model"), noModel.err());
