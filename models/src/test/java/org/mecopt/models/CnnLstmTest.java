@@ -120,6 +120,20 @@ class CnnLstmTest {
     }
 
     @Test
+    void crossTestOnBsMassiveMimoInstances() throws IOException {
+        // trained on cell-free; with gain features any M fits, so bs-mmimo instances of the same K, N work
+        Path test = tmp.resolve("bs");
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG.with(ChannelModel.BS_MMIMO, 4, 16, 2)),
+                "ica", null, 9, 100, 100, Format.CSV, test, 2, false, 0), DatasetGenerator.Progress.NONE);
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            LatencyEvaluator.Evaluation e = LatencyEvaluator.evaluate(model, test);
+            assertEquals(1.0, e.feasibleRawShare());
+            System.out.printf("cross-test bs-mmimo: median %.4f p95 %.4f (equal-power median %.4f)%n", e.medianGap(),
+                    e.p95Gap(), e.medianEqualPowerGap());
+        }
+    }
+
+    @Test
     void saveLoadRoundTripGivesIdenticalPredictions() throws IOException {
         try (LatencyModel a = LatencyModel.load(modelDir); LatencyModel b = LatencyModel.load(modelDir)) {
             List<double[][]> pa = a.powers(heldOut);
