@@ -16,12 +16,13 @@ import org.mecopt.latency.LatencySolution;
 /**
  * {@code cnn-lstm}: the powers a trained CNN-LSTM predicts (feasible by construction), with the best
  * offloading ratios. The model directory is the solver parameter {@code model}; loaded models are
- * cached by their absolute path for the life of the JVM.
+ * cached by their absolute path and the time {@code model.json} was written, for the life of the JVM
+ * (a model retrained into the same directory is loaded afresh).
  */
 public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencySolution> {
     public static final String MODEL_PARAMETER = "model";
 
-    private static final ConcurrentHashMap<Path, LatencyModel> MODELS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, LatencyModel> MODELS = new ConcurrentHashMap<>();
 
     public CnnLstmSolver() {
         super("latency", LatencyInstance.class);
@@ -52,7 +53,15 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
     }
 
     static LatencyModel model(Path dir) {
-        return MODELS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
+        Path d = dir.toAbsolutePath().normalize();
+        String written;
+        try {
+            written = java.nio.file.Files.getLastModifiedTime(d.resolve(LatencyModel.MANIFEST)).toString();
+        } catch (IOException e) {
+            throw new InvalidInstanceException("parameter model", dir, "is not a model directory (no "
+                    + LatencyModel.MANIFEST + ")");
+        }
+        return MODELS.computeIfAbsent(d + "@" + written, key -> {
             try {
                 return LatencyModel.load(d);
             } catch (IOException e) {

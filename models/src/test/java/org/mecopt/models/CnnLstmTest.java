@@ -199,6 +199,8 @@ class CnnLstmTest {
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
                 () -> solver.solve(heldOut.get(0), SolverOptions.defaults()));
         assertTrue(e.getMessage().contains("parameter model"), e.getMessage());
+        assertThrows(InvalidInstanceException.class, () -> solver.solve(heldOut.get(0),
+                SolverOptions.defaults().withParameter("model", tmp.resolve("nowhere").toString())));
         LatencyInstance wrongShape = LatencyGenerator.generate(CONFIG.with(ChannelModel.CELLFREE, 5, 16, 2), 3);
         assertThrows(InvalidInstanceException.class, () -> solver.solve(wrongShape, options));
     }
