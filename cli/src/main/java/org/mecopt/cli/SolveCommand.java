@@ -51,6 +51,9 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--assignment", description = "Server per device, comma-separated (solver kkt).")
     String assignment;
 
+    @Option(names = "--model", description = "Model directory of a learned solver (cnn-lstm), same as --param model=DIR.")
+    String model;
+
     @Option(names = "--param", description = "Solver-specific parameter NAME=VALUE (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -72,6 +75,9 @@ final class SolveCommand implements Callable<Integer> {
                 seed, parameters);
         if (assignment != null) {
             options = options.withParameter("assignment", assignment);
+        }
+        if (model != null) {
+            options = options.withParameter("model", model);
         }
         Output.write(Json.toText(solve(solver, text, options)), out, spec.commandLine().getOut());
         return 0;

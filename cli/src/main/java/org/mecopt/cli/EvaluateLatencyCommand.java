@@ -1,0 +1,75 @@
+package org.mecopt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.mecopt.models.LatencyEvaluator;
+import org.mecopt.models.LatencyModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The relative latency gap tau_model/tau_label - 1 of a trained CNN-LSTM on a latency dataset",
+                "labelled by ICA (seed 001 Fig. 2): gaps.csv, gaps.png (CDF), and median / p95 / max gap, the",
+                "share of raw outputs that were feasible, inference time at batch 1 and batched."})
+final class EvaluateLatencyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model directory (train latency --out).")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Test dataset directory (generate latency --out).")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Report directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentFiles.checkDirectory(out);
+        LatencyEvaluator.Evaluation e;
+        try (LatencyModel m = LatencyModel.load(model)) {
+            e = LatencyEvaluator.evaluate(m, data);
+        }
+        StringBuilder csv = new StringBuilder("index,sampleSeed,labelLatencyS,modelLatencyS,gap,equalPowerGap,feasibleRaw\n");
+        for (LatencyEvaluator.Sample s : e.samples()) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.9g,%.9g,%.9g,%.9g,%b%n", s.index(), s.sampleSeed(),
+                    s.labelLatency(), s.modelLatency(), s.gap(), s.equalPowerGap(), s.feasibleRaw()));
+        }
+        ExperimentFiles.write(out, "gaps", csv, cdf(e));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%d instances: gap to the labels median %.2f%%, p95 %.2f%%, max %.2f%%, mean %.2f%%"
+                        + " (equal-power median %.2f%%)%n", e.samples().size(), 100 * e.medianGap(), 100 * e.p95Gap(),
+                100 * e.maxGap(), 100 * e.meanGap(), 100 * e.medianEqualPowerGap());
+        o.printf(Locale.ROOT, "feasible before any repair: %.1f%%; inference %.3f ms per instance at batch 1, %.4f ms batched%n",
+                100 * e.feasibleRawShare(), e.batchOneMillis(), e.batchedMillis());
+        o.println("report: " + out.toAbsolutePath());
+        o.flush();
+        return 0;
+    }
+
+    private static byte[] cdf(LatencyEvaluator.Evaluation e) throws java.io.IOException {
+        XYChart chart = new XYChartBuilder().width(760).height(480).title("CDF of the relative latency gap to ICA")
+                .xAxisTitle("tau / tau_ICA - 1 (%)").yAxisTitle("CDF").build();
+        add(chart, "cnn-lstm", e.samples().stream().mapToDouble(LatencyEvaluator.Sample::gap).sorted().toArray());
+        add(chart, "equal-power", e.samples().stream().mapToDouble(LatencyEvaluator.Sample::equalPowerGap).sorted().toArray());
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void add(XYChart chart, String name, double[] sorted) {
+        double[] x = new double[sorted.length];
+        double[] y = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            x[i] = 100 * sorted[i];
+            y[i] = (i + 1) / (double) sorted.length;
+        }
+        chart.addSeries(name, x, y);
+    }
+}

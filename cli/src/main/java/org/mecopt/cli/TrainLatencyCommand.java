@@ -1,0 +1,96 @@
+package org.mecopt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.StreamSupport;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.mecopt.io.AtomicFiles;
+import org.mecopt.models.Features;
+import org.mecopt.models.LatencyModel;
+import org.mecopt.models.LatencyTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train the CNN-LSTM on a latency dataset labelled by ICA ('generate latency'): MSE to the",
+                "ICA powers, Adam, 80/20 split, early stopping keeping the best checkpoint. Writes the model",
+                "directory (parameters, model.json, training-curve.png); use it with",
+                "'solve latency --solver cnn-lstm --param model=DIR'."})
+final class TrainLatencyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "Dataset directory (generate latency --out).")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Model directory to write.")
+    Path out;
+
+    @Option(names = "--features", defaultValue = "gain",
+            description = "gain (effective gains in dB, any M) or magnitude (|h|, the paper's). Default: ${DEFAULT-VALUE}.")
+    String features;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam's learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split, shuffles and initialization. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--patience", defaultValue = "5",
+            description = "Epochs without a better validation loss before stopping. Default: ${DEFAULT-VALUE}.")
+    int patience;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentFiles.checkDirectory(out);
+        LatencyTrainer.Options options = new LatencyTrainer.Options(data, out, Features.parse(features), epochs, batchSize,
+                learningRate, seed, patience);
+        PrintWriter err = spec.commandLine().getErr();
+        LatencyTrainer.Summary s = LatencyTrainer.train(options, (e, n, train, validation, best, seconds) -> {
+            int width = 20;
+            int filled = (int) Math.round(width * (double) e / n);
+            err.printf(Locale.ROOT, "epoch %3d/%d [%s%s] train %.5f  validation %.5f%s  %.1f s%n", e, n,
+                    "#".repeat(filled), ".".repeat(width - filled), train, validation, best ? "  (best, saved)" : "", seconds);
+            err.flush();
+        });
+        JsonNode history;
+        try (LatencyModel model = LatencyModel.load(out)) {
+            history = model.manifest().get("history");
+        }
+        AtomicFiles.write(out.resolve("training-curve.png"), curve(history));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "trained %d epochs (best %d, validation loss %.5f) on %d samples, validated on %d, in %.1f s%n",
+                s.epochsRun(), s.bestEpoch(), s.bestValidationLoss(), s.trainSize(), s.validationSize(), s.seconds());
+        o.printf(Locale.ROOT, "validation: mean gap to ICA %.2f%% (median %.2f%%), equal-power %.2f%%, feasible %.0f%%%n",
+                100 * s.meanGap(), 100 * s.medianGap(), 100 * s.meanGapEqualPower(), 100 * s.feasibleShare());
+        o.println("model: " + out.toAbsolutePath());
+        o.flush();
+        return 0;
+    }
+
+    private static byte[] curve(JsonNode history) throws java.io.IOException {
+        double[] epoch = values(history, "epoch");
+        XYChart chart = new XYChartBuilder().width(760).height(480).title("CNN-LSTM training (MSE to the ICA powers)")
+                .xAxisTitle("Epoch").yAxisTitle("Loss").build();
+        chart.addSeries("train", epoch, values(history, "trainLoss"));
+        chart.addSeries("validation", epoch, values(history, "validationLoss"));
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static double[] values(JsonNode history, String field) {
+        return StreamSupport.stream(history.spliterator(), false).mapToDouble(h -> h.path(field).asDouble()).toArray();
+    }
+}

@@ -1,0 +1,105 @@
+package org.mecopt.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.datasets.DatasetReader;
+import org.mecopt.datasets.Row;
+import org.mecopt.latency.LatencyInstance;
+
+/**
+ * A trained model on a labelled test set: per instance the relative latency gap
+ * {@code τ_model/τ_ICA − 1} (seed 001 Fig. 2) next to equal-power's, the share of raw network outputs
+ * that were feasible before the float-rounding rescale, and inference time at batch 1 and batched.
+ */
+public final class LatencyEvaluator {
+    private LatencyEvaluator() {
+    }
+
+    /** One test instance. */
+    public record Sample(long index, long sampleSeed, double labelLatency, double modelLatency, double gap,
+                         double equalPowerGap, boolean feasibleRaw) {
+    }
+
+    /**
+     * @param samples per instance, in dataset order
+     * @param batchOneMillis mean inference time per instance at batch 1 (powers only)
+     * @param batchedMillis mean inference time per instance in one batch of all
+     */
+    public record Evaluation(List<Sample> samples, double medianGap, double p95Gap, double maxGap, double meanGap,
+                             double medianEqualPowerGap, double feasibleRawShare, double batchOneMillis,
+                             double batchedMillis) {
+    }
+
+    public static Evaluation evaluate(LatencyModel model, Path data) throws IOException {
+        DatasetReader reader = DatasetReader.open(data);
+        if (!"latency".equals(reader.manifest().problem())) {
+            throw new InvalidInstanceException("--data", data, "holds a " + reader.manifest().problem()
+                    + " dataset, not latency");
+        }
+        List<Row> rows = new ArrayList<>();
+        List<LatencyInstance> instances = new ArrayList<>();
+        for (Row row : reader) {
+            if (Double.isFinite(row.objective())) {
+                rows.add(row);
+                instances.add(Features.instance(row));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInstanceException("--data", data, "has no solved rows");
+        }
+        Architecture a = model.architecture();
+        int per = a.channels() * a.height() * a.width();
+        float[] x = new float[instances.size() * per];
+        for (int i = 0; i < instances.size(); i++) {
+            model.checkShape(instances.get(i));
+            System.arraycopy(model.input(instances.get(i)), 0, x, i * per, per);
+        }
+        model.forward(Arrays.copyOf(x, per), 1); // warm-up
+        long t0 = System.nanoTime();
+        int timed = Math.min(instances.size(), 200);
+        for (int i = 0; i < timed; i++) {
+            model.forward(Arrays.copyOfRange(x, i * per, (i + 1) * per), 1);
+        }
+        double batchOne = (System.nanoTime() - t0) / 1e6 / timed;
+        t0 = System.nanoTime();
+        float[] y = model.forward(x, instances.size());
+        double batched = (System.nanoTime() - t0) / 1e6 / instances.size();
+
+        List<Sample> samples = new ArrayList<>();
+        int out = a.outputSize();
+        for (int i = 0; i < instances.size(); i++) {
+            LatencyInstance instance = instances.get(i);
+            boolean raw = true;
+            for (int k = 0; k < a.users(); k++) {
+                double sum = 0;
+                for (int n = 0; n < a.subcarriers(); n++) {
+                    float v = y[i * out + n * a.users() + k];
+                    raw &= v >= 0;
+                    sum += v;
+                }
+                raw &= sum <= 1 + org.mecopt.latency.LatencyInstance.TOLERANCE;
+            }
+            double[][] p = LatencyModel.toPower(y, i * out, a.subcarriers(), a.users());
+            double label = rows.get(i).objective();
+            double tau = instance.objective(instance.solutionFor(p));
+            double eq = instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance)));
+            samples.add(new Sample(rows.get(i).index(), rows.get(i).sampleSeed(), label, tau, tau / label - 1,
+                    eq / label - 1, raw));
+        }
+        double[] gaps = samples.stream().mapToDouble(Sample::gap).sorted().toArray();
+        double[] eqGaps = samples.stream().mapToDouble(Sample::equalPowerGap).sorted().toArray();
+        return new Evaluation(samples, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
+                Arrays.stream(gaps).average().orElseThrow(), quantile(eqGaps, 0.5),
+                samples.stream().filter(Sample::feasibleRaw).count() / (double) samples.size(), batchOne, batched);
+    }
+
+    /** The empirical quantile of sorted values (nearest rank). */
+    static double quantile(double[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}

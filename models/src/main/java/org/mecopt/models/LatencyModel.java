@@ -1,0 +1,185 @@
+package org.mecopt.models;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.io.Json;
+import org.mecopt.latency.LatencyInstance;
+import org.mecopt.latency.LatencySolution;
+
+/**
+ * A trained CNN-LSTM for the latency problem, loaded from a model directory ({@code model.json} plus
+ * the parameters {@code cnn-lstm-0000.params}). Predicts feasible powers; ρ comes from the closed
+ * form ({@link LatencyInstance#solutionFor}). Prediction is synchronized (one forward at a time).
+ */
+public final class LatencyModel implements AutoCloseable {
+    public static final String MANIFEST = "model.json";
+    public static final String FORMAT = "mecopt-model/1";
+    static final String PARAMS_PREFIX = "cnn-lstm";
+
+    private final Model model;
+    private final Architecture architecture;
+    private final Features features;
+    private final double mean;
+    private final double std;
+    private final ObjectNode manifest;
+
+    LatencyModel(Model model, Architecture architecture, Features features, double mean, double std, ObjectNode manifest) {
+        this.model = model;
+        this.architecture = architecture;
+        this.features = features;
+        this.mean = mean;
+        this.std = std;
+        this.manifest = manifest;
+    }
+
+    /** A fresh model with an uninitialized block (training). */
+    static Model newModel(Architecture architecture) {
+        Djl.offline();
+        Model m = Model.newInstance(PARAMS_PREFIX);
+        m.setBlock(architecture.build());
+        return m;
+    }
+
+    /** Loads the model saved in {@code dir}. */
+    public static LatencyModel load(Path dir) throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInstanceException("model", dir, "has no " + MANIFEST);
+        }
+        return load(dir, (ObjectNode) Json.mapper().readTree(file.toFile()));
+    }
+
+    /** Loads the parameters in {@code dir} for the given manifest. */
+    static LatencyModel load(Path dir, ObjectNode manifest) throws IOException {
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            throw new InvalidInstanceException("model.format", manifest.path("format").asText(), "must be " + FORMAT);
+        }
+        Architecture a = Json.mapper().treeToValue(manifest.get("architecture"), Architecture.class);
+        Features f = Features.parse(manifest.path("features").asText());
+        JsonNode norm = manifest.path("normalization");
+        Model m = newModel(a);
+        try {
+            m.load(dir, PARAMS_PREFIX);
+        } catch (MalformedModelException e) {
+            m.close();
+            throw new IOException("cannot read the parameters in " + dir + ": " + e.getMessage(), e);
+        }
+        return new LatencyModel(m, a, f, norm.path("mean").asDouble(), norm.path("std").asDouble(1), manifest);
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public Features features() {
+        return features;
+    }
+
+    /** The manifest ({@code model.json}) as read or written. */
+    public ObjectNode manifest() {
+        return manifest.deepCopy();
+    }
+
+    Model djlModel() {
+        return model;
+    }
+
+    /** Throws unless the instance has the model's shape (K, N and, for magnitudes, M). */
+    public void checkShape(LatencyInstance instance) {
+        if (instance.userCount() != architecture.users() || instance.subcarrierCount() != architecture.subcarriers()) {
+            throw new InvalidInstanceException("instance", instance,
+                    "does not fit the model: it was trained for K=" + architecture.users() + ", N="
+                            + architecture.subcarriers());
+        }
+        int w = features.width(instance);
+        if (w != architecture.width()) {
+            throw new InvalidInstanceException("channelMagnitude", "M=" + w,
+                    "does not fit the model: it was trained for M=" + architecture.width());
+        }
+    }
+
+    float[] input(LatencyInstance instance) {
+        return standardize(features.raw(instance), mean, std);
+    }
+
+    static float[] standardize(double[] raw, double mean, double std) {
+        float[] out = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = (float) ((raw[i] - mean) / std);
+        }
+        return out;
+    }
+
+    /** The predicted powers {@code power[n][k]}, feasible: p ≥ 0 and Σ_n p ≤ 1. */
+    public double[][] power(LatencyInstance instance) {
+        return powers(List.of(instance)).get(0);
+    }
+
+    /** Batched {@link #power}. */
+    public List<double[][]> powers(List<LatencyInstance> instances) {
+        int per = architecture.channels() * architecture.height() * architecture.width();
+        float[] x = new float[instances.size() * per];
+        for (int i = 0; i < instances.size(); i++) {
+            checkShape(instances.get(i));
+            System.arraycopy(input(instances.get(i)), 0, x, i * per, per);
+        }
+        float[] y = forward(x, instances.size());
+        int out = architecture.outputSize();
+        return java.util.stream.IntStream.range(0, instances.size())
+                .mapToObj(i -> toPower(y, i * out, architecture.subcarriers(), architecture.users())).toList();
+    }
+
+    synchronized float[] forward(float[] x, int batch) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray in = manager.create(x, architecture.inputShape(batch));
+            NDList out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(in), false);
+            return out.singletonOrThrow().toFloatArray();
+        }
+    }
+
+    /**
+     * Reads one prediction as {@code power[n][k]}. The softmax keeps Σ_n p ≤ 1 up to float rounding;
+     * a sum above 1 by rounding is scaled back so the check (tolerance 1e-9) always passes.
+     */
+    static double[][] toPower(float[] y, int offset, int n, int k) {
+        double[][] p = new double[n][k];
+        for (int s = 0; s < n; s++) {
+            for (int u = 0; u < k; u++) {
+                p[s][u] = Math.max(0, y[offset + s * k + u]);
+            }
+        }
+        for (int u = 0; u < k; u++) {
+            double sum = 0;
+            for (int s = 0; s < n; s++) {
+                sum += p[s][u];
+            }
+            if (sum > 1) {
+                for (int s = 0; s < n; s++) {
+                    p[s][u] /= sum;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** The model's solution: predicted powers, best ratios. */
+    public LatencySolution solve(LatencyInstance instance) {
+        return instance.solutionFor(power(instance));
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

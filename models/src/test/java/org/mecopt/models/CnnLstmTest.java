@@ -1,0 +1,223 @@
+package org.mecopt.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.Result;
+import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.api.Status;
+import org.mecopt.channel.ChannelModel;
+import org.mecopt.datasets.DatasetGenerator;
+import org.mecopt.datasets.DatasetProblem;
+import org.mecopt.datasets.Format;
+import org.mecopt.datasets.Manifest;
+import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.latency.LatencyInstance;
+import org.mecopt.latency.LatencySolution;
+
+/** One small ICA-labelled set, one short training run, then the model's checks. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CnnLstmTest {
+    static final LatencyGenerator.Config CONFIG = LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 4, 16, 2);
+    static final int SAMPLES = 3000;
+    static final int HELD_OUT = 100;
+
+    @TempDir
+    static Path tmp;
+
+    Path data;
+    Path modelDir;
+    LatencyTrainer.Summary summary;
+    final List<LatencyInstance> heldOut = new ArrayList<>();
+    final List<Double> icaHeldOut = new ArrayList<>();
+
+    @BeforeAll
+    void trainOnce() throws IOException {
+        data = tmp.resolve("data");
+        modelDir = tmp.resolve("model");
+        long t0 = System.nanoTime();
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 7,
+                SAMPLES, 100, Format.CSV, data, 2, false, 0), DatasetGenerator.Progress.NONE);
+        double generation = (System.nanoTime() - t0) / 1e9;
+        LatencyTrainer.Options options = new LatencyTrainer.Options(data, modelDir, Features.GAIN, 40, 32, 3e-3, 1, 6);
+        summary = LatencyTrainer.train(options, (e, n, tl, vl, best, s) ->
+                System.out.printf("epoch %d/%d train %.5f validation %.5f%s (%.2f s)%n", e, n, tl, vl, best ? " *" : "", s));
+        Solver<LatencyInstance, LatencySolution> ica = SolverRegistry.get(LatencyInstance.class, "ica");
+        for (int i = 0; i < HELD_OUT; i++) {
+            LatencyInstance instance = LatencyGenerator.generate(CONFIG, 1_000_000L + i); // seeds the set never drew
+            heldOut.add(instance);
+            icaHeldOut.add(ica.solve(instance).objective());
+        }
+        System.out.printf("generation %.1f s, %s%n", generation, summary);
+    }
+
+    @Test
+    void beatsEqualPowerOnHeldOutInstances() throws IOException {
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            double modelGap = 0;
+            double equalGap = 0;
+            for (int i = 0; i < heldOut.size(); i++) {
+                LatencyInstance instance = heldOut.get(i);
+                double ica = icaHeldOut.get(i);
+                modelGap += instance.objective(model.solve(instance)) / ica - 1;
+                equalGap += instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance))) / ica - 1;
+            }
+            modelGap /= heldOut.size();
+            equalGap /= heldOut.size();
+            System.out.printf("held-out mean gap to ICA: cnn-lstm %.4f, equal-power %.4f%n", modelGap, equalGap);
+            assertTrue(modelGap < equalGap, "cnn-lstm " + modelGap + " must beat equal-power " + equalGap);
+            assertTrue(summary.meanGap() < summary.meanGapEqualPower(), summary.toString());
+            // timing, reported only (the machine is shared): batch 1 and batched, against ICA
+            model.powers(heldOut);
+            long t0 = System.nanoTime();
+            for (LatencyInstance instance : heldOut) {
+                model.solve(instance);
+            }
+            double single = (System.nanoTime() - t0) / 1e6 / heldOut.size();
+            t0 = System.nanoTime();
+            model.powers(heldOut);
+            double batched = (System.nanoTime() - t0) / 1e6 / heldOut.size();
+            Solver<LatencyInstance, LatencySolution> ica = SolverRegistry.get(LatencyInstance.class, "ica");
+            t0 = System.nanoTime();
+            for (LatencyInstance instance : heldOut) {
+                ica.solve(instance);
+            }
+            double icaMs = (System.nanoTime() - t0) / 1e6 / heldOut.size();
+            System.out.printf("inference per instance: batch 1 %.3f ms, batched %.3f ms; ICA %.3f ms%n", single, batched, icaMs);
+        }
+    }
+
+    @Test
+    void evaluatorReportsGapsAgainstTheDatasetLabels() throws IOException {
+        Path test = tmp.resolve("test");
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 8,
+                100, 100, Format.CSV, test, 2, false, 0), DatasetGenerator.Progress.NONE);
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            LatencyEvaluator.Evaluation e = LatencyEvaluator.evaluate(model, test);
+            assertEquals(100, e.samples().size());
+            assertEquals(1.0, e.feasibleRawShare());
+            assertTrue(e.medianGap() <= e.p95Gap() && e.p95Gap() <= e.maxGap());
+            assertTrue(e.medianGap() < e.medianEqualPowerGap(), e.toString());
+            System.out.printf("evaluate: median %.4f p95 %.4f max %.4f (equal-power median %.4f), batch 1 %.3f ms,"
+                    + " batched %.4f ms%n", e.medianGap(), e.p95Gap(), e.maxGap(), e.medianEqualPowerGap(),
+                    e.batchOneMillis(), e.batchedMillis());
+        }
+    }
+
+    @Test
+    void crossTestOnBsMassiveMimoInstances() throws IOException {
+        // trained on cell-free; with gain features any M fits, so bs-mmimo instances of the same K, N work
+        Path test = tmp.resolve("bs");
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG.with(ChannelModel.BS_MMIMO, 4, 16, 2)),
+                "ica", null, 9, 100, 100, Format.CSV, test, 2, false, 0), DatasetGenerator.Progress.NONE);
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            LatencyEvaluator.Evaluation e = LatencyEvaluator.evaluate(model, test);
+            assertEquals(1.0, e.feasibleRawShare());
+            System.out.printf("cross-test bs-mmimo: median %.4f p95 %.4f (equal-power median %.4f)%n", e.medianGap(),
+                    e.p95Gap(), e.medianEqualPowerGap());
+        }
+    }
+
+    @Test
+    void saveLoadRoundTripGivesIdenticalPredictions() throws IOException {
+        try (LatencyModel a = LatencyModel.load(modelDir); LatencyModel b = LatencyModel.load(modelDir)) {
+            List<double[][]> pa = a.powers(heldOut);
+            List<double[][]> pb = b.powers(heldOut);
+            for (int i = 0; i < heldOut.size(); i++) {
+                for (int n = 0; n < pa.get(i).length; n++) {
+                    assertArrayEquals(pa.get(i)[n], pb.get(i)[n], 0.0);
+                }
+                // batch 1 gives the batched answer (batch norm runs in inference mode)
+                double[][] single = a.power(heldOut.get(i));
+                for (int n = 0; n < single.length; n++) {
+                    assertArrayEquals(pa.get(i)[n], single[n], 1e-6);
+                }
+            }
+        }
+    }
+
+    @Test
+    void predictionsAreFeasibleByConstruction() throws IOException {
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            List<LatencyInstance> instances = new ArrayList<>(heldOut);
+            for (long s = 0; s < 40; s++) { // also far outside the training distribution
+                LatencyInstance i = LatencyGenerator.generate(CONFIG.with(ChannelModel.CELLFREE, 4, 16, 2), 5_000_000L + s);
+                double[][][] g = i.gain();
+                for (double[][] plane : g) {
+                    for (double[] row : plane) {
+                        for (int j = 0; j < row.length; j++) {
+                            row[j] *= Math.pow(10, (s % 9) - 4);
+                        }
+                    }
+                }
+                instances.add(new LatencyInstance(i.subcarrierBandwidthHz(), i.serverCpuHz(), i.localComputing(),
+                        i.users(), g, i.channelMagnitude()));
+            }
+            for (LatencyInstance instance : instances) {
+                double[][] p = model.power(instance);
+                assertEquals(2, p.length);
+                assertEquals(4, p[0].length);
+                for (int k = 0; k < 4; k++) {
+                    double sum = 0;
+                    for (double[] row : p) {
+                        assertTrue(row[k] >= 0 && Double.isFinite(row[k]));
+                        sum += row[k];
+                    }
+                    assertTrue(sum <= 1, "sum " + sum);
+                }
+                assertTrue(instance.violations(model.solve(instance)).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void registeredSolverUsesTheModelParameter() {
+        Solver<LatencyInstance, LatencySolution> solver = SolverRegistry.get(LatencyInstance.class, "cnn-lstm");
+        SolverOptions options = SolverOptions.defaults().withParameter("model", modelDir.toString());
+        for (LatencyInstance instance : heldOut.subList(0, 10)) {
+            Result<LatencySolution> r = solver.solve(instance, options);
+            assertEquals(Status.FEASIBLE, r.status(), r.violations().toString());
+            assertNotNull(r.bound());
+            assertTrue(r.bound() <= r.objective() * (1 + 1e-12));
+            assertTrue(r.violations().isEmpty());
+        }
+        InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
+                () -> solver.solve(heldOut.get(0), SolverOptions.defaults()));
+        assertTrue(e.getMessage().contains("parameter model"), e.getMessage());
+        assertThrows(InvalidInstanceException.class, () -> solver.solve(heldOut.get(0),
+                SolverOptions.defaults().withParameter("model", tmp.resolve("nowhere").toString())));
+        LatencyInstance wrongShape = LatencyGenerator.generate(CONFIG.with(ChannelModel.CELLFREE, 5, 16, 2), 3);
+        assertThrows(InvalidInstanceException.class, () -> solver.solve(wrongShape, options));
+    }
+
+    @Test
+    void manifestRecordsFeaturesArchitectureDatasetAndMetrics() throws IOException {
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            ObjectNode m = model.manifest();
+            assertEquals("gain", m.path("features").asText());
+            assertEquals("cnn-lstm", m.path("architecture").path("type").asText());
+            assertEquals(32, m.path("architecture").path("filters").asInt());
+            assertEquals(50, m.path("architecture").path("lstmUnits").asInt());
+            assertEquals(Manifest.sha256(data.resolve(Manifest.FILE)), m.path("dataset").path("manifestSha256").asText());
+            assertEquals(1, m.path("hyperParameters").path("seed").asLong());
+            assertEquals(summary.bestEpoch(), m.path("metrics").path("bestEpoch").asInt());
+            assertTrue(m.path("history").size() >= summary.bestEpoch());
+            assertEquals(1.0, m.path("metrics").path("validationFeasibleShare").asDouble());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mecopt.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.channel.ChannelModel;
+import org.mecopt.datasets.DatasetGenerator;
+import org.mecopt.datasets.DatasetProblem;
+import org.mecopt.datasets.Format;
+import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.latency.LatencyInstance;
+
+/** The paper's |h| input (a K×M image per subcarrier) and seeded, reproducible training. */
+class MagnitudeAndSeedTest {
+    static final LatencyGenerator.Config CONFIG = LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 4, 16, 2);
+
+    @Test
+    void magnitudeFeaturesTrainReproduciblyAndNeedTheMagnitudes(@TempDir Path tmp) throws IOException {
+        Path data = tmp.resolve("data");
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 11,
+                300, 100, Format.PARQUET, data, 2, false, 0), DatasetGenerator.Progress.NONE);
+        JsonNode[] histories = new JsonNode[2];
+        for (int run = 0; run < 2; run++) {
+            Path out = tmp.resolve("model" + run);
+            LatencyTrainer.train(new LatencyTrainer.Options(data, out, Features.MAGNITUDE, 3, 32, 1e-3, 5, 3),
+                    LatencyTrainer.Progress.NONE);
+            try (LatencyModel model = LatencyModel.load(out)) {
+                assertEquals("magnitude", model.manifest().path("features").asText());
+                assertEquals(16, model.architecture().width());
+                LatencyInstance instance = LatencyGenerator.generate(CONFIG, 99);
+                double[][] p = model.power(instance);
+                for (int k = 0; k < 4; k++) {
+                    assertTrue(p[0][k] >= 0 && p[1][k] >= 0 && p[0][k] + p[1][k] <= 1);
+                }
+                LatencyInstance noMagnitude = new LatencyInstance(instance.subcarrierBandwidthHz(),
+                        instance.serverCpuHz(), true, instance.users(), instance.gain(), null);
+                assertThrows(InvalidInstanceException.class, () -> model.power(noMagnitude));
+                histories[run] = model.manifest().get("history");
+            }
+        }
+        assertEquals(histories[0], histories[1], "same seed and data must give the same losses");
+    }
+}
