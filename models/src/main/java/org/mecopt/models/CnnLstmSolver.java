@@ -15,7 +15,8 @@ import org.mecopt.latency.LatencySolution;
 
 /**
  * {@code cnn-lstm}: the powers a trained CNN-LSTM predicts (feasible by construction), with the best
- * offloading ratios. The model directory is the solver parameter {@code model}; loaded models are
+ * offloading ratios. The model directory is the solver parameter {@code model}; without it the model
+ * bundled for seed 001's default setting is used (see {@link #pretrained()}). Loaded models are
  * cached by their absolute path and the time {@code model.json} was written, for the life of the JVM
  * (a model retrained into the same directory is loaded afresh).
  */
@@ -23,6 +24,9 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
     public static final String MODEL_PARAMETER = "model";
 
     private static final ConcurrentHashMap<String, LatencyModel> MODELS = new ConcurrentHashMap<>();
+    /** Classpath folder of the bundled model and its files. */
+    static final String PRETRAINED = "org/mecopt/models/pretrained/latency-cellfree-k10-n4-m64/";
+    static final java.util.List<String> PRETRAINED_FILES = java.util.List.of(LatencyModel.MANIFEST, "cnn-lstm-0000.params");
 
     public CnnLstmSolver() {
         super("latency", LatencyInstance.class);
@@ -35,21 +39,55 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
 
     @Override
     public String guarantee() {
-        return "feasible: powers predicted by a trained CNN-LSTM (parameter model=DIR), best offloading ratio";
+        return "feasible: powers predicted by a trained CNN-LSTM (parameter model=DIR, or the bundled K=10 N=4 M=64 model)";
     }
 
     @Override
     public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
         String dir = options.parameter(MODEL_PARAMETER);
+        LatencyModel model;
         if (dir == null || dir.isBlank()) {
-            throw new InvalidInstanceException("parameter model", dir,
-                    "is required until a pretrained model ships (train one with ./mecopt train latency)");
+            model = pretrained();
+            try {
+                model.checkShape(instance);
+            } catch (InvalidInstanceException e) {
+                throw new InvalidInstanceException("parameter model", null, "is required for this instance: the bundled "
+                        + "model covers K=" + model.architecture().users() + ", N=" + model.architecture().subcarriers()
+                        + " only (" + e.getMessage() + ")");
+            }
+        } else {
+            model = model(Path.of(dir));
         }
-        LatencyModel model = model(Path.of(dir));
         long start = System.nanoTime(); // after loading: solveTimeMillis is the inference, not the one-time load
         LatencySolution solution = model.solve(instance);
         return Result.checked(instance, name(), Status.FEASIBLE, solution, InterferenceFreeBound.lowerBound(instance),
                 1, start, "");
+    }
+
+    /**
+     * The model shipped in this jar for seed 001's default setting (cell-free, K = 10, N = 4, M = 64,
+     * gain features), copied once to a temporary directory because DJL loads parameters from files.
+     */
+    static LatencyModel pretrained() {
+        return MODELS.computeIfAbsent(PRETRAINED, key -> {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("mecopt-pretrained");
+                for (String file : PRETRAINED_FILES) {
+                    try (java.io.InputStream in = CnnLstmSolver.class.getClassLoader().getResourceAsStream(PRETRAINED + file)) {
+                        if (in == null) {
+                            throw new InvalidInstanceException("parameter model", null,
+                                    "is required: no pretrained model is bundled (train one with ./mecopt train latency)");
+                        }
+                        java.nio.file.Files.copy(in, dir.resolve(file));
+                    }
+                    dir.resolve(file).toFile().deleteOnExit();
+                }
+                dir.toFile().deleteOnExit();
+                return LatencyModel.load(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     static LatencyModel model(Path dir) {

@@ -178,6 +178,7 @@ public final class LatencyTrainer {
                         best = validationLoss;
                         bestEpoch = epoch;
                         sinceBest = 0;
+                        deleteCheckpoints(o.out()); // DJL numbers each save: keep only the best
                         model.save(o.out(), LatencyModel.PARAMS_PREFIX);
                     } else {
                         sinceBest++;
@@ -305,5 +306,17 @@ public final class LatencyTrainer {
             }
         }
         return sum / validation.size();
+    }
+
+    /** Removes earlier checkpoints ({@code cnn-lstm-NNNN.params}) from the model directory. */
+    private static void deleteCheckpoints(java.nio.file.Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(LatencyModel.PARAMS_PREFIX + "-") && name.endsWith(".params")) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        }
     }
 }

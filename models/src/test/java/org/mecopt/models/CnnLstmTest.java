@@ -206,6 +206,13 @@ class CnnLstmTest {
     }
 
     @Test
+    void theModelDirectoryKeepsOnlyTheBestCheckpoint() throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(modelDir)) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().endsWith(".params")).count());
+        }
+    }
+
+    @Test
     void manifestRecordsFeaturesArchitectureDatasetAndMetrics() throws IOException {
         try (LatencyModel model = LatencyModel.load(modelDir)) {
             ObjectNode m = model.manifest();
