@@ -77,20 +77,8 @@ public final class OffloadingGenerator {
                     min, max, txPowerW, bandwidthHz, noiseW, gainMin, gainMax, cpuMinHz, cpuMaxHz);
         }
 
-        public Config withNoiseW(double noise) {
-            return new Config(devices, servers, maxTasks, inputBitsMin, inputBitsMax, cyclesMin, cyclesMax,
-                    cyclesPerBitMin, cyclesPerBitMax, txPowerW, bandwidthHz, noise, gainMin, gainMax, cpuMinHz, cpuMaxHz);
-        }
 
-        public Config withInputBits(double min, double max) {
-            return new Config(devices, servers, maxTasks, min, max, cyclesMin, cyclesMax,
-                    cyclesPerBitMin, cyclesPerBitMax, txPowerW, bandwidthHz, noiseW, gainMin, gainMax, cpuMinHz, cpuMaxHz);
-        }
 
-        public Config withCycles(double min, double max) {
-            return new Config(devices, servers, maxTasks, inputBitsMin, inputBitsMax, min, max,
-                    cyclesPerBitMin, cyclesPerBitMax, txPowerW, bandwidthHz, noiseW, gainMin, gainMax, cpuMinHz, cpuMaxHz);
-        }
     }
 
     /** The instance for {@code config} and {@code seed}. */
