@@ -10,7 +10,9 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.mecopt.io.AtomicFiles;
+import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.models.Features;
+import org.mecopt.models.Head;
 import org.mecopt.models.LatencyModel;
 import org.mecopt.models.LatencyTrainer;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the CNN-LSTM on a latency dataset labelled by ICA ('generate latency'): MSE to the",
-                "ICA powers, Adam, 80/20 split, early stopping keeping the best checkpoint. Writes the model",
+                "ICA powers plus the weighted relative latency gap, Adam, 80/20 split, the learning rate halved",
+                "when the validation loss stalls, early stopping keeping the best checkpoint. Writes the model",
                 "directory (parameters, model.json, training-curve.png); use it with",
                 "'solve latency --solver cnn-lstm --param model=DIR'."})
 final class TrainLatencyCommand implements Callable<Integer> {
@@ -53,11 +56,25 @@ final class TrainLatencyCommand implements Callable<Integer> {
             description = "Epochs without a better validation loss before stopping. Default: ${DEFAULT-VALUE}.")
     int patience;
 
+    @Option(names = "--head", defaultValue = "softmax-slack",
+            description = {"softmax-slack (feasible by construction, rho in closed form) or regression (the paper's",
+                    "plain head over min-max normalized alpha, p, rho; repaired when infeasible). Default: ${DEFAULT-VALUE}."})
+    String head;
+
+    @Option(names = "--latency-weight", defaultValue = "LATENCY_WEIGHT_DEFAULT",
+            description = {"Weight of the mean relative latency gap tau/tau_ICA - 1 of the predicted powers in the",
+                    "loss, next to the MSE to the ICA powers; 0 trains on the MSE alone, as the paper does.",
+                    "Default: 1 with softmax-slack, 0 with regression."})
+    String latencyWeight;
+
     @Override
     public Integer call() throws Exception {
         ExperimentFiles.checkDirectory(out);
+        Head h = Head.parse(head);
+        double weight = "LATENCY_WEIGHT_DEFAULT".equals(latencyWeight) ? (h == Head.REGRESSION ? 0 : 1)
+                : parseWeight(latencyWeight);
         LatencyTrainer.Options options = new LatencyTrainer.Options(data, out, Features.parse(features), epochs, batchSize,
-                learningRate, seed, patience);
+                learningRate, seed, patience, h, weight);
         PrintWriter err = spec.commandLine().getErr();
         LatencyTrainer.Summary s = LatencyTrainer.train(options, (e, n, train, validation, best, seconds) -> {
             int width = 20;
@@ -81,9 +98,17 @@ final class TrainLatencyCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static double parseWeight(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInstanceException("--latency-weight", text, "must be a number >= 0");
+        }
+    }
+
     private static byte[] curve(JsonNode history) throws java.io.IOException {
         double[] epoch = values(history, "epoch");
-        XYChart chart = new XYChartBuilder().width(760).height(480).title("CNN-LSTM training (MSE to the ICA powers)")
+        XYChart chart = new XYChartBuilder().width(760).height(480).title("CNN-LSTM training loss")
                 .xAxisTitle("Epoch").yAxisTitle("Loss").build();
         chart.addSeries("train", epoch, values(history, "trainLoss"));
         chart.addSeries("validation", epoch, values(history, "validationLoss"));

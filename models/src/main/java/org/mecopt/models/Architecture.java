@@ -1,7 +1,5 @@
 package org.mecopt.models;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -9,7 +7,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.recurrent.LSTM;
@@ -17,9 +14,9 @@ import ai.djl.nn.recurrent.LSTM;
 /**
  * Seed 001's CNN-LSTM: Conv2d (32 filters, 3×3, same padding) → batch norm → ReLU → 2×2 max-pool →
  * each pooled row (one per user pair of rows) flattened into a step of a sequence → LSTM (50 units) →
- * flatten → batch norm → dense head with K·(N+1) outputs → per user a softmax over the N subcarriers
- * plus a slack, of which the N subcarrier shares are the powers. So {@code p ≥ 0} and
- * {@code Σ_n p_{n,k} ≤ 1} hold by construction; the output is {@code power[n][k]} flattened.
+ * flatten → batch norm → a dense {@link Head}: by default per user a softmax over the N subcarriers
+ * plus a slack, of which the N subcarrier shares are the powers (feasible by construction), or the
+ * paper's plain regression of (α, p, ρ).
  *
  * @param channels input channels (subcarriers N)
  * @param height image rows (users K)
@@ -29,15 +26,22 @@ import ai.djl.nn.recurrent.LSTM;
  * @param filters convolution filters (32)
  * @param kernel convolution kernel (3)
  * @param lstmUnits LSTM state size (50)
+ * @param head the output {@link Head}'s id
  */
 public record Architecture(String type, int channels, int height, int width, int subcarriers, int users,
                            int filters, int kernel, int lstmUnits, String head) {
 
     public static final String TYPE = "cnn-lstm";
-    public static final String HEAD = "softmax-slack";
+    public Architecture {
+        Head.parse(head);
+    }
 
-    public static Architecture paper(int subcarriers, int users, int width) {
-        return new Architecture(TYPE, subcarriers, users, width, subcarriers, users, 32, 3, 50, HEAD);
+    public static Architecture paper(int subcarriers, int users, int width, Head head) {
+        return new Architecture(TYPE, subcarriers, users, width, subcarriers, users, 32, 3, 50, head.id());
+    }
+
+    public Head outputHead() {
+        return Head.parse(head);
     }
 
     public Shape inputShape(long batch) {
@@ -45,7 +49,7 @@ public record Architecture(String type, int channels, int height, int width, int
     }
 
     public int outputSize() {
-        return subcarriers * users;
+        return outputHead().outputSize(subcarriers, users);
     }
 
     int poolRows() {
@@ -74,14 +78,7 @@ public record Architecture(String type, int channels, int height, int width, int
         b.add(LSTM.builder().setStateSize(lstmUnits).setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
         b.add(Blocks.batchFlattenBlock());
         b.add(BatchNorm.builder().build());
-        b.add(Linear.builder().setUnits((long) k * (n + 1)).build());
-        b.add(new LambdaBlock(list -> new NDList(head(list.singletonOrThrow(), n, k)), "softmax-slack"));
+        outputHead().addTo(b, n, k);
         return b;
-    }
-
-    private static NDArray head(NDArray logits, int n, int k) {
-        long batch = logits.getShape().get(0);
-        NDArray shares = logits.reshape(batch, k, n + 1).softmax(2);
-        return shares.get(":, :, 0:" + n).transpose(0, 2, 1).reshape(batch, (long) n * k);
     }
 }

@@ -115,6 +115,15 @@ public enum Features {
         return t.data();
     }
 
+    /** The label {@code offloadRatio[k]} of a row. */
+    public static double[] ratioLabel(Row row) {
+        Tensor t = row.label().get("offloadRatio");
+        if (t == null) {
+            throw new InvalidInstanceException("label.offloadRatio", null, "is missing: not a latency dataset");
+        }
+        return t.data();
+    }
+
     private static Tensor need(Map<String, Tensor> f, String name) {
         Tensor t = f.get(name);
         if (t == null) {

@@ -19,28 +19,40 @@ import org.mecopt.latency.LatencySolution;
 
 /**
  * A trained CNN-LSTM for the latency problem, loaded from a model directory ({@code model.json} plus
- * the parameters {@code cnn-lstm-0000.params}). Predicts feasible powers; ρ comes from the closed
- * form ({@link LatencyInstance#solutionFor}). Prediction is synchronized (one forward at a time).
+ * the parameters {@code cnn-lstm-0000.params}). Its {@link Head} turns the output into a feasible
+ * solution. Prediction is synchronized (one forward at a time).
  */
 public final class LatencyModel implements AutoCloseable {
     public static final String MANIFEST = "model.json";
     public static final String FORMAT = "mecopt-model/1";
     static final String PARAMS_PREFIX = "cnn-lstm";
+    /** Batches up to this size run in plain Java, where the engine's per-operation overhead would dominate. */
+    static final int CPU_BATCH_LIMIT = 16;
 
     private final Model model;
     private final Architecture architecture;
     private final Features features;
     private final double mean;
     private final double std;
+    private final Head.Scale scale;
     private final ObjectNode manifest;
+    /** Batch-1 forward passes in plain Java, one per thread (see {@link CpuForward} for why). */
+    private final ThreadLocal<CpuForward> cpu;
 
-    LatencyModel(Model model, Architecture architecture, Features features, double mean, double std, ObjectNode manifest) {
+    LatencyModel(Model model, Architecture architecture, Features features, double mean, double std, Head.Scale scale,
+                 ObjectNode manifest) {
         this.model = model;
         this.architecture = architecture;
         this.features = features;
         this.mean = mean;
         this.std = std;
+        this.scale = scale;
         this.manifest = manifest;
+        this.cpu = ThreadLocal.withInitial(() -> {
+            synchronized (this) {
+                return CpuForward.of(model.getBlock(), architecture);
+            }
+        });
     }
 
     /** A fresh model with an uninitialized block (training). */
@@ -75,7 +87,21 @@ public final class LatencyModel implements AutoCloseable {
             m.close();
             throw new IOException("cannot read the parameters in " + dir + ": " + e.getMessage(), e);
         }
-        return new LatencyModel(m, a, f, norm.path("mean").asDouble(), norm.path("std").asDouble(1), manifest);
+        return new LatencyModel(m, a, f, norm.path("mean").asDouble(), norm.path("std").asDouble(1),
+                scale(manifest.path("labelScale"), a.outputSize()), manifest);
+    }
+
+    /** The regression head's label scale from the manifest; none (identity) when absent. */
+    private static Head.Scale scale(JsonNode node, int size) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Head.Scale.none(size);
+        }
+        double[] min = Json.mapper().convertValue(node.get("min"), double[].class);
+        double[] max = Json.mapper().convertValue(node.get("max"), double[].class);
+        if (min == null || max == null || min.length != size || max.length != size) {
+            throw new InvalidInstanceException("model.labelScale", node, "must hold min and max of length " + size);
+        }
+        return new Head.Scale(min, max);
     }
 
     public Architecture architecture() {
@@ -123,23 +149,45 @@ public final class LatencyModel implements AutoCloseable {
 
     /** The predicted powers {@code power[n][k]}, feasible: p ≥ 0 and Σ_n p ≤ 1. */
     public double[][] power(LatencyInstance instance) {
-        return powers(List.of(instance)).get(0);
+        return solve(instance).power();
     }
 
     /** Batched {@link #power}. */
     public List<double[][]> powers(List<LatencyInstance> instances) {
+        return predict(instances).stream().map(p -> p.solution().power()).toList();
+    }
+
+    /**
+     * The model's solutions for a batch, each feasible, with whether the raw output already was.
+     * Small batches run in plain Java ({@link CpuForward}), larger ones on the engine.
+     */
+    public List<Head.Prediction> predict(List<LatencyInstance> instances) {
+        if (instances.size() <= CPU_BATCH_LIMIT) {
+            CpuForward forward = cpu.get();
+            return instances.stream().map(instance -> {
+                checkShape(instance);
+                float[] y = forward.forward(input(instance));
+                return architecture.outputHead().decode(y, 0, scale, instance);
+            }).toList();
+        }
         int per = architecture.channels() * architecture.height() * architecture.width();
         float[] x = new float[instances.size() * per];
         for (int i = 0; i < instances.size(); i++) {
             checkShape(instances.get(i));
             System.arraycopy(input(instances.get(i)), 0, x, i * per, per);
         }
-        float[] y = forward(x, instances.size());
-        int out = architecture.outputSize();
-        return java.util.stream.IntStream.range(0, instances.size())
-                .mapToObj(i -> toPower(y, i * out, architecture.subcarriers(), architecture.users())).toList();
+        return decode(forward(x, instances.size()), instances);
     }
 
+    /** Decodes a forward pass over {@code instances}. */
+    List<Head.Prediction> decode(float[] y, List<LatencyInstance> instances) {
+        int out = architecture.outputSize();
+        Head head = architecture.outputHead();
+        return java.util.stream.IntStream.range(0, instances.size())
+                .mapToObj(i -> head.decode(y, i * out, scale, instances.get(i))).toList();
+    }
+
+    /** One forward pass on the engine (DJL) over {@code batch} standardized inputs. */
     synchronized float[] forward(float[] x, int batch) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray in = manager.create(x, architecture.inputShape(batch));
@@ -148,34 +196,9 @@ public final class LatencyModel implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads one prediction as {@code power[n][k]}. The softmax keeps Σ_n p ≤ 1 up to float rounding;
-     * a sum above 1 by rounding is scaled back so the check (tolerance 1e-9) always passes.
-     */
-    static double[][] toPower(float[] y, int offset, int n, int k) {
-        double[][] p = new double[n][k];
-        for (int s = 0; s < n; s++) {
-            for (int u = 0; u < k; u++) {
-                p[s][u] = Math.max(0, y[offset + s * k + u]);
-            }
-        }
-        for (int u = 0; u < k; u++) {
-            double sum = 0;
-            for (int s = 0; s < n; s++) {
-                sum += p[s][u];
-            }
-            if (sum > 1) {
-                for (int s = 0; s < n; s++) {
-                    p[s][u] /= sum;
-                }
-            }
-        }
-        return p;
-    }
-
-    /** The model's solution: predicted powers, best ratios. */
+    /** The model's solution: for the default head predicted powers with the best ratios. */
     public LatencySolution solve(LatencyInstance instance) {
-        return instance.solutionFor(power(instance));
+        return predict(List.of(instance)).get(0).solution();
     }
 
     @Override

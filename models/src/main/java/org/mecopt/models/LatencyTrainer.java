@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,8 +28,11 @@ import org.mecopt.latency.LatencyInstance;
 
 /**
  * Supervised training of the CNN-LSTM on a latency dataset labelled by ICA ({@code ./mecopt generate
- * latency}): MSE to the ICA powers, Adam, 80/20 split, early stopping on the validation loss with the
- * best checkpoint kept. Writes the model directory: {@code cnn-lstm-0000.params} and {@code model.json}.
+ * latency}): MSE to the ICA labels, optionally plus {@code latencyWeight} times the mean relative
+ * latency gap of the predicted powers ({@link LatencyLoss}); Adam, 80/20 split, the learning rate
+ * halved after {@code ⌈patience/2⌉} epochs without a better validation loss, early stopping after
+ * {@code patience}, the best checkpoint kept. Writes the model directory: {@code cnn-lstm-0000.params}
+ * and {@code model.json}.
  */
 public final class LatencyTrainer {
     private LatencyTrainer() {
@@ -45,9 +47,11 @@ public final class LatencyTrainer {
      * @param learningRate Adam's learning rate
      * @param seed seed of the split, the shuffles and the initialization
      * @param patience epochs without a better validation loss before stopping
+     * @param head the output head (softmax-slack, or the paper's regression)
+     * @param latencyWeight weight of the relative latency gap in the loss (0: MSE alone, as in the paper)
      */
     public record Options(Path data, Path out, Features features, int epochs, int batchSize, double learningRate,
-                          long seed, int patience) {
+                          long seed, int patience, Head head, double latencyWeight) {
         public static final double VALIDATION_SHARE = 0.2;
 
         public Options {
@@ -63,14 +67,31 @@ public final class LatencyTrainer {
             if (patience < 1) {
                 throw new InvalidInstanceException("patience", patience, "must be >= 1");
             }
+            if (head == null) {
+                throw new InvalidInstanceException("head", null, "is required (softmax-slack or regression)");
+            }
+            if (!(latencyWeight >= 0) || !Double.isFinite(latencyWeight)) {
+                throw new InvalidInstanceException("--latency-weight", latencyWeight, "must be >= 0");
+            }
+            if (latencyWeight > 0 && head == Head.REGRESSION) {
+                // unrepaired regression powers may exceed the budget, which the latency term would reward
+                throw new InvalidInstanceException("--latency-weight", latencyWeight,
+                        "must be 0 with the regression head (its raw powers are not feasible)");
+            }
+        }
+
+        /** MSE alone, the softmax-slack head: seed 001's training with our feasible head. */
+        public Options(Path data, Path out, Features features, int epochs, int batchSize, double learningRate,
+                       long seed, int patience) {
+            this(data, out, features, epochs, batchSize, learningRate, seed, patience, Head.SOFTMAX_SLACK, 0);
         }
 
         public static Options defaults(Path data, Path out) {
             return new Options(data, out, Features.GAIN, 30, 32, 1e-3, 1, 5);
         }
 
-        public Options with(Features f, int e, int b, double lr, long s) {
-            return new Options(data, out, f, e, b, lr, s, patience);
+        public Options withHead(Head h, double weight) {
+            return new Options(data, out, features, epochs, batchSize, learningRate, seed, patience, h, weight);
         }
     }
 
@@ -93,7 +114,8 @@ public final class LatencyTrainer {
                           double feasibleShare, double seconds) {
     }
 
-    record Sample(LatencyInstance instance, double[] raw, float[] label, double icaLatency) {
+    /** One usable row: the instance (without magnitudes unless they are the features), its raw input and target. */
+    record Sample(LatencyInstance instance, double[] raw, double[] target, double icaLatency) {
     }
 
     public static Summary train(Options o, Progress progress) throws IOException {
@@ -109,19 +131,21 @@ public final class LatencyTrainer {
                 continue;
             }
             LatencyInstance instance = Features.instance(row);
-            double[] p = Features.powerLabel(row);
-            float[] label = new float[p.length];
-            for (int i = 0; i < p.length; i++) {
-                label[i] = (float) p[i];
+            double[] target = o.head().target(Features.powerLabel(row), Features.ratioLabel(row));
+            double[] raw = o.features().raw(instance);
+            if (o.features() != Features.MAGNITUDE && instance.channelMagnitude() != null) {
+                instance = new LatencyInstance(instance.subcarrierBandwidthHz(), instance.serverCpuHz(),
+                        instance.localComputing(), instance.users(), instance.gain(), null, instance.sharedServerCpu());
             }
-            samples.add(new Sample(instance, o.features().raw(instance), label, row.objective()));
+            samples.add(new Sample(instance, raw, target, row.objective()));
         }
         if (samples.size() < 10) {
             throw new InvalidInstanceException("--data", o.data(), "has " + samples.size()
                     + " usable rows; training needs at least 10");
         }
         LatencyInstance first = samples.get(0).instance();
-        Architecture arch = Architecture.paper(first.subcarrierCount(), first.userCount(), o.features().width(first));
+        Architecture arch = Architecture.paper(first.subcarrierCount(), first.userCount(), o.features().width(first),
+                o.head());
         Random random = new Random(o.seed());
         java.util.Collections.shuffle(samples, random);
         int validationSize = Math.max(1, (int) Math.round(samples.size() * Options.VALIDATION_SHARE));
@@ -134,6 +158,8 @@ public final class LatencyTrainer {
             }
         }
         double[] norm = meanStd(train);
+        Head.Scale scale = o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
+        Loss loss = new Loss(arch, norm, scale, o.latencyWeight());
         Files.createDirectories(o.out());
 
         Djl.offline();
@@ -143,8 +169,10 @@ public final class LatencyTrainer {
         int bestEpoch = 0;
         int epochsRun = 0;
         try (Model model = LatencyModel.newModel(arch)) {
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) o.learningRate())).build());
+            float[] learningRate = {(float) o.learningRate()};
+            Tracker plateau = update -> learningRate[0]; // halved below when the validation loss stalls
+            DefaultTrainingConfig config = new DefaultTrainingConfig(ai.djl.training.loss.Loss.l2Loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(plateau).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(arch.inputShape(o.batchSize()));
                 int sinceBest = 0;
@@ -159,19 +187,18 @@ public final class LatencyTrainer {
                             break; // batch norm needs two samples
                         }
                         try (NDManager m = trainer.getManager().newSubManager()) {
-                            NDList[] xy = batch(m, train.subList(from, to), arch, norm);
+                            Batch batch = loss.batch(m, train.subList(from, to));
                             try (GradientCollector gc = trainer.newGradientCollector()) {
-                                NDArray pred = trainer.forward(xy[0]).singletonOrThrow();
-                                NDArray loss = pred.sub(xy[1].singletonOrThrow()).square().mean();
-                                gc.backward(loss);
-                                trainLoss += loss.getFloat() * (to - from);
+                                NDArray value = loss.value(trainer.forward(batch.input()).singletonOrThrow(), batch);
+                                gc.backward(value);
+                                trainLoss += value.getFloat() * (to - from);
                                 seen += to - from;
                             }
                             trainer.step();
                         }
                     }
                     trainLoss /= Math.max(1, seen);
-                    double validationLoss = validationLoss(trainer, validation, arch, norm, o.batchSize());
+                    double validationLoss = validationLoss(trainer, validation, loss, o.batchSize());
                     epochsRun = epoch;
                     boolean improved = validationLoss < best;
                     if (improved) {
@@ -182,11 +209,15 @@ public final class LatencyTrainer {
                         model.save(o.out(), LatencyModel.PARAMS_PREFIX);
                     } else {
                         sinceBest++;
+                        if (sinceBest % ((o.patience() + 1) / 2) == 0) {
+                            learningRate[0] /= 2;
+                        }
                     }
                     ObjectNode h = history.addObject();
                     h.put("epoch", epoch);
                     h.put("trainLoss", trainLoss);
                     h.put("validationLoss", validationLoss);
+                    h.put("learningRate", learningRate[0]);
                     progress.epoch(epoch, o.epochs(), trainLoss, validationLoss, improved,
                             (System.nanoTime() - epochStart) / 1e9);
                     if (sinceBest >= o.patience()) {
@@ -201,6 +232,11 @@ public final class LatencyTrainer {
         manifest.put("problem", "latency");
         manifest.put("features", o.features().id());
         manifest.set("architecture", Json.mapper().valueToTree(arch));
+        if (o.head() == Head.REGRESSION) {
+            ObjectNode ls = manifest.putObject("labelScale");
+            ls.set("min", Json.mapper().valueToTree(scale.min()));
+            ls.set("max", Json.mapper().valueToTree(scale.max()));
+        }
         ObjectNode n = manifest.putObject("normalization");
         n.put("mean", norm[0]);
         n.put("std", norm[1]);
@@ -212,7 +248,10 @@ public final class LatencyTrainer {
         hp.put("patience", o.patience());
         hp.put("validationShare", Options.VALIDATION_SHARE);
         hp.put("optimizer", "adam");
-        hp.put("loss", "mse(power)");
+        hp.put("head", o.head().id());
+        hp.put("latencyWeight", o.latencyWeight());
+        hp.put("loss", o.head() == Head.REGRESSION ? "mse(minmax(alpha, power, ratio))"
+                : o.latencyWeight() > 0 ? "mse(power) + " + o.latencyWeight() + " * mean(tau/tau_ica - 1)" : "mse(power)");
         ObjectNode ds = manifest.putObject("dataset");
         ds.put("dir", o.data().toAbsolutePath().toString());
         ds.put("manifestSha256", Manifest.sha256(o.data().resolve(Manifest.FILE)));
@@ -226,13 +265,16 @@ public final class LatencyTrainer {
             double eqSum = 0;
             int feasible = 0;
             List<LatencyInstance> instances = validation.stream().map(Sample::instance).toList();
-            List<double[][]> powers = trained.powers(instances);
+            List<Head.Prediction> predictions = new ArrayList<>();
+            for (int from = 0; from < instances.size(); from += 1024) {
+                predictions.addAll(trained.predict(instances.subList(from, Math.min(instances.size(), from + 1024))));
+            }
             for (int i = 0; i < validation.size(); i++) {
                 LatencyInstance instance = instances.get(i);
                 double ica = validation.get(i).icaLatency();
-                gaps.add(instance.objective(instance.solutionFor(powers.get(i))) / ica - 1);
+                gaps.add(instance.objective(predictions.get(i).solution()) / ica - 1);
                 eqSum += instance.objective(instance.solutionFor(equalPower(instance))) / ica - 1;
-                feasible += instance.violations(instance.solutionFor(powers.get(i))).isEmpty() ? 1 : 0;
+                feasible += predictions.get(i).feasibleRaw() ? 1 : 0;
             }
             List<Double> sorted = gaps.stream().sorted().toList();
             summary = new Summary(o.out(), epochsRun, bestEpoch, best, train.size(), validation.size(),
@@ -281,28 +323,62 @@ public final class LatencyTrainer {
         return new double[] {mean, std > 0 ? std : 1};
     }
 
-    private static NDList[] batch(NDManager m, List<Sample> batch, Architecture arch, double[] norm) {
-        int per = arch.channels() * arch.height() * arch.width();
-        int out = arch.outputSize();
-        float[] x = new float[batch.size() * per];
-        float[] y = new float[batch.size() * out];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(LatencyModel.standardize(batch.get(i).raw(), norm[0], norm[1]), 0, x, i * per, per);
-            System.arraycopy(batch.get(i).label(), 0, y, i * out, out);
+    /** Per-output min and max of the targets over the training split (the regression head's scale). */
+    private static Head.Scale minMax(List<Sample> train) {
+        int size = train.get(0).target().length;
+        double[] min = new double[size];
+        double[] max = new double[size];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (Sample s : train) {
+            for (int i = 0; i < size; i++) {
+                min[i] = Math.min(min[i], s.target()[i]);
+                max[i] = Math.max(max[i], s.target()[i]);
+            }
         }
-        return new NDList[] {new NDList(m.create(x, arch.inputShape(batch.size()))),
-                new NDList(m.create(y, new ai.djl.ndarray.types.Shape(batch.size(), out)))};
+        return new Head.Scale(min, max);
     }
 
-    private static double validationLoss(Trainer trainer, List<Sample> validation, Architecture arch, double[] norm,
-                                         int batchSize) {
+    /** A mini-batch on the engine: standardized input, normalized target, the latency-loss constants if used. */
+    record Batch(NDList input, NDArray target, NDList latency) {
+    }
+
+    /** The training loss: MSE to the normalized targets, plus the weighted mean relative latency gap. */
+    private record Loss(Architecture arch, double[] norm, Head.Scale scale, double latencyWeight) {
+        Batch batch(NDManager m, List<Sample> batch) {
+            int per = arch.channels() * arch.height() * arch.width();
+            int out = arch.outputSize();
+            float[] x = new float[batch.size() * per];
+            float[] y = new float[batch.size() * out];
+            for (int i = 0; i < batch.size(); i++) {
+                System.arraycopy(LatencyModel.standardize(batch.get(i).raw(), norm[0], norm[1]), 0, x, i * per, per);
+                double[] t = batch.get(i).target();
+                for (int j = 0; j < out; j++) {
+                    y[i * out + j] = (float) scale.normalize(j, t[j]);
+                }
+            }
+            NDList latency = null;
+            if (latencyWeight > 0) {
+                latency = LatencyLoss.constants(m, batch.stream().map(Sample::instance).toList(),
+                        batch.stream().mapToDouble(Sample::icaLatency).toArray());
+            }
+            return new Batch(new NDList(m.create(x, arch.inputShape(batch.size()))),
+                    m.create(y, new ai.djl.ndarray.types.Shape(batch.size(), out)), latency);
+        }
+
+        NDArray value(NDArray prediction, Batch b) {
+            NDArray mse = prediction.sub(b.target()).square().mean();
+            return latencyWeight > 0 ? mse.add(LatencyLoss.relativeGap(prediction, b.latency()).mean().mul((float) latencyWeight)) : mse;
+        }
+    }
+
+    private static double validationLoss(Trainer trainer, List<Sample> validation, Loss loss, int batchSize) {
         double sum = 0;
         for (int from = 0; from < validation.size(); from += batchSize) {
             int to = Math.min(validation.size(), from + batchSize);
             try (NDManager m = trainer.getManager().newSubManager()) {
-                NDList[] xy = batch(m, validation.subList(from, to), arch, norm);
-                NDArray pred = trainer.evaluate(xy[0]).singletonOrThrow();
-                sum += pred.sub(xy[1].singletonOrThrow()).square().mean().getFloat() * (to - from);
+                Batch b = loss.batch(m, validation.subList(from, to));
+                sum += loss.value(trainer.evaluate(b.input()).singletonOrThrow(), b).getFloat() * (to - from);
             }
         }
         return sum / validation.size();

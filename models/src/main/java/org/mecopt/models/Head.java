@@ -1,0 +1,177 @@
+package org.mecopt.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import java.util.Locale;
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.latency.LatencyInstance;
+import org.mecopt.latency.LatencySolution;
+
+/**
+ * The network's output layer and how its output becomes a solution.
+ * <ul>
+ *   <li>{@code softmax-slack} (default): K·(N+1) logits, per user a softmax over the N subcarriers plus
+ *       a slack; the N subcarrier shares are the powers, so {@code p ≥ 0} and {@code Σ_n p ≤ 1} hold by
+ *       construction and ρ comes from the closed form. Output: {@code power[n][k]} flattened.</li>
+ *   <li>{@code regression}: seed 001's plain head, a linear layer regressing the min-max normalized
+ *       labels (α[n][k], p[n][k], ρ[k]), K·(2N+1) outputs. Nothing keeps the prediction feasible, so
+ *       it is repaired: α thresholded at ½, p clipped to [0, 1] and zeroed where α = 0, a user's powers
+ *       scaled down when they sum above 1, ρ clipped to [0, 1] (1 without local computing).</li>
+ * </ul>
+ */
+public enum Head {
+    SOFTMAX_SLACK, REGRESSION;
+
+    /** A power label at or below this is read as "subcarrier off" (α = 0) for the regression head. */
+    static final double ALPHA_THRESHOLD = 1e-4;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Head parse(String text) {
+        for (Head h : values()) {
+            if (h.id().equals(text)) {
+                return h;
+            }
+        }
+        throw new InvalidInstanceException("head", text, "must be one of softmax-slack, regression");
+    }
+
+    /** Size of the network's output per sample. */
+    int outputSize(int n, int k) {
+        return this == SOFTMAX_SLACK ? n * k : (2 * n + 1) * k;
+    }
+
+    /**
+     * Appends the dense output layer and what follows it (to the network itself, not in a nested
+     * block, so that the parameter files of earlier models keep their layout).
+     */
+    void addTo(SequentialBlock b, int n, int k) {
+        if (this == REGRESSION) {
+            b.add(Linear.builder().setUnits((long) (2 * n + 1) * k).build());
+            return;
+        }
+        b.add(Linear.builder().setUnits((long) k * (n + 1)).build());
+        b.add(new LambdaBlock(list -> new NDList(softmaxSlack(list.singletonOrThrow(), n, k)), "softmax-slack"));
+    }
+
+    private static NDArray softmaxSlack(NDArray logits, int n, int k) {
+        long batch = logits.getShape().get(0);
+        NDArray shares = logits.reshape(batch, k, n + 1).softmax(2);
+        return shares.get(":, :, 0:" + n).transpose(0, 2, 1).reshape(batch, (long) n * k);
+    }
+
+    /** The raw training target of one labelled instance, before any {@link Scale}. */
+    double[] target(double[] powerLabel, double[] ratioLabel) {
+        if (this == SOFTMAX_SLACK) {
+            return powerLabel.clone();
+        }
+        int nk = powerLabel.length;
+        double[] t = new double[2 * nk + ratioLabel.length];
+        for (int i = 0; i < nk; i++) {
+            t[i] = powerLabel[i] > ALPHA_THRESHOLD ? 1 : 0;
+            t[nk + i] = powerLabel[i];
+        }
+        System.arraycopy(ratioLabel, 0, t, 2 * nk, ratioLabel.length);
+        return t;
+    }
+
+    /**
+     * Per-output min-max normalization of the regression head's targets (seed 001 normalizes its
+     * labels to [0, 1]); the softmax head's targets are already shares and are left alone.
+     */
+    record Scale(double[] min, double[] max) {
+        static Scale none(int size) {
+            double[] zero = new double[size];
+            double[] one = new double[size];
+            java.util.Arrays.fill(one, 1);
+            return new Scale(zero, one);
+        }
+
+        double normalize(int i, double v) {
+            double range = max[i] - min[i];
+            return range > 0 ? (v - min[i]) / range : 0;
+        }
+
+        double denormalize(int i, double y) {
+            return min[i] + y * (max[i] - min[i]);
+        }
+    }
+
+    /**
+     * One decoded prediction.
+     *
+     * @param solution feasible
+     * @param feasibleRaw whether the network's output was feasible as it came out, before any repair
+     *     (for the softmax head: before rescaling a float-rounding excess above Σ_n p = 1)
+     */
+    public record Prediction(LatencySolution solution, boolean feasibleRaw) {
+    }
+
+    /** The solution that output {@code y[offset …]} gives for {@code instance}. */
+    Prediction decode(float[] y, int offset, Scale scale, LatencyInstance instance) {
+        int n = instance.subcarrierCount();
+        int k = instance.userCount();
+        double[][] p = new double[n][k];
+        boolean raw = true;
+        if (this == SOFTMAX_SLACK) {
+            for (int c = 0; c < n; c++) {
+                for (int u = 0; u < k; u++) {
+                    p[c][u] = y[offset + c * k + u];
+                    raw &= p[c][u] >= 0;
+                    p[c][u] = Math.max(0, p[c][u]);
+                }
+            }
+            raw &= capUserPower(p);
+            return new Prediction(instance.solutionFor(p), raw);
+        }
+        int nk = n * k;
+        for (int c = 0; c < n; c++) {
+            for (int u = 0; u < k; u++) {
+                int i = c * k + u;
+                boolean on = scale.denormalize(i, y[offset + i]) >= 0.5;
+                double v = scale.denormalize(nk + i, y[offset + nk + i]);
+                raw &= v >= 0 && v <= 1;
+                p[c][u] = on ? Math.min(1, Math.max(0, v)) : 0;
+            }
+        }
+        raw &= capUserPower(p);
+        double[] ratio = new double[k];
+        for (int u = 0; u < k; u++) {
+            double r = scale.denormalize(2 * nk + u, y[offset + 2 * nk + u]);
+            raw &= r >= 0 && r <= 1 && (instance.localComputing() || r >= 1 - LatencyInstance.TOLERANCE);
+            ratio[u] = instance.localComputing() ? Math.min(1, Math.max(0, r)) : 1;
+        }
+        return new Prediction(withRatio(instance, p, ratio), raw);
+    }
+
+    /** Scales each user's powers down to sum to 1 where they sum above it; false if any did. */
+    private static boolean capUserPower(double[][] p) {
+        boolean within = true;
+        for (int u = 0; u < p[0].length; u++) {
+            double sum = 0;
+            for (double[] row : p) {
+                sum += row[u];
+            }
+            if (sum > 1) {
+                within &= sum <= 1 + LatencyInstance.TOLERANCE;
+                for (double[] row : p) {
+                    row[u] /= sum;
+                }
+            }
+        }
+        return within;
+    }
+
+    private static LatencySolution withRatio(LatencyInstance instance, double[][] p, double[] ratio) {
+        double[] latency = new double[ratio.length];
+        for (int u = 0; u < ratio.length; u++) {
+            latency[u] = instance.latency(u, instance.rate(p, u), ratio[u]);
+        }
+        return new LatencySolution(p, ratio, latency);
+    }
+}
