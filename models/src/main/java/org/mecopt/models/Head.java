@@ -19,7 +19,9 @@ import org.mecopt.latency.LatencySolution;
  *   <li>{@code regression}: seed 001's plain head, a linear layer regressing the min-max normalized
  *       labels (α[n][k], p[n][k], ρ[k]), K·(2N+1) outputs. Nothing keeps the prediction feasible, so
  *       it is repaired: α thresholded at ½, p clipped to [0, 1] and zeroed where α = 0, a user's powers
- *       scaled down when they sum above 1, ρ clipped to [0, 1] (1 without local computing).</li>
+ *       scaled down when they sum above 1, ρ clipped to [0, 1] (1 without local computing); a user
+ *       left without any rate computes locally (ρ = 0), or, where it must offload, spreads its power
+ *       evenly.</li>
  * </ul>
  */
 public enum Head {
@@ -27,6 +29,11 @@ public enum Head {
 
     /** A power label at or below this is read as "subcarrier off" (α = 0) for the regression head. */
     static final double ALPHA_THRESHOLD = 1e-4;
+    /**
+     * Slack for float32 rounding when judging whether a raw output was feasible: the softmax shares
+     * of a user sum to at most 1 in exact arithmetic, but to 1 + a few ulps in float.
+     */
+    static final double FLOAT_SLACK = 1e-5;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -106,8 +113,9 @@ public enum Head {
      * One decoded prediction.
      *
      * @param solution feasible
-     * @param feasibleRaw whether the network's output was feasible as it came out, before any repair
-     *     (for the softmax head: before rescaling a float-rounding excess above Σ_n p = 1)
+     * @param feasibleRaw whether the network's output was feasible as it came out, before any repair,
+     *     up to float32 rounding ({@link #FLOAT_SLACK}); for the regression head also whether every
+     *     user offloading a share had a positive rate
      */
     public record Prediction(LatencySolution solution, boolean feasibleRaw) {
     }
@@ -122,7 +130,7 @@ public enum Head {
             for (int c = 0; c < n; c++) {
                 for (int u = 0; u < k; u++) {
                     p[c][u] = y[offset + c * k + u];
-                    raw &= p[c][u] >= 0;
+                    raw &= p[c][u] >= -FLOAT_SLACK;
                     p[c][u] = Math.max(0, p[c][u]);
                 }
             }
@@ -135,16 +143,30 @@ public enum Head {
                 int i = c * k + u;
                 boolean on = scale.denormalize(i, y[offset + i]) >= 0.5;
                 double v = scale.denormalize(nk + i, y[offset + nk + i]);
-                raw &= v >= 0 && v <= 1;
+                raw &= v >= -FLOAT_SLACK && v <= 1 + FLOAT_SLACK;
                 p[c][u] = on ? Math.min(1, Math.max(0, v)) : 0;
             }
         }
         raw &= capUserPower(p);
+        if (!instance.localComputing()) {
+            for (int u = 0; u < k; u++) {
+                if (!(instance.rate(p, u) > 0)) {
+                    raw = false; // a user who must offload needs a rate: spread its power evenly
+                    for (double[] row : p) {
+                        row[u] = 1.0 / n;
+                    }
+                }
+            }
+        }
         double[] ratio = new double[k];
         for (int u = 0; u < k; u++) {
             double r = scale.denormalize(2 * nk + u, y[offset + 2 * nk + u]);
-            raw &= r >= 0 && r <= 1 && (instance.localComputing() || r >= 1 - LatencyInstance.TOLERANCE);
+            raw &= r >= -FLOAT_SLACK && r <= 1 + FLOAT_SLACK && (instance.localComputing() || r >= 1 - FLOAT_SLACK);
             ratio[u] = instance.localComputing() ? Math.min(1, Math.max(0, r)) : 1;
+            if (instance.localComputing() && ratio[u] > 0 && !(instance.rate(p, u) > 0)) {
+                raw = false; // offloading without a rate would never finish: compute locally
+                ratio[u] = 0;
+            }
         }
         return new Prediction(withRatio(instance, p, ratio), raw);
     }
@@ -158,7 +180,7 @@ public enum Head {
                 sum += row[u];
             }
             if (sum > 1) {
-                within &= sum <= 1 + LatencyInstance.TOLERANCE;
+                within &= sum <= 1 + FLOAT_SLACK;
                 for (double[] row : p) {
                     row[u] /= sum;
                 }

@@ -54,7 +54,8 @@ class CnnLstmTest {
         DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 7,
                 SAMPLES, 100, Format.CSV, data, 2, false, 0), DatasetGenerator.Progress.NONE);
         double generation = (System.nanoTime() - t0) / 1e9;
-        LatencyTrainer.Options options = new LatencyTrainer.Options(data, modelDir, Features.GAIN, 40, 32, 3e-3, 1, 6);
+        LatencyTrainer.Options options = new LatencyTrainer.Options(data, modelDir, Features.GAIN, 40, 32, 3e-3, 1, 6,
+                Head.SOFTMAX_SLACK, 1);
         summary = LatencyTrainer.train(options, (e, n, tl, vl, best, s) ->
                 System.out.printf("epoch %d/%d train %.5f validation %.5f%s (%.2f s)%n", e, n, tl, vl, best ? " *" : "", s));
         Solver<LatencyInstance, LatencySolution> ica = SolverRegistry.get(LatencyInstance.class, "ica");
@@ -142,10 +143,10 @@ class CnnLstmTest {
                 for (int n = 0; n < pa.get(i).length; n++) {
                     assertArrayEquals(pa.get(i)[n], pb.get(i)[n], 0.0);
                 }
-                // batch 1 gives the batched answer (batch norm runs in inference mode)
+                // batch 1 (plain Java) gives the batched answer (the engine; batch norm in inference mode)
                 double[][] single = a.power(heldOut.get(i));
                 for (int n = 0; n < single.length; n++) {
-                    assertArrayEquals(pa.get(i)[n], single[n], 1e-6);
+                    assertArrayEquals(pa.get(i)[n], single[n], 1e-5);
                 }
             }
         }
@@ -183,6 +184,33 @@ class CnnLstmTest {
                 assertTrue(instance.violations(model.solve(instance)).isEmpty());
             }
         }
+    }
+
+    @Test
+    void regressionHeadIsRepairedIntoFeasibleSolutions() throws IOException {
+        Path dir = tmp.resolve("regression");
+        LatencyTrainer.Summary s = LatencyTrainer.train(new LatencyTrainer.Options(data, dir, Features.GAIN, 8, 32, 3e-3,
+                1, 6, Head.REGRESSION, 0), LatencyTrainer.Progress.NONE);
+        assertTrue(s.feasibleShare() >= 0 && s.feasibleShare() <= 1);
+        try (LatencyModel model = LatencyModel.load(dir)) {
+            assertEquals(Head.REGRESSION, model.architecture().outputHead());
+            assertEquals(4 * (2 * 2 + 1), model.architecture().outputSize());
+            assertEquals(20, model.manifest().path("labelScale").path("max").size());
+            List<Head.Prediction> batched = model.predict(heldOut);
+            double gap = 0;
+            for (int i = 0; i < heldOut.size(); i++) {
+                LatencyInstance instance = heldOut.get(i);
+                LatencySolution single = model.solve(instance);
+                assertTrue(instance.violations(single).isEmpty(), instance.violations(single).toString());
+                assertArrayEquals(batched.get(i).solution().offloadRatio(), single.offloadRatio(), 1e-5);
+                gap += instance.objective(single) / icaHeldOut.get(i) - 1;
+            }
+            System.out.printf("regression head: validation feasible before repair %.1f%%, held-out mean gap %.4f%n",
+                    100 * s.feasibleShare(), gap / heldOut.size());
+            assertTrue(Double.isFinite(gap) && gap >= -heldOut.size() * 0.05, "gap " + gap);
+        }
+        assertThrows(InvalidInstanceException.class, () -> new LatencyTrainer.Options(data, dir, Features.GAIN, 1, 32,
+                1e-3, 1, 1, Head.REGRESSION, 1));
     }
 
     @Test
