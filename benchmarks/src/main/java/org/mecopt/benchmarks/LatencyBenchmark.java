@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each invocation solves the next of 16 seeded instances, so the samples spread over channel
  * draws. {@code equal-power} is the baseline (one evaluation). Targets (issue 3): {@code ica} at
  * K=10, N=4 median ≤ 20 ms and at K=50, N=4 ≤ 500 ms; {@code exact-single-carrier} at K=50, N=1
- * ≤ 5 ms. Run with one JMH thread: the targets are per core.
+ * ≤ 5 ms; {@code cnn-lstm} (the bundled model, batch 1, issue 6) ≤ 1 ms and ≥ 100× faster than
+ * {@code ica} on the same instances. Run with one JMH thread: the targets are per core.
  *
  * <p>HOW TO RUN: {@code java -jar benchmarks/target/benchmarks.jar LatencyBenchmark -p benchmarkCase=ica:10x4}
  * (cases are {@code solver:KxN}).
@@ -43,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LatencyBenchmark {
 
-    @Param({"ica:10x4", "ica:50x4", "exact-single-carrier:50x1", "equal-power:10x4"})
+    @Param({"ica:10x4", "ica:50x4", "exact-single-carrier:50x1", "equal-power:10x4", "cnn-lstm:10x4"})
     public String benchmarkCase;
 
     private final List<LatencyInstance> instances = new ArrayList<>();

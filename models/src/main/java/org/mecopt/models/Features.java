@@ -102,8 +102,10 @@ public enum Features {
         for (int k = 0; k < z.length; k++) {
             users.add(new LatencyUser(z[k], c[k], cpu[k]));
         }
+        Tensor shared = f.get("sharedServerCpu"); // absent from datasets written before it existed
         return new LatencyInstance(need(f, "subcarrierBandwidthHz").data()[0], need(f, "serverCpuHz").data()[0],
-                need(f, "localComputing").data()[0] != 0, users, gain, magnitude);
+                need(f, "localComputing").data()[0] != 0, users, gain, magnitude,
+                shared != null && shared.data().length > 0 && shared.data()[0] != 0);
     }
 
     /** The label {@code power[n][k]} of a row, flattened row-major. */

@@ -13,9 +13,12 @@ import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.channel.ChannelModel;
 import org.mecopt.datasets.DatasetGenerator;
 import org.mecopt.datasets.DatasetProblem;
+import org.mecopt.datasets.DatasetReader;
+import org.mecopt.datasets.Row;
 import org.mecopt.datasets.Format;
 import org.mecopt.latency.LatencyGenerator;
 import org.mecopt.latency.LatencyInstance;
+import org.mecopt.latency.LatencySolution;
 
 /** The paper's |h| input (a K×M image per subcarrier) and seeded, reproducible training. */
 class MagnitudeAndSeedTest {
@@ -29,7 +32,8 @@ class MagnitudeAndSeedTest {
         JsonNode[] histories = new JsonNode[2];
         for (int run = 0; run < 2; run++) {
             Path out = tmp.resolve("model" + run);
-            LatencyTrainer.train(new LatencyTrainer.Options(data, out, Features.MAGNITUDE, 3, 32, 1e-3, 5, 3),
+            LatencyTrainer.train(new LatencyTrainer.Options(data, out, Features.MAGNITUDE, 3, 32, 1e-3, 5, 3,
+                            Head.SOFTMAX_SLACK, 1),
                     LatencyTrainer.Progress.NONE);
             try (LatencyModel model = LatencyModel.load(out)) {
                 assertEquals("magnitude", model.manifest().path("features").asText());
@@ -46,5 +50,23 @@ class MagnitudeAndSeedTest {
             }
         }
         assertEquals(histories[0], histories[1], "same seed and data must give the same losses");
+    }
+
+    @Test
+    void datasetRowsRebuildTheirInstanceWithTheSharedServer(@TempDir Path tmp) throws IOException {
+        LatencyGenerator.Config c = CONFIG;
+        LatencyGenerator.Config shared = new LatencyGenerator.Config(c.channel(), 3, 8, 1, 2, c.bandwidthHz(), c.radiusM(),
+                c.pMaxDbm(), c.noiseFigureDb(), c.taskBits(), c.cyclesPerBit(), c.userCpuHz(), c.serverCpuHz(), true, true);
+        Path data = tmp.resolve("shared");
+        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(shared), "ica", null, 12,
+                20, 20, Format.PARQUET, data, 1, false, 0), DatasetGenerator.Progress.NONE);
+        for (Row row : DatasetReader.open(data)) {
+            LatencyInstance instance = Features.instance(row);
+            assertTrue(instance.sharedServerCpu());
+            double[] p = Features.powerLabel(row);
+            double[][] power = {java.util.Arrays.copyOfRange(p, 0, 3), java.util.Arrays.copyOfRange(p, 3, 6)};
+            LatencySolution label = new LatencySolution(power, Features.ratioLabel(row), new double[3]);
+            assertEquals(row.objective(), instance.objective(label), 1e-12 * row.objective());
+        }
     }
 }
