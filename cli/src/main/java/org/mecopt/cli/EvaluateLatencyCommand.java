@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mecopt.models.LatencyEvaluator;
 import org.mecopt.models.LatencyModel;
 import picocli.CommandLine.Command;
@@ -60,6 +61,7 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
     private static byte[] cdf(LatencyEvaluator.Evaluation e) throws java.io.IOException {
         XYChart chart = new XYChartBuilder().width(760).height(480).title("CDF of the relative latency gap to ICA")
                 .xAxisTitle("tau / tau_ICA - 1 (%)").yAxisTitle("CDF").build();
+        chart.getStyler().setYAxisDecimalPattern("0.0");
         add(chart, "cnn-lstm", e.samples().stream().mapToDouble(LatencyEvaluator.Sample::gap).sorted().toArray());
         add(chart, "equal-power", e.samples().stream().mapToDouble(LatencyEvaluator.Sample::equalPowerGap).sorted().toArray());
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
@@ -72,6 +74,6 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
             x[i] = 100 * sorted[i];
             y[i] = (i + 1) / (double) sorted.length;
         }
-        chart.addSeries(name, x, y);
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
     }
 }

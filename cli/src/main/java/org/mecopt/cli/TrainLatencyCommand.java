@@ -91,7 +91,7 @@ final class TrainLatencyCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "trained %d epochs (best %d, validation loss %.5f) on %d samples, validated on %d, in %.1f s%n",
                 s.epochsRun(), s.bestEpoch(), s.bestValidationLoss(), s.trainSize(), s.validationSize(), s.seconds());
-        o.printf(Locale.ROOT, "validation: mean gap to ICA %.2f%% (median %.2f%%), equal-power %.2f%%, feasible %.0f%%%n",
+        o.printf(Locale.ROOT, "validation: mean gap to ICA %.2f%% (median %.2f%%), equal-power %.2f%%, feasible before any repair %.1f%%%n",
                 100 * s.meanGap(), 100 * s.medianGap(), 100 * s.meanGapEqualPower(), 100 * s.feasibleShare());
         o.println("model: " + out.toAbsolutePath());
         o.flush();

@@ -29,6 +29,8 @@ class TrainCliTest {
         JsonNode manifest = Json.readTree(Files.readString(model.resolve("model.json")));
         assertEquals("magnitude", manifest.path("features").asText());
         assertEquals(16, manifest.path("hyperParameters").path("batchSize").asInt());
+        assertEquals(1.0, manifest.path("hyperParameters").path("latencyWeight").asDouble(), "the default with softmax-slack");
+        assertEquals("softmax-slack", manifest.path("architecture").path("head").asText());
 
         Path instance = dir.resolve("i.json");
         assertEquals(0, CliRun.run("instance", "latency", "--seed", "77", "--users", "3", "--aps", "8", "--subcarriers", "2",
@@ -45,6 +47,7 @@ class TrainCliTest {
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("200 instances: gap to the labels median"), eval.out());
         assertTrue(eval.out().contains("feasible before any repair: 100.0%"), eval.out());
+        assertTrue(eval.out().contains("ica on the same instances"), eval.out());
         assertEquals(201, Files.readAllLines(report.resolve("gaps.csv")).size());
         assertTrue(Files.size(report.resolve("gaps.png")) > 1000);
 
@@ -53,5 +56,13 @@ class TrainCliTest {
         assertTrue(noModel.err().contains("parameter model"), noModel.err());
         assertEquals(Main.INVALID_INPUT, CliRun.run("train", "latency", "--data", data, "--out", dir.resolve("m2").toString(),
                 "--features", "phase").code());
+        for (String[] bad : new String[][] {{"--head", "regression", "--latency-weight", "2"}, {"--latency-weight", "much"},
+                {"--head", "lstm"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "latency", "--data", data,
+                    "--out", dir.resolve("m3").toString()), java.util.Arrays.stream(bad)).toArray(String[]::new);
+            CliRun r = CliRun.run(args);
+            assertEquals(Main.INVALID_INPUT, r.code(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(r.err().contains(bad[bad.length - 2].substring(2)), r.err()); // the field is named
+        }
     }
 }
