@@ -22,9 +22,15 @@ public final class LatencyEvaluator {
     private LatencyEvaluator() {
     }
 
-    /** One test instance. */
+    /**
+     * One test instance.
+     *
+     * @param closedFormRatioGap the gap of the model's powers with the best ratios in closed form (the
+     *     same as {@code gap} for the softmax-slack head; for the regression head it separates the error
+     *     of its powers from that of its ratios)
+     */
     public record Sample(long index, long sampleSeed, double labelLatency, double modelLatency, double gap,
-                         double equalPowerGap, boolean feasibleRaw) {
+                         double equalPowerGap, boolean feasibleRaw, double closedFormRatioGap) {
     }
 
     /**
@@ -35,10 +41,12 @@ public final class LatencyEvaluator {
      * @param labelSolver the solver that labelled the dataset (its manifest's)
      * @param labelSolverMillis its mean solve time on the first (up to) 100 of the same instances,
      *     after solving 20 of them to warm up
+     * @param medianClosedFormRatioGap the median of {@link Sample#closedFormRatioGap}
      */
     public record Evaluation(List<Sample> samples, double medianGap, double p95Gap, double maxGap, double meanGap,
                              double medianEqualPowerGap, double feasibleRawShare, double batchOneMillis,
-                             double batchedMillis, String labelSolver, double labelSolverMillis) {
+                             double batchedMillis, String labelSolver, double labelSolverMillis,
+                             double medianClosedFormRatioGap) {
 
         /** How many times faster the model is at batch 1 than the label solver. */
         public double speedUp() {
@@ -103,15 +111,17 @@ public final class LatencyEvaluator {
             double label = rows.get(i).objective();
             double tau = instance.objective(predictions.get(i).solution());
             double eq = instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance)));
+            double closedForm = instance.objective(instance.solutionFor(predictions.get(i).solution().power()));
             samples.add(new Sample(rows.get(i).index(), rows.get(i).sampleSeed(), label, tau, tau / label - 1,
-                    eq / label - 1, predictions.get(i).feasibleRaw()));
+                    eq / label - 1, predictions.get(i).feasibleRaw(), closedForm / label - 1));
         }
         double[] gaps = samples.stream().mapToDouble(Sample::gap).sorted().toArray();
         double[] eqGaps = samples.stream().mapToDouble(Sample::equalPowerGap).sorted().toArray();
+        double[] closedFormGaps = samples.stream().mapToDouble(Sample::closedFormRatioGap).sorted().toArray();
         return new Evaluation(samples, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
                 Arrays.stream(gaps).average().orElseThrow(), quantile(eqGaps, 0.5),
                 samples.stream().filter(Sample::feasibleRaw).count() / (double) samples.size(), batchOne, batched,
-                labelSolver, referenceMillis);
+                labelSolver, referenceMillis, quantile(closedFormGaps, 0.5));
     }
 
     /** The empirical quantile of sorted values (nearest rank). */
