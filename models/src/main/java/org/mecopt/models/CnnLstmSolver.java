@@ -14,8 +14,8 @@ import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
 
 /**
- * {@code cnn-lstm}: the powers a trained CNN-LSTM predicts (feasible by construction), with the best
- * offloading ratios. The model directory is the solver parameter {@code model}; without it the model
+ * {@code cnn-lstm}: the solution a trained CNN-LSTM predicts, through its {@link Head} (by default
+ * powers feasible by construction with the best offloading ratios). The model directory is the solver parameter {@code model}; without it the model
  * bundled for seed 001's default setting is used (see {@link #pretrained()}). Loaded models are
  * cached by their absolute path and the time {@code model.json} was written, for the life of the JVM
  * (a model retrained into the same directory is loaded afresh).
@@ -32,9 +32,11 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
         super("latency", LatencyInstance.class);
     }
 
+    public static final String NAME = "cnn-lstm";
+
     @Override
     public String name() {
-        return "cnn-lstm";
+        return NAME;
     }
 
     @Override
@@ -58,9 +60,17 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
         } else {
             model = model(Path.of(dir));
         }
-        long start = System.nanoTime(); // after loading: solveTimeMillis is the inference, not the one-time load
+        return solveWith(model, instance);
+    }
+
+    /**
+     * The solver's answer with a loaded model: the prediction, checked, with the interference-free
+     * lower bound. Timed from here, so solveTimeMillis is the inference, not the one-time load.
+     */
+    static Result<LatencySolution> solveWith(LatencyModel model, LatencyInstance instance) {
+        long start = System.nanoTime();
         LatencySolution solution = model.solve(instance);
-        return Result.checked(instance, name(), Status.FEASIBLE, solution, InterferenceFreeBound.lowerBound(instance),
+        return Result.checked(instance, NAME, Status.FEASIBLE, solution, InterferenceFreeBound.lowerBound(instance),
                 1, start, "");
     }
 

@@ -129,9 +129,9 @@ public enum Head {
         if (this == SOFTMAX_SLACK) {
             for (int c = 0; c < n; c++) {
                 for (int u = 0; u < k; u++) {
-                    p[c][u] = y[offset + c * k + u];
-                    raw &= p[c][u] >= -FLOAT_SLACK;
-                    p[c][u] = Math.max(0, p[c][u]);
+                    float v = y[offset + c * k + u];
+                    raw &= v >= -FLOAT_SLACK;
+                    p[c][u] = v > 0 ? v : 0; // also maps NaN (a diverged network) to 0
                 }
             }
             raw &= capUserPower(p);
@@ -144,7 +144,7 @@ public enum Head {
                 boolean on = scale.denormalize(i, y[offset + i]) >= 0.5;
                 double v = scale.denormalize(nk + i, y[offset + nk + i]);
                 raw &= v >= -FLOAT_SLACK && v <= 1 + FLOAT_SLACK;
-                p[c][u] = on ? Math.min(1, Math.max(0, v)) : 0;
+                p[c][u] = on ? clip(v) : 0;
             }
         }
         raw &= capUserPower(p);
@@ -162,13 +162,18 @@ public enum Head {
         for (int u = 0; u < k; u++) {
             double r = scale.denormalize(2 * nk + u, y[offset + 2 * nk + u]);
             raw &= r >= -FLOAT_SLACK && r <= 1 + FLOAT_SLACK && (instance.localComputing() || r >= 1 - FLOAT_SLACK);
-            ratio[u] = instance.localComputing() ? Math.min(1, Math.max(0, r)) : 1;
+            ratio[u] = instance.localComputing() ? clip(r) : 1;
             if (instance.localComputing() && ratio[u] > 0 && !(instance.rate(p, u) > 0)) {
                 raw = false; // offloading without a rate would never finish: compute locally
                 ratio[u] = 0;
             }
         }
         return new Prediction(withRatio(instance, p, ratio), raw);
+    }
+
+    /** {@code v} clipped to [0, 1], NaN (a diverged network) to 0. */
+    private static double clip(double v) {
+        return v > 0 ? Math.min(1, v) : 0;
     }
 
     /** Scales each user's powers down to sum to 1 where they sum above it; false if any did. */

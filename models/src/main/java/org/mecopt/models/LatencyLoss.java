@@ -22,6 +22,12 @@ import org.mecopt.latency.LatencyInstance;
 final class LatencyLoss {
     /** Keeps {@code 1/(1/a + R/(Z+Rc))} finite at R = 0 without local computing (1/s; τ of 1e9 s). */
     private static final float TINY_INVERSE_SECONDS = 1e-9f;
+    /**
+     * Cap on one sample's gap in the loss: a user left with almost no rate (no local computing) has
+     * an enormous latency whose gradient would swamp the batch; past 10× the label it only needs to
+     * know it is bad.
+     */
+    private static final float MAX_GAP = 10f;
 
     private LatencyLoss() {
     }
@@ -29,7 +35,7 @@ final class LatencyLoss {
     /**
      * The constants of a batch: off-diagonal gains (B, N, K, K), direct gains (B, N, K), the local
      * compute time {@code a} and its inverse-or-zero (B, K), task bits and server time (B, K), the
-     * subcarrier bandwidth over ln 2 (B, 1, 1) and the label latency (B).
+     * subcarrier bandwidth over ln 2 (B, 1) and the label latency (B).
      */
     static NDList constants(NDManager m, List<LatencyInstance> instances, double[] labelLatency) {
         LatencyInstance first = instances.get(0);
@@ -72,7 +78,7 @@ final class LatencyLoss {
     }
 
     /**
-     * Per sample {@code max_k τ_k / τ_label − 1}, shape (B).
+     * Per sample {@code max_k τ_k / τ_label − 1}, at most {@link #MAX_GAP}, shape (B).
      *
      * @param power the network's output, (B, N·K) flattened as [n][k]
      * @param c {@link #constants}
@@ -86,6 +92,6 @@ final class LatencyLoss {
         NDArray rate = sinr.add(1).log().sum(new int[] {1}).mul(c.get(5));       // (B, K) bit/s
         NDArray inverseOffload = rate.div(c.get(3).add(rate.mul(c.get(4))));    // R/(Z + Rc) = 1/b
         NDArray latency = inverseOffload.add(c.get(2)).add(TINY_INVERSE_SECONDS).pow(-1f);
-        return latency.max(new int[] {1}).div(c.get(6)).sub(1);
+        return latency.max(new int[] {1}).div(c.get(6)).sub(1).minimum(MAX_GAP);
     }
 }

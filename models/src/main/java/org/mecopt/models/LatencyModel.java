@@ -20,7 +20,9 @@ import org.mecopt.latency.LatencySolution;
 /**
  * A trained CNN-LSTM for the latency problem, loaded from a model directory ({@code model.json} plus
  * the parameters {@code cnn-lstm-0000.params}). Its {@link Head} turns the output into a feasible
- * solution. Prediction is synchronized (one forward at a time).
+ * solution. Batches of up to {@value #CPU_BATCH_LIMIT} run in plain Java, concurrently (one
+ * {@link CpuForward} per thread); larger ones on the engine, one at a time. The two paths agree to
+ * float rounding (about 1e-6).
  */
 public final class LatencyModel implements AutoCloseable {
     public static final String MANIFEST = "model.json";
@@ -38,6 +40,7 @@ public final class LatencyModel implements AutoCloseable {
     private final ObjectNode manifest;
     /** Batch-1 forward passes in plain Java, one per thread (see {@link CpuForward} for why). */
     private final ThreadLocal<CpuForward> cpu;
+    private volatile boolean closed;
 
     LatencyModel(Model model, Architecture architecture, Features features, double mean, double std, Head.Scale scale,
                  ObjectNode manifest) {
@@ -162,6 +165,9 @@ public final class LatencyModel implements AutoCloseable {
      * Small batches run in plain Java ({@link CpuForward}), larger ones on the engine.
      */
     public List<Head.Prediction> predict(List<LatencyInstance> instances) {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
         if (instances.size() <= CPU_BATCH_LIMIT) {
             CpuForward forward = cpu.get();
             return instances.stream().map(instance -> {
@@ -203,6 +209,7 @@ public final class LatencyModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         model.close();
     }
 }

@@ -30,7 +30,7 @@ import org.mecopt.latency.LatencyInstance;
  * Supervised training of the CNN-LSTM on a latency dataset labelled by ICA ({@code ./mecopt generate
  * latency}): MSE to the ICA labels, optionally plus {@code latencyWeight} times the mean relative
  * latency gap of the predicted powers ({@link LatencyLoss}); Adam, 80/20 split, the learning rate
- * halved after {@code ⌈patience/2⌉} epochs without a better validation loss, early stopping after
+ * halved after every {@code ⌈patience/2⌉} epochs in a row without a better validation loss, early stopping after
  * {@code patience}, the best checkpoint kept. Writes the model directory: {@code cnn-lstm-0000.params}
  * and {@code model.json}.
  */
@@ -209,7 +209,7 @@ public final class LatencyTrainer {
                         model.save(o.out(), LatencyModel.PARAMS_PREFIX);
                     } else {
                         sinceBest++;
-                        if (sinceBest % ((o.patience() + 1) / 2) == 0) {
+                        if (sinceBest < o.patience() && sinceBest % ((o.patience() + 1) / 2) == 0) {
                             learningRate[0] /= 2;
                         }
                     }
@@ -276,10 +276,10 @@ public final class LatencyTrainer {
                 eqSum += instance.objective(instance.solutionFor(equalPower(instance))) / ica - 1;
                 feasible += predictions.get(i).feasibleRaw() ? 1 : 0;
             }
-            List<Double> sorted = gaps.stream().sorted().toList();
+            double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             summary = new Summary(o.out(), epochsRun, bestEpoch, best, train.size(), validation.size(),
                     gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
-                    sorted.get(sorted.size() / 2), eqSum / validation.size(),
+                    LatencyEvaluator.quantile(sorted, 0.5), eqSum / validation.size(),
                     feasible / (double) validation.size(), (System.nanoTime() - start) / 1e9);
         }
         ObjectNode metrics = manifest.putObject("metrics");
@@ -292,6 +292,7 @@ public final class LatencyTrainer {
         metrics.put("validationMedianGapToIca", summary.medianGap());
         metrics.put("validationMeanGapEqualPowerToIca", summary.meanGapEqualPower());
         metrics.put("validationFeasibleShare", summary.feasibleShare());
+        metrics.put("validationFeasibleShareTolerance", Head.FLOAT_SLACK); // raw outputs judged up to float32 rounding
         metrics.put("trainingSeconds", summary.seconds());
         manifest.set("history", history);
         AtomicFiles.writeString(o.out().resolve(LatencyModel.MANIFEST), Json.toText(manifest));

@@ -17,7 +17,10 @@ import org.mecopt.channel.ChannelModel;
 import org.mecopt.latency.LatencyGenerator;
 import org.mecopt.latency.LatencyInstance;
 
-/** The tensor latency of {@link LatencyLoss} against {@link LatencyInstance#solutionFor}, in double precision. */
+/**
+ * The tensor latency of {@link LatencyLoss} against {@link LatencyInstance#solutionFor}, in double
+ * precision (the random powers include gaps above the loss's cap of 10).
+ */
 class LatencyLossTest {
 
     @ParameterizedTest
@@ -75,7 +78,7 @@ class LatencyLossTest {
                         p[n][u] = flat[s * 15 + n * 5 + u];
                     }
                 }
-                double expected = instance.objective(instance.solutionFor(p)) / reference[s] - 1;
+                double expected = Math.min(10, instance.objective(instance.solutionFor(p)) / reference[s] - 1); // capped
                 assertEquals(expected, gap[s], 1e-4 * (1 + Math.abs(expected)), "sample " + s);
             }
             for (float d : power.getGradient().toFloatArray()) {
