@@ -40,16 +40,21 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
             e = LatencyEvaluator.evaluate(m, data);
         }
         StringBuilder csv = new StringBuilder(
-                "index,sampleSeed,labelLatencyS,modelLatencyS,gap,equalPowerGap,feasibleRaw,closedFormRatioGap\n");
+                "index,sampleSeed,labelLatencyS,modelLatencyS,gap,equalPowerGap,feasibleRaw,closedFormRatioGap,"
+                        + "interferenceFreeGap,lowerBoundS\n");
         for (LatencyEvaluator.Sample s : e.samples()) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.9g,%.9g,%.9g,%.9g,%b,%.9g%n", s.index(), s.sampleSeed(),
-                    s.labelLatency(), s.modelLatency(), s.gap(), s.equalPowerGap(), s.feasibleRaw(), s.closedFormRatioGap()));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.9g,%.9g,%.9g,%.9g,%b,%.9g,%.9g,%.9g%n", s.index(), s.sampleSeed(),
+                    s.labelLatency(), s.modelLatency(), s.gap(), s.equalPowerGap(), s.feasibleRaw(), s.closedFormRatioGap(),
+                    s.interferenceFreeGap(), s.lowerBound()));
         }
         ExperimentFiles.write(out, "gaps", csv, cdf(e));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d instances: gap to the labels median %.2f%%, p95 %.2f%%, max %.2f%%, mean %.2f%%"
-                        + " (equal-power median %.2f%%)%n", e.samples().size(), 100 * e.medianGap(), 100 * e.p95Gap(),
-                100 * e.maxGap(), 100 * e.meanGap(), 100 * e.medianEqualPowerGap());
+                        + " (baselines' medians: equal-power %.2f%%, interference-free %.2f%%)%n", e.samples().size(),
+                100 * e.medianGap(), 100 * e.p95Gap(), 100 * e.maxGap(), 100 * e.meanGap(), 100 * e.medianEqualPowerGap(),
+                100 * e.medianInterferenceFreeGap());
+        o.printf(Locale.ROOT, "labels above the interference-free lower bound: median %.3f%%, p95 %.3f%%%n",
+                100 * e.medianLabelOverBound(), 100 * e.p95LabelOverBound());
         if (e.medianClosedFormRatioGap() != e.medianGap()) {
             o.printf(Locale.ROOT, "with its powers and the closed-form ratios instead of its own: median gap %.2f%%%n",
                     100 * e.medianClosedFormRatioGap());

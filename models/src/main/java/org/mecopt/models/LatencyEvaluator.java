@@ -10,6 +10,7 @@ import org.mecopt.api.Solver;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.datasets.DatasetReader;
 import org.mecopt.datasets.Row;
+import org.mecopt.latency.InterferenceFreeBound;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
 
@@ -29,9 +30,13 @@ public final class LatencyEvaluator {
      * @param closedFormRatioGap the gap of the model's powers with the best ratios in closed form (the
      *     same as {@code gap} for the softmax-slack head; for the regression head it separates the error
      *     of its powers from that of its ratios)
+     * @param interferenceFreeGap the gap of the {@code interference-free} baseline (the bound's
+     *     water-filled powers, evaluated with interference)
+     * @param lowerBound the interference-free lower bound on the optimum, in s
      */
     public record Sample(long index, long sampleSeed, double labelLatency, double modelLatency, double gap,
-                         double equalPowerGap, boolean feasibleRaw, double closedFormRatioGap) {
+                         double equalPowerGap, boolean feasibleRaw, double closedFormRatioGap,
+                         double interferenceFreeGap, double lowerBound) {
     }
 
     /**
@@ -44,11 +49,16 @@ public final class LatencyEvaluator {
      * @param labelSolverMillis its mean solve time on the same instances, after solving 20 of them to
      *     warm up
      * @param medianClosedFormRatioGap the median of {@link Sample#closedFormRatioGap}
+     * @param medianInterferenceFreeGap the median of {@link Sample#interferenceFreeGap}
+     * @param medianLabelOverBound the median of {@code τ_label / lowerBound − 1}: how far the labels
+     *     can be from the optimum at most
+     * @param p95LabelOverBound its 95th percentile
      */
     public record Evaluation(List<Sample> samples, double medianGap, double p95Gap, double maxGap, double meanGap,
                              double medianEqualPowerGap, double feasibleRawShare, double batchOneMillis,
                              double batchedMillis, String labelSolver, double labelSolverMillis,
-                             double medianClosedFormRatioGap) {
+                             double medianClosedFormRatioGap, double medianInterferenceFreeGap,
+                             double medianLabelOverBound, double p95LabelOverBound) {
 
         /** How many times faster the model is at batch 1 than the label solver. */
         public double speedUp() {
@@ -114,16 +124,21 @@ public final class LatencyEvaluator {
             double tau = instance.objective(predictions.get(i).solution());
             double eq = instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance)));
             double closedForm = instance.objective(instance.solutionFor(predictions.get(i).solution().power()));
+            double free = instance.objective(instance.solutionFor(InterferenceFreeBound.waterFilledPower(instance)));
             samples.add(new Sample(rows.get(i).index(), rows.get(i).sampleSeed(), label, tau, tau / label - 1,
-                    eq / label - 1, predictions.get(i).feasibleRaw(), closedForm / label - 1));
+                    eq / label - 1, predictions.get(i).feasibleRaw(), closedForm / label - 1, free / label - 1,
+                    InterferenceFreeBound.lowerBound(instance)));
         }
         double[] gaps = samples.stream().mapToDouble(Sample::gap).sorted().toArray();
         double[] eqGaps = samples.stream().mapToDouble(Sample::equalPowerGap).sorted().toArray();
         double[] closedFormGaps = samples.stream().mapToDouble(Sample::closedFormRatioGap).sorted().toArray();
+        double[] freeGaps = samples.stream().mapToDouble(Sample::interferenceFreeGap).sorted().toArray();
+        double[] labelOverBound = samples.stream().mapToDouble(s -> s.labelLatency() / s.lowerBound() - 1).sorted().toArray();
         return new Evaluation(samples, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
                 Arrays.stream(gaps).average().orElseThrow(), quantile(eqGaps, 0.5),
                 samples.stream().filter(Sample::feasibleRaw).count() / (double) samples.size(), batchOne, batched,
-                labelSolver, referenceMillis, quantile(closedFormGaps, 0.5));
+                labelSolver, referenceMillis, quantile(closedFormGaps, 0.5), quantile(freeGaps, 0.5),
+                quantile(labelOverBound, 0.5), quantile(labelOverBound, 0.95));
     }
 
     /** The empirical quantile of sorted values (nearest rank). */

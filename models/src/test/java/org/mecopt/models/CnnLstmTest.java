@@ -114,6 +114,9 @@ class CnnLstmTest {
             assertEquals(1.0, e.feasibleRawShare());
             assertTrue(e.medianGap() <= e.p95Gap() && e.p95Gap() <= e.maxGap());
             assertTrue(e.medianGap() < e.medianEqualPowerGap(), e.toString());
+            for (LatencyEvaluator.Sample sample : e.samples()) { // the bound is a bound on the labels too
+                assertTrue(sample.lowerBound() <= sample.labelLatency() * (1 + 1e-9), sample.toString());
+            }
             System.out.printf("evaluate: median %.4f p95 %.4f max %.4f (equal-power median %.4f), batch 1 %.3f ms,"
                     + " batched %.4f ms%n", e.medianGap(), e.p95Gap(), e.maxGap(), e.medianEqualPowerGap(),
                     e.batchOneMillis(), e.batchedMillis());
