@@ -8,6 +8,9 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mecopt.io.AtomicFiles;
+import org.mecopt.io.Json;
 import org.mecopt.models.LatencyEvaluator;
 import org.mecopt.models.LatencyModel;
 import picocli.CommandLine.Command;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The relative latency gap tau_model/tau_label - 1 of a trained CNN-LSTM on a latency dataset",
-                "labelled by ICA (seed 001 Fig. 2): gaps.csv, gaps.png (CDF), and median / p95 / max gap, the",
+                "labelled by ICA (seed 001 Fig. 2): gaps.csv, gaps.png (CDF), summary.json, and median / p95 / max gap, the",
                 "share of raw outputs that were feasible, inference time at batch 1 and batched."})
 final class EvaluateLatencyCommand implements Callable<Integer> {
     @Spec
@@ -48,6 +51,11 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
                     s.interferenceFreeGap(), s.lowerBound()));
         }
         ExperimentFiles.write(out, "gaps", csv, cdf(e));
+        ObjectNode summary = Json.mapper().valueToTree(e);
+        summary.remove("samples"); // they are gaps.csv
+        summary.put("speedUp", e.speedUp());
+        summary.put("instances", e.samples().size());
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.toText(summary));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d instances: gap to the labels median %.2f%%, p95 %.2f%%, max %.2f%%, mean %.2f%%"
                         + " (baselines' medians: equal-power %.2f%%, interference-free %.2f%%)%n", e.samples().size(),

@@ -50,6 +50,9 @@ class TrainCliTest {
         assertTrue(eval.out().contains("ica on the same instances"), eval.out());
         assertEquals(201, Files.readAllLines(report.resolve("gaps.csv")).size());
         assertTrue(Files.size(report.resolve("gaps.png")) > 1000);
+        JsonNode summary = Json.readTree(Files.readString(report.resolve("summary.json")));
+        assertEquals(200, summary.path("instances").asInt());
+        assertTrue(summary.path("medianGap").isNumber() && summary.path("speedUp").asDouble() > 0, summary.toString());
 
         CliRun noModel = CliRun.run("solve", "latency", "--instance", instance.toString(), "--solver", "cnn-lstm");
         assertEquals(Main.INVALID_INPUT, noModel.code());

@@ -43,7 +43,7 @@ public final class LatencyEvaluator {
      * @param samples per instance, in dataset order
      * @param batchOneMillis mean time per instance at batch 1 of the {@code cnn-lstm} solver (features,
      *     the plain-Java forward pass, decoding, the check and the lower bound), on the first (up to) 100
-     *     instances after ten passes over them to warm up
+     *     instances, after {@value #WARM_UP_CALLS} untimed calls
      * @param batchedMillis mean time per instance of one engine forward pass over all instances
      * @param labelSolver the solver that labelled the dataset (its manifest's)
      * @param labelSolverMillis its mean solve time on the same instances, after solving 20 of them to
@@ -68,8 +68,10 @@ public final class LatencyEvaluator {
 
     /** Instances (the first of the set) on which the model and the label solver are timed. */
     static final int TIMED = 100;
-    /** Timed passes of the model over them (one for the label solver, a thousand times slower). */
-    static final int MODEL_PASSES = 5;
+    /** Timed passes of the model over them (one for the label solver, a hundred times slower). */
+    static final int MODEL_PASSES = 20;
+    /** Untimed model calls first: fewer left part of the forward pass to the first-tier compiler. */
+    static final int WARM_UP_CALLS = 10_000;
 
     public static Evaluation evaluate(LatencyModel model, Path data) throws IOException {
         DatasetReader reader = DatasetReader.open(data);
@@ -99,7 +101,7 @@ public final class LatencyEvaluator {
         String labelSolver = reader.manifest().solver();
         Solver<LatencyInstance, LatencySolution> reference = SolverRegistry.get(LatencyInstance.class, labelSolver);
         List<LatencyInstance> timed = instances.subList(0, Math.min(instances.size(), TIMED));
-        for (int pass = 0; pass < 10; pass++) { // warm-up: the JIT compiles the forward pass
+        for (int call = 0; call < WARM_UP_CALLS; call += timed.size()) { // until C2 has compiled the forward pass
             timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance));
         }
         long t0 = System.nanoTime();
