@@ -39,7 +39,10 @@ class LinearSigmoidalProgrammingTest {
         SigmoidalProgramming.Certificate c = new LinearSigmoidalProgramming().solve(
                 new LinearSigmoidalProgram(f, lower, upper, new double[][] {ones}, new double[] {capacity}));
         assertEquals(Status.OPTIMAL, c.status(), c.message());
-        assertTrue(c.upperBound() >= reference.value() * (1 - 1e-9), "bound below a feasible value");
+        // the relaxations' bounds come from the interior-point method's surrogate duality gap, exact
+        // only when its dual residual is 0: they hold to its tolerances, ~1e-9 relative (seed 8656, n 2
+        // drew a bound 2.5e-9 below the capacity solver's value), so the check allows 1e-8
+        assertTrue(c.upperBound() >= reference.value() * (1 - 1e-8), "bound below a feasible value");
         assertTrue(reference.upperBound() >= c.value() * (1 - 1e-9), "value above the reference bound");
         assertEquals(reference.value(), c.value(), 2e-4 * Math.max(1, Math.abs(reference.value())));
         double used = Arrays.stream(c.x()).sum();
