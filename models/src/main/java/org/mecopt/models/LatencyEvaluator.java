@@ -92,11 +92,7 @@ public final class LatencyEvaluator {
         }
         Architecture a = model.architecture();
         int per = a.channels() * a.height() * a.width();
-        float[] x = new float[instances.size() * per];
-        for (int i = 0; i < instances.size(); i++) {
-            model.checkShape(instances.get(i));
-            System.arraycopy(model.input(instances.get(i)), 0, x, i * per, per);
-        }
+        float[] x = model.inputs(instances);
         // batch 1 as the cnn-lstm solver runs it, and the label solver, on the same instances
         String labelSolver = reader.manifest().solver();
         Solver<LatencyInstance, LatencySolution> reference = SolverRegistry.get(LatencyInstance.class, labelSolver);

@@ -176,13 +176,18 @@ public final class LatencyModel implements AutoCloseable {
                 return architecture.outputHead().decode(y, 0, scale, instance);
             }).toList();
         }
+        return decode(forward(inputs(instances), instances.size()), instances);
+    }
+
+    /** The standardized inputs of a batch, one after the other, each checked to fit the model. */
+    float[] inputs(List<LatencyInstance> instances) {
         int per = architecture.channels() * architecture.height() * architecture.width();
         float[] x = new float[instances.size() * per];
         for (int i = 0; i < instances.size(); i++) {
             checkShape(instances.get(i));
             System.arraycopy(input(instances.get(i)), 0, x, i * per, per);
         }
-        return decode(forward(x, instances.size()), instances);
+        return x;
     }
 
     /** Decodes a forward pass over {@code instances}. */
