@@ -128,10 +128,19 @@ public final class LinearSigmoidalProgramming {
         if (!open.isEmpty()) {
             upper = Math.max(upper, open.peek().bound());
         }
+        if (status == Status.OPTIMAL && !closes(upper, lower)) {
+            // a box closed as exact whose relaxation the interior-point method did not certify
+            // leaves its bound unproven: the point is feasible, its optimality is not shown
+            status = Status.FEASIBLE;
+            message = "a relaxation was not solved to optimality: the upper bound " + upper + " is not proven";
+        }
         return new SigmoidalProgramming.Certificate(best, lower, upper, nodes, status, message);
     }
 
     private boolean closes(double bound, double lower) {
+        if (bound == Double.POSITIVE_INFINITY) {
+            return false; // an uncertified relaxation proves nothing (the relative gap of ∞ would pass)
+        }
         double diff = bound - lower;
         return diff <= Math.max(settings.absoluteGap(), settings.relativeGap() * Math.max(Math.abs(bound), Math.abs(lower)));
     }

@@ -24,7 +24,13 @@ class LinearSigmoidalProgrammingTest {
         return f;
     }
 
-    @Property(tries = 25)
+    /**
+     * Seeded, so that CI does not depend on the draw. Unseeded runs found two things: a bound 2.5e-9
+     * below the optimum (the interior-point tolerance, allowed below) and an instance (seed -211331,
+     * n 4) where an uncertified relaxation (bound +∞) counted as closed and the search stopped 3 %
+     * short as OPTIMAL: fixed, see {@link #anUncertifiedRelaxationIsBranchedNotClosed}.
+     */
+    @Property(tries = 25, seed = "1004")
     void oneCapacityRowAgreesWithTheCapacitySolver(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int n) {
         Random rng = new Random(seed);
         List<Sigmoid> f = randomLogistics(rng, n);
@@ -47,6 +53,22 @@ class LinearSigmoidalProgrammingTest {
         assertEquals(reference.value(), c.value(), 2e-4 * Math.max(1, Math.abs(reference.value())));
         double used = Arrays.stream(c.x()).sum();
         assertTrue(used <= capacity + 1e-9);
+    }
+
+    @Test
+    void anUncertifiedRelaxationIsBranchedNotClosed() {
+        Random rng = new Random(-211331);
+        List<Sigmoid> f = randomLogistics(rng, 4);
+        double capacity = 0.3 + rng.nextDouble() * 4 * 0.6;
+        double[] upper = {1.5, 1.5, 1.5, 1.5};
+        SigmoidalProgramming.Certificate c = new LinearSigmoidalProgramming().solve(new LinearSigmoidalProgram(f,
+                new double[4], upper, new double[][] {{1, 1, 1, 1}}, new double[] {capacity}));
+        double reference = new SigmoidalProgramming().solve(new SigmoidalProgram(f, new double[4], upper, capacity)).value();
+        assertTrue(Arrays.stream(c.x()).sum() <= capacity + 1e-9);
+        assertTrue(c.upperBound() >= reference * (1 - 1e-8), "bound below a feasible value");
+        assertEquals(Status.OPTIMAL, c.status(), c.message());
+        assertEquals(reference, c.value(), 2e-4 * Math.max(1, Math.abs(reference)));
+        assertTrue(c.upperBound() < Double.POSITIVE_INFINITY);
     }
 
     @Test
