@@ -11,6 +11,7 @@ import org.mecopt.api.SolverRegistry;
 import org.mecopt.datasets.DatasetReader;
 import org.mecopt.datasets.Row;
 import org.mecopt.latency.InterferenceFreeBound;
+import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
 
@@ -120,7 +121,7 @@ public final class LatencyEvaluator {
             LatencyInstance instance = instances.get(i);
             double label = rows.get(i).objective();
             double tau = instance.objective(predictions.get(i).solution());
-            double eq = instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance)));
+            double eq = instance.objective(instance.solutionFor(Baselines.equalPower(instance)));
             double closedForm = instance.objective(instance.solutionFor(predictions.get(i).solution().power()));
             double free = instance.objective(instance.solutionFor(InterferenceFreeBound.waterFilledPower(instance)));
             samples.add(new Sample(rows.get(i).index(), rows.get(i).sampleSeed(), label, tau, tau / label - 1,

@@ -24,6 +24,7 @@ import org.mecopt.datasets.Manifest;
 import org.mecopt.datasets.Row;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
+import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
 
 /**
@@ -90,9 +91,6 @@ public final class LatencyTrainer {
             return new Options(data, out, Features.GAIN, 30, 32, 1e-3, 1, 5);
         }
 
-        public Options withHead(Head h, double weight) {
-            return new Options(data, out, features, epochs, batchSize, learningRate, seed, patience, h, weight);
-        }
     }
 
     /** Called after every epoch. */
@@ -273,7 +271,7 @@ public final class LatencyTrainer {
                 LatencyInstance instance = instances.get(i);
                 double ica = validation.get(i).icaLatency();
                 gaps.add(instance.objective(predictions.get(i).solution()) / ica - 1);
-                eqSum += instance.objective(instance.solutionFor(equalPower(instance))) / ica - 1;
+                eqSum += instance.objective(instance.solutionFor(Baselines.equalPower(instance))) / ica - 1;
                 feasible += predictions.get(i).feasibleRaw() ? 1 : 0;
             }
             double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -297,14 +295,6 @@ public final class LatencyTrainer {
         manifest.set("history", history);
         AtomicFiles.writeString(o.out().resolve(LatencyModel.MANIFEST), Json.toText(manifest));
         return summary;
-    }
-
-    static double[][] equalPower(LatencyInstance instance) {
-        double[][] p = new double[instance.subcarrierCount()][instance.userCount()];
-        for (double[] row : p) {
-            java.util.Arrays.fill(row, 1.0 / instance.subcarrierCount());
-        }
-        return p;
     }
 
     private static double[] meanStd(List<Sample> train) {

@@ -27,6 +27,7 @@ import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.Format;
 import org.mecopt.datasets.Manifest;
 import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
 
@@ -76,7 +77,7 @@ class CnnLstmTest {
                 LatencyInstance instance = heldOut.get(i);
                 double ica = icaHeldOut.get(i);
                 modelGap += instance.objective(model.solve(instance)) / ica - 1;
-                equalGap += instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance))) / ica - 1;
+                equalGap += instance.objective(instance.solutionFor(Baselines.equalPower(instance))) / ica - 1;
             }
             modelGap /= heldOut.size();
             equalGap /= heldOut.size();

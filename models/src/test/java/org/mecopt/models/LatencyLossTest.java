@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mecopt.channel.ChannelModel;
 import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
 
 /**
@@ -49,7 +50,7 @@ class LatencyLossTest {
             }
             instances.add(instance);
             powers.add(p);
-            reference[s] = instance.objective(instance.solutionFor(LatencyTrainer.equalPower(instance)));
+            reference[s] = instance.objective(instance.solutionFor(Baselines.equalPower(instance)));
         }
         try (NDManager m = NDManager.newBaseManager()) {
             NDList constants = LatencyLoss.constants(m, instances, reference);

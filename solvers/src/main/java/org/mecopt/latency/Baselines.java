@@ -10,7 +10,8 @@ public final class Baselines {
     private Baselines() {
     }
 
-    static double[][] equalPower(LatencyInstance instance) {
+    /** {@code p = 1/N} on every subcarrier for every user: the {@code equal-power} baseline's powers. */
+    public static double[][] equalPower(LatencyInstance instance) {
         double[][] power = new double[instance.subcarrierCount()][instance.userCount()];
         for (double[] row : power) {
             Arrays.fill(row, 1.0 / instance.subcarrierCount());
