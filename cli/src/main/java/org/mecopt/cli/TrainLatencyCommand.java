@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.models.Architecture;
 import org.mecopt.models.Features;
 import org.mecopt.models.Head;
 import org.mecopt.models.LatencyModel;
@@ -67,6 +68,20 @@ final class TrainLatencyCommand implements Callable<Integer> {
                     "Default: 1 with softmax-slack, 0 with regression."})
     String latencyWeight;
 
+    @Option(names = "--filters", defaultValue = "32", description = "Convolution filters. Default: ${DEFAULT-VALUE} (the paper's).")
+    int filters;
+
+    @Option(names = "--lstm-units", defaultValue = "50", description = "LSTM state size. Default: ${DEFAULT-VALUE} (the paper's).")
+    int lstmUnits;
+
+    @Option(names = "--hidden", defaultValue = "0",
+            description = "Units of a hidden dense layer (ReLU) before the head; 0: none, the paper's. Default: ${DEFAULT-VALUE}.")
+    int hidden;
+
+    @Option(names = "--init", description = {"A model directory to start from (fine-tuning): same features, head and",
+            "sizes; its input normalization is kept. Default: a fresh initialization."})
+    Path init;
+
     @Override
     public Integer call() throws Exception {
         ExperimentFiles.checkDirectory(out);
@@ -74,7 +89,7 @@ final class TrainLatencyCommand implements Callable<Integer> {
         double weight = "LATENCY_WEIGHT_DEFAULT".equals(latencyWeight) ? (h == Head.REGRESSION ? 0 : 1)
                 : parseWeight(latencyWeight);
         LatencyTrainer.Options options = new LatencyTrainer.Options(data, out, Features.parse(features), epochs, batchSize,
-                learningRate, seed, patience, h, weight);
+                learningRate, seed, patience, h, weight, new Architecture.Size(filters, lstmUnits, hidden), init);
         PrintWriter err = spec.commandLine().getErr();
         LatencyTrainer.Summary s = LatencyTrainer.train(options, (e, n, train, validation, best, seconds) -> {
             int width = 20;

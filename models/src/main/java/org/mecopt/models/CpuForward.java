@@ -1,10 +1,11 @@
 package org.mecopt.models;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,8 @@ final class CpuForward {
     private final float[] gateBias;       // [4H]: i2h + h2h biases
     private final float[] flatScale;      // batch norm over the flattened LSTM output
     private final float[] flatShift;
+    private final float[][] hiddenLayerWeightT; // [in][hidden], null without a hidden layer
+    private final float[] hiddenLayerBias;
     private final float[][] denseWeightT;   // [in][out]
     private final float[] denseBias;
 
@@ -54,9 +57,10 @@ final class CpuForward {
     private final float[] hidden;
     private final float[] cell;
     private final float[] flat;
+    private final float[] hiddenLayer;
     private final float[] dense;
 
-    private CpuForward(Architecture arch, Map<String, float[]> p) {
+    private CpuForward(Architecture arch, Parameters p) {
         this.arch = arch;
         this.filters = arch.filters();
         this.hiddenSize = arch.lstmUnits();
@@ -64,9 +68,9 @@ final class CpuForward {
         int h = arch.height();
         int w = arch.width();
         int k = arch.kernel();
-        convWeight = rows(p.get("Conv2d_weight"), filters, c * k * k);
-        float[] convBias = p.get("Conv2d_bias");
-        float[][] bn = batchNorm(p, "02BatchNorm");
+        convWeight = rows(p.get("Conv2d_weight", 0), filters, c * k * k);
+        float[] convBias = p.get("Conv2d_bias", 0);
+        float[][] bn = batchNorm(p, 0);
         convScale = bn[0];
         convShift = new float[filters];
         for (int f = 0; f < filters; f++) {
@@ -75,20 +79,30 @@ final class CpuForward {
         int steps = h / arch.poolRows();
         int stepSize = filters * (w / arch.poolCols());
         int gateSize = 4 * hiddenSize;
-        inputWeightT = transpose(p.get("LSTM_l_0_i2h_WEIGHT"), gateSize, stepSize);
-        hiddenWeightT = transpose(p.get("LSTM_l_0_h2h_WEIGHT"), gateSize, hiddenSize);
+        inputWeightT = transpose(p.get("LSTM_l_0_i2h_WEIGHT", 0), gateSize, stepSize);
+        hiddenWeightT = transpose(p.get("LSTM_l_0_h2h_WEIGHT", 0), gateSize, hiddenSize);
         gateBias = new float[gateSize];
-        float[] bi = p.get("LSTM_l_0_i2h_BIAS");
-        float[] bh = p.get("LSTM_l_0_h2h_BIAS");
+        float[] bi = p.get("LSTM_l_0_i2h_BIAS", 0);
+        float[] bh = p.get("LSTM_l_0_h2h_BIAS", 0);
         for (int g = 0; g < gateSize; g++) {
             gateBias[g] = bi[g] + bh[g];
         }
-        float[][] flatBn = batchNorm(p, "08BatchNorm");
+        float[][] flatBn = batchNorm(p, 1);
         flatScale = flatBn[0];
         flatShift = flatBn[1];
-        float[] dw = p.get("Linear_weight");
-        denseBias = p.get("Linear_bias");
-        denseWeightT = transpose(dw, denseBias.length, steps * hiddenSize);
+        int denseIn = steps * hiddenSize;
+        int head = 0;
+        if (arch.hidden() > 0) {
+            hiddenLayerBias = p.get("Linear_bias", 0);
+            hiddenLayerWeightT = transpose(p.get("Linear_weight", 0), arch.hidden(), denseIn);
+            denseIn = arch.hidden();
+            head = 1;
+        } else {
+            hiddenLayerBias = null;
+            hiddenLayerWeightT = null;
+        }
+        denseBias = p.get("Linear_bias", head);
+        denseWeightT = transpose(p.get("Linear_weight", head), denseBias.length, denseIn);
 
         padW = w + k - 1;
         padded = new float[c * (h + k - 1) * padW + k]; // + k: the last garbage columns read past the end
@@ -99,6 +113,7 @@ final class CpuForward {
         hidden = new float[hiddenSize];
         cell = new float[hiddenSize];
         flat = new float[steps * hiddenSize];
+        hiddenLayer = new float[Math.max(0, arch.hidden())];
         dense = new float[denseBias.length];
     }
 
@@ -107,22 +122,44 @@ final class CpuForward {
         if (arch.kernel() % 2 != 1) {
             throw new IllegalArgumentException("kernel must be odd for same padding, got " + arch.kernel());
         }
-        Map<String, float[]> p = new HashMap<>();
+        Parameters p = new Parameters();
         for (Pair<String, Parameter> e : block.getParameters()) {
-            NDArray a = e.getValue().getArray();
-            String key = e.getKey();
-            // "01Conv2d_weight" → "Conv2d_weight", but keep the two batch norms apart by their prefix
-            p.put(key.contains("BatchNorm") ? key : key.substring(2), a.toFloatArray());
+            p.add(e.getKey(), e.getValue().getArray().toFloatArray());
         }
         return new CpuForward(arch, p);
     }
 
-    /** Folds inference-mode batch norm into {@code y = scale·x + shift}. */
-    private static float[][] batchNorm(Map<String, float[]> p, String prefix) {
-        float[] gamma = p.get(prefix + "_gamma");
-        float[] beta = p.get(prefix + "_beta");
-        float[] mean = p.get(prefix + "_runningMean");
-        float[] var = p.get(prefix + "_runningVar");
+    /**
+     * The block's parameters by layer name and occurrence: DJL names them after their position in
+     * the sequential block ({@code "02BatchNorm_gamma"}, {@code "09Linear_weight"}), which moves when
+     * a layer is added, so they are looked up as the i-th {@code BatchNorm_gamma} or {@code Linear_weight}.
+     */
+    private static final class Parameters {
+        private final Map<String, List<float[]>> byName = new HashMap<>();
+
+        void add(String key, float[] values) {
+            int digits = 0;
+            while (digits < key.length() && Character.isDigit(key.charAt(digits))) {
+                digits++;
+            }
+            byName.computeIfAbsent(key.substring(digits), x -> new ArrayList<>()).add(values);
+        }
+
+        float[] get(String name, int occurrence) {
+            List<float[]> all = byName.get(name);
+            if (all == null || all.size() <= occurrence) {
+                throw new IllegalStateException("the block has no parameter " + name + " #" + occurrence);
+            }
+            return all.get(occurrence);
+        }
+    }
+
+    /** Folds the {@code occurrence}-th batch norm, in inference mode, into {@code y = scale·x + shift}. */
+    private static float[][] batchNorm(Parameters p, int occurrence) {
+        float[] gamma = p.get("BatchNorm_gamma", occurrence);
+        float[] beta = p.get("BatchNorm_beta", occurrence);
+        float[] mean = p.get("BatchNorm_runningMean", occurrence);
+        float[] var = p.get("BatchNorm_runningVar", occurrence);
         float[] scale = new float[gamma.length];
         float[] shift = new float[gamma.length];
         for (int i = 0; i < gamma.length; i++) {
@@ -227,9 +264,18 @@ final class CpuForward {
                 flat[t * hs + j] = flatScale[t * hs + j] * hidden[j] + flatShift[t * hs + j];
             }
         }
-        // dense
+        // [hidden dense layer with ReLU,] dense head
+        float[] headInput = flat;
+        if (hiddenLayerWeightT != null) {
+            System.arraycopy(hiddenLayerBias, 0, hiddenLayer, 0, hiddenLayer.length);
+            accumulate(hiddenLayer, flat, hiddenLayerWeightT, flat.length);
+            for (int j = 0; j < hiddenLayer.length; j++) {
+                hiddenLayer[j] = Math.max(0, hiddenLayer[j]);
+            }
+            headInput = hiddenLayer;
+        }
         System.arraycopy(denseBias, 0, dense, 0, dense.length);
-        accumulate(dense, flat, denseWeightT, flat.length);
+        accumulate(dense, headInput, denseWeightT, headInput.length);
         return arch.outputHead() == Head.REGRESSION ? dense.clone() : softmaxSlack(dense);
     }
 

@@ -50,9 +50,12 @@ public final class LatencyTrainer {
      * @param patience epochs without a better validation loss before stopping
      * @param head the output head (softmax-slack, or the paper's regression)
      * @param latencyWeight weight of the relative latency gap in the loss (0: MSE alone, as in the paper)
+     * @param size the network's sizes ({@link Architecture.Size#PAPER} unless changed)
+     * @param init a model directory to start from (fine-tuning), or null for a fresh initialization;
+     *     its features, head and sizes must match, and its input normalization (and label scale) is kept
      */
     public record Options(Path data, Path out, Features features, int epochs, int batchSize, double learningRate,
-                          long seed, int patience, Head head, double latencyWeight) {
+                          long seed, int patience, Head head, double latencyWeight, Architecture.Size size, Path init) {
         public static final double VALIDATION_SHARE = 0.2;
 
         public Options {
@@ -79,6 +82,16 @@ public final class LatencyTrainer {
                 throw new InvalidInstanceException("--latency-weight", latencyWeight,
                         "must be 0 with the regression head (its raw powers are not feasible)");
             }
+            if (size == null) {
+                throw new InvalidInstanceException("size", null, "is required (Architecture.Size.PAPER for the paper's)");
+            }
+        }
+
+        /** The paper's network sizes, trained from scratch. */
+        public Options(Path data, Path out, Features features, int epochs, int batchSize, double learningRate,
+                       long seed, int patience, Head head, double latencyWeight) {
+            this(data, out, features, epochs, batchSize, learningRate, seed, patience, head, latencyWeight,
+                    Architecture.Size.PAPER, null);
         }
 
         /** MSE alone, the softmax-slack head: seed 001's training with our feasible head. */
@@ -142,8 +155,8 @@ public final class LatencyTrainer {
                     + " usable rows; training needs at least 10");
         }
         LatencyInstance first = samples.get(0).instance();
-        Architecture arch = Architecture.paper(first.subcarrierCount(), first.userCount(), o.features().width(first),
-                o.head());
+        Architecture arch = Architecture.of(first.subcarrierCount(), first.userCount(), o.features().width(first),
+                o.head(), o.size());
         Random random = new Random(o.seed());
         java.util.Collections.shuffle(samples, random);
         int validationSize = Math.max(1, (int) Math.round(samples.size() * Options.VALIDATION_SHARE));
@@ -155,8 +168,10 @@ public final class LatencyTrainer {
                 throw new InvalidInstanceException("--data", o.data(), "mixes instance shapes");
             }
         }
-        double[] norm = meanStd(train);
-        Head.Scale scale = o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
+        LatencyModel initial = o.init() == null ? null : startingPoint(o, arch);
+        double[] norm = initial != null ? new double[] {initial.mean(), initial.std()} : meanStd(train);
+        Head.Scale scale = initial != null ? initial.scale()
+                : o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
         Loss loss = new Loss(arch, norm, scale, o.latencyWeight());
         Files.createDirectories(o.out());
 
@@ -173,6 +188,10 @@ public final class LatencyTrainer {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(plateau).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(arch.inputShape(o.batchSize()));
+                if (initial != null) {
+                    copyParameters(initial, model);
+                    initial.close();
+                }
                 int sinceBest = 0;
                 for (int epoch = 1; epoch <= o.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
@@ -248,6 +267,9 @@ public final class LatencyTrainer {
         hp.put("optimizer", "adam");
         hp.put("head", o.head().id());
         hp.put("latencyWeight", o.latencyWeight());
+        if (o.init() != null) {
+            hp.put("initializedFrom", o.init().toAbsolutePath().toString());
+        }
         hp.put("loss", o.head() == Head.REGRESSION ? "mse(minmax(alpha, power, ratio))"
                 : o.latencyWeight() > 0 ? "mse(power) + " + o.latencyWeight() + " * mean(tau/tau_ica - 1)" : "mse(power)");
         ObjectNode ds = manifest.putObject("dataset");
@@ -295,6 +317,31 @@ public final class LatencyTrainer {
         manifest.set("history", history);
         AtomicFiles.writeString(o.out().resolve(LatencyModel.MANIFEST), Json.toText(manifest));
         return summary;
+    }
+
+    /** The model to fine-tune, checked against the network this training would build. */
+    private static LatencyModel startingPoint(Options o, Architecture arch) throws IOException {
+        LatencyModel start = LatencyModel.load(o.init());
+        if (!start.architecture().equals(arch) || start.features() != o.features()) {
+            Architecture a = start.architecture();
+            start.close();
+            throw new InvalidInstanceException("--init", o.init(), "holds a " + a + " on " + start.features().id()
+                    + " features; this training needs " + arch + " on " + o.features().id());
+        }
+        return start;
+    }
+
+    /** Overwrites the freshly initialized parameters of {@code model} with those of {@code from}. */
+    private static void copyParameters(LatencyModel from, Model model) {
+        var source = from.block().getParameters();
+        var target = model.getBlock().getParameters();
+        for (int i = 0; i < target.size(); i++) {
+            if (!source.get(i).getKey().equals(target.get(i).getKey())) {
+                throw new IllegalStateException("parameter " + i + " is " + source.get(i).getKey() + " in the model to "
+                        + "start from but " + target.get(i).getKey() + " here");
+            }
+            target.get(i).getValue().getArray().set(source.get(i).getValue().getArray().toFloatArray());
+        }
     }
 
     private static double[] meanStd(List<Sample> train) {

@@ -259,4 +259,47 @@ class CnnLstmTest {
             assertEquals(1.0, m.path("metrics").path("validationFeasibleShare").asDouble());
         }
     }
+
+    @Test
+    void fineTuningStartsFromTheGivenModelAndChecksItsShape() throws IOException {
+        // the same split (seed 1) and a learning rate too small to move the weights: the first epoch's
+        // validation loss is the starting model's, where a fresh initialization is far worse
+        Path tuned = tmp.resolve("tuned");
+        LatencyTrainer.Summary s = LatencyTrainer.train(new LatencyTrainer.Options(data, tuned, Features.GAIN, 1, 32,
+                1e-12, 1, 1, Head.SOFTMAX_SLACK, 1, Architecture.Size.PAPER, modelDir), LatencyTrainer.Progress.NONE);
+        assertEquals(summary.bestValidationLoss(), s.bestValidationLoss(), 0.05 * summary.bestValidationLoss(),
+                "fine-tuned " + s + " vs started from " + summary);
+        LatencyTrainer.Summary fresh = LatencyTrainer.train(new LatencyTrainer.Options(data, tmp.resolve("fresh"),
+                Features.GAIN, 1, 32, 1e-12, 1, 1, Head.SOFTMAX_SLACK, 1), LatencyTrainer.Progress.NONE);
+        assertTrue(fresh.bestValidationLoss() > 2 * summary.bestValidationLoss(), fresh + " vs " + summary);
+        try (LatencyModel original = LatencyModel.load(modelDir); LatencyModel copy = LatencyModel.load(tuned)) {
+            assertEquals(original.manifest().path("normalization"), copy.manifest().path("normalization"));
+            assertEquals(modelDir.toAbsolutePath().toString(),
+                    copy.manifest().path("hyperParameters").path("initializedFrom").asText());
+        }
+        InvalidInstanceException e = assertThrows(InvalidInstanceException.class, () -> LatencyTrainer.train(
+                new LatencyTrainer.Options(data, tmp.resolve("mismatch"), Features.GAIN, 1, 32, 1e-3, 1, 1,
+                        Head.SOFTMAX_SLACK, 1, new Architecture.Size(32, 50, 8), modelDir), LatencyTrainer.Progress.NONE));
+        assertEquals("--init", e.field(), e.getMessage());
+    }
+
+    @Test
+    void largerNetworkWithAHiddenLayerTrainsSavesAndSolves() throws IOException {
+        Path dir = tmp.resolve("hidden");
+        Architecture.Size size = new Architecture.Size(16, 24, 32);
+        LatencyTrainer.train(new LatencyTrainer.Options(data, dir, Features.GAIN, 2, 32, 3e-3, 1, 2,
+                Head.SOFTMAX_SLACK, 1, size, null), LatencyTrainer.Progress.NONE);
+        try (LatencyModel model = LatencyModel.load(dir)) {
+            assertEquals(size, model.architecture().size());
+            assertEquals(32, model.manifest().path("architecture").path("hidden").asInt());
+            List<Head.Prediction> batched = model.predict(heldOut.subList(0, 20));
+            for (int i = 0; i < 20; i++) {
+                LatencySolution single = model.solve(heldOut.get(i)); // the plain-Java path
+                assertTrue(heldOut.get(i).violations(single).isEmpty());
+                assertArrayEquals(batched.get(i).solution().offloadRatio(), single.offloadRatio(), 1e-5);
+            }
+        }
+        assertEquals("--hidden", assertThrows(InvalidInstanceException.class,
+                () -> new Architecture.Size(32, 50, -1)).field());
+    }
 }

@@ -1,6 +1,9 @@
 package org.mecopt.models;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -8,33 +11,30 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Random;
+import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.latency.LatencyInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The plain-Java forward pass against DJL's, on the same random parameters (batch norm statistics included). */
+/**
+ * The plain-Java forward pass against DJL's, on the same random parameters (batch norm statistics
+ * included), for the paper's sizes and others, with and without the hidden dense layer.
+ */
 class CpuForwardTest {
 
     @ParameterizedTest
-    @CsvSource({"4, 10, 10, softmax-slack", "4, 10, 10, regression", "3, 5, 7, softmax-slack", "1, 3, 64, softmax-slack",
-            "2, 1, 1, regression"})
-    void matchesTheEngine(int n, int k, int width, String head) {
-        Djl.offline();
-        Architecture arch = Architecture.paper(n, k, width, Head.parse(head));
+    @CsvSource({"4, 10, 10, softmax-slack, 32, 50, 0", "4, 10, 10, regression, 32, 50, 0",
+            "3, 5, 7, softmax-slack, 32, 50, 0", "1, 3, 64, softmax-slack, 32, 50, 0", "2, 1, 1, regression, 32, 50, 0",
+            "4, 10, 10, softmax-slack, 16, 24, 40", "2, 6, 6, regression, 8, 20, 5", "4, 10, 10, softmax-slack, 64, 128, 0",
+            "4, 10, 10, softmax-slack, 48, 64, 128"})
+    void matchesTheEngine(int n, int k, int width, String head, int filters, int lstmUnits, int hidden) {
+        Architecture arch = Architecture.of(n, k, width, Head.parse(head), new Architecture.Size(filters, lstmUnits, hidden));
         Random random = new Random(n * 1000L + k * 10L + width);
-        try (Model model = LatencyModel.newModel(arch)) {
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShape(1));
-            for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-                NDArray a = p.getValue().getArray();
-                float[] v = new float[(int) a.size()];
-                boolean variance = p.getKey().endsWith("runningVar");
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = variance ? 0.2f + random.nextFloat() : (float) (0.3 * random.nextGaussian());
-                }
-                a.set(FloatBuffer.wrap(v));
-            }
-            LatencyModel m = new LatencyModel(model, arch, Features.GAIN, 0, 1, Head.Scale.none(arch.outputSize()), null);
-            CpuForward cpu = CpuForward.of(model.getBlock(), arch);
+        try (LatencyModel m = randomModel(arch, random)) {
+            assertTrue(m.plainJava());
+            CpuForward cpu = CpuForward.of(m.block(), arch);
             for (int trial = 0; trial < 5; trial++) {
                 float[] x = new float[n * k * width];
                 for (int i = 0; i < x.length; i++) {
@@ -48,5 +48,49 @@ class CpuForwardTest {
                 }
             }
         }
+    }
+
+    /**
+     * At some LSTM state sizes the engine's LSTM is not the textbook one that {@link CpuForward}
+     * computes (it differs by ~0.1–1 in the outputs at 16 and 40); such a model must notice and predict
+     * on the engine, for small batches too. If a later engine fixes this, the first assertion fails
+     * and the fallback can be reconsidered.
+     */
+    @ParameterizedTest
+    @CsvSource({"16", "40"})
+    void fallsBackToTheEngineWhereItsLstmDiffers(int lstmUnits) {
+        Architecture arch = Architecture.of(4, 10, 10, Head.SOFTMAX_SLACK, new Architecture.Size(32, lstmUnits, 0));
+        try (LatencyModel m = randomModel(arch, new Random(lstmUnits))) {
+            assertFalse(m.plainJava());
+            LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER, 4);
+            float[] engine = m.forward(m.inputs(List.of(instance)), 1);
+            double[][] expected = new double[4][10];
+            for (int c = 0; c < 4; c++) {
+                for (int u = 0; u < 10; u++) {
+                    expected[c][u] = engine[c * 10 + u];
+                }
+            }
+            double[][] predicted = m.solve(instance).power();
+            for (int c = 0; c < 4; c++) {
+                assertArrayEquals(expected[c], predicted[c], 1e-6);
+            }
+        }
+    }
+
+    /** A model of {@code arch} with random parameters, batch norm statistics included. */
+    private static LatencyModel randomModel(Architecture arch, Random random) {
+        Djl.offline();
+        Model model = LatencyModel.newModel(arch);
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShape(1));
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            float[] v = new float[(int) a.size()];
+            boolean variance = p.getKey().endsWith("runningVar");
+            for (int i = 0; i < v.length; i++) {
+                v[i] = variance ? 0.2f + random.nextFloat() : (float) (0.3 * random.nextGaussian());
+            }
+            a.set(FloatBuffer.wrap(v));
+        }
+        return new LatencyModel(model, arch, Features.GAIN, 0, 1, Head.Scale.none(arch.outputSize()), null);
     }
 }
