@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The relative latency gap tau_model/tau_label - 1 of a trained CNN-LSTM on a latency dataset",
                 "labelled by ICA (seed 001 Fig. 2): gaps.csv, gaps.png (CDF), summary.json, and median / p95 / max gap, the",
-                "share of raw outputs that were feasible, inference time at batch 1 and batched."})
+                "share of raw outputs that were feasible, inference time at batch 1 and batched; the cnn-lstm solver's",
+                "answer (the network, then power balancing) and the network's alone."})
 final class EvaluateLatencyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,20 +36,26 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Report directory.")
     Path out;
 
+    @Option(names = "--balance", defaultValue = "3",
+            description = {"Sweeps of power balancing after the network, as the cnn-lstm solver does (its parameter",
+                    "balance); 0 evaluates the network alone. Default: ${DEFAULT-VALUE}."})
+    int balance;
+
     @Override
     public Integer call() throws Exception {
         ExperimentFiles.checkDirectory(out);
         LatencyEvaluator.Evaluation e;
         try (LatencyModel m = LatencyModel.load(model)) {
-            e = LatencyEvaluator.evaluate(m, data);
+            e = LatencyEvaluator.evaluate(m, data, balance);
         }
         StringBuilder csv = new StringBuilder(
-                "index,sampleSeed,labelLatencyS,modelLatencyS,gap,equalPowerGap,feasibleRaw,closedFormRatioGap,"
-                        + "interferenceFreeGap,lowerBoundS\n");
+                "index,sampleSeed,labelLatencyS,modelLatencyS,gap,networkGap,equalPowerGap,balancedEqualPowerGap,"
+                        + "feasibleRaw,closedFormRatioGap,interferenceFreeGap,lowerBoundS\n");
         for (LatencyEvaluator.Sample s : e.samples()) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.9g,%.9g,%.9g,%.9g,%b,%.9g,%.9g,%.9g%n", s.index(), s.sampleSeed(),
-                    s.labelLatency(), s.modelLatency(), s.gap(), s.equalPowerGap(), s.feasibleRaw(), s.closedFormRatioGap(),
-                    s.interferenceFreeGap(), s.lowerBound()));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%b,%.9g,%.9g,%.9g%n", s.index(),
+                    s.sampleSeed(), s.labelLatency(), s.modelLatency(), s.gap(), s.networkGap(), s.equalPowerGap(),
+                    s.balancedEqualPowerGap(), s.feasibleRaw(), s.closedFormRatioGap(), s.interferenceFreeGap(),
+                    s.lowerBound()));
         }
         ExperimentFiles.write(out, "gaps", csv, cdf(e));
         ObjectNode summary = Json.mapper().valueToTree(e);
@@ -61,6 +68,11 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
                         + " (baselines' medians: equal-power %.2f%%, interference-free %.2f%%)%n", e.samples().size(),
                 100 * e.medianGap(), 100 * e.p95Gap(), 100 * e.maxGap(), 100 * e.meanGap(), 100 * e.medianEqualPowerGap(),
                 100 * e.medianInterferenceFreeGap());
+        if (e.balanceSweeps() > 0) {
+            o.printf(Locale.ROOT, "with %d sweeps of power balancing; the network alone: median %.2f%%, p95 %.2f%%;"
+                            + " equal-power balanced the same way: median %.2f%%%n", e.balanceSweeps(),
+                    100 * e.medianNetworkGap(), 100 * e.p95NetworkGap(), 100 * e.medianBalancedEqualPowerGap());
+        }
         o.printf(Locale.ROOT, "labels above the interference-free lower bound: median %.3f%%, p95 %.3f%%%n",
                 100 * e.medianLabelOverBound(), 100 * e.p95LabelOverBound());
         if (e.medianClosedFormRatioGap() != e.medianGap()) {
@@ -81,6 +93,12 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
                 .xAxisTitle("tau / tau_ICA - 1 (%)").yAxisTitle("CDF").build();
         chart.getStyler().setYAxisDecimalPattern("0.0");
         add(chart, "cnn-lstm", e.samples().stream().mapToDouble(LatencyEvaluator.Sample::gap).sorted().toArray());
+        if (e.balanceSweeps() > 0) {
+            add(chart, "network alone (no balancing)",
+                    e.samples().stream().mapToDouble(LatencyEvaluator.Sample::networkGap).sorted().toArray());
+            add(chart, "equal-power + balancing",
+                    e.samples().stream().mapToDouble(LatencyEvaluator.Sample::balancedEqualPowerGap).sorted().toArray());
+        }
         add(chart, "equal-power", e.samples().stream().mapToDouble(LatencyEvaluator.Sample::equalPowerGap).sorted().toArray());
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }

@@ -17,9 +17,11 @@ import org.mecopt.latency.LatencySolution;
 
 /**
  * A trained model on a labelled test set: per instance the relative latency gap
- * {@code τ_model/τ_ICA − 1} (seed 001 Fig. 2) next to equal-power's, the share of raw network outputs
- * that were feasible before any repair, and the time per instance of the {@code cnn-lstm} solver at
- * batch 1 against the label solver's on the same instances, and of one batched forward pass.
+ * {@code τ_model/τ_ICA − 1} (seed 001 Fig. 2) of the {@code cnn-lstm} solver (the network, then
+ * {@link PowerBalancing}) and of the network alone, next to equal-power's with and without the same
+ * balancing, the share of raw network outputs that were feasible before any repair, and the time per
+ * instance of the {@code cnn-lstm} solver at batch 1 against the label solver's on the same instances,
+ * and of one batched forward pass.
  */
 public final class LatencyEvaluator {
     private LatencyEvaluator() {
@@ -28,6 +30,11 @@ public final class LatencyEvaluator {
     /**
      * One test instance.
      *
+     * @param modelLatency the {@code cnn-lstm} solver's max latency (with the evaluation's balancing)
+     * @param gap its relative gap to the label
+     * @param networkGap the gap of the network's output alone, before balancing
+     * @param balancedEqualPowerGap the gap of equal-power after the same balancing: what balancing
+     *     alone makes of a prediction-free start
      * @param closedFormRatioGap the gap of the model's powers with the best ratios in closed form (the
      *     same as {@code gap} for the softmax-slack head; for the regression head it separates the error
      *     of its powers from that of its ratios)
@@ -36,12 +43,16 @@ public final class LatencyEvaluator {
      * @param lowerBound the interference-free lower bound on the optimum, in s
      */
     public record Sample(long index, long sampleSeed, double labelLatency, double modelLatency, double gap,
-                         double equalPowerGap, boolean feasibleRaw, double closedFormRatioGap,
-                         double interferenceFreeGap, double lowerBound) {
+                         double networkGap, double equalPowerGap, double balancedEqualPowerGap, boolean feasibleRaw,
+                         double closedFormRatioGap, double interferenceFreeGap, double lowerBound) {
     }
 
     /**
      * @param samples per instance, in dataset order
+     * @param balanceSweeps the sweeps of {@link PowerBalancing} after the network
+     * @param medianNetworkGap the median of {@link Sample#networkGap}
+     * @param p95NetworkGap its 95th percentile
+     * @param medianBalancedEqualPowerGap the median of {@link Sample#balancedEqualPowerGap}
      * @param batchOneMillis mean time per instance at batch 1 of the {@code cnn-lstm} solver (features,
      *     the plain-Java forward pass, decoding, the check and the lower bound), on the first (up to) 100
      *     instances, after {@value #WARM_UP_CALLS} untimed calls
@@ -55,8 +66,9 @@ public final class LatencyEvaluator {
      *     can be from the optimum at most
      * @param p95LabelOverBound its 95th percentile
      */
-    public record Evaluation(List<Sample> samples, double medianGap, double p95Gap, double maxGap, double meanGap,
-                             double medianEqualPowerGap, double feasibleRawShare, double batchOneMillis,
+    public record Evaluation(List<Sample> samples, int balanceSweeps, double medianGap, double p95Gap, double maxGap,
+                             double meanGap, double medianNetworkGap, double p95NetworkGap, double medianEqualPowerGap,
+                             double medianBalancedEqualPowerGap, double feasibleRawShare, double batchOneMillis,
                              double batchedMillis, String labelSolver, double labelSolverMillis,
                              double medianClosedFormRatioGap, double medianInterferenceFreeGap,
                              double medianLabelOverBound, double p95LabelOverBound) {
@@ -74,7 +86,15 @@ public final class LatencyEvaluator {
     /** Untimed model calls first: fewer left part of the forward pass to the first-tier compiler. */
     static final int WARM_UP_CALLS = 10_000;
 
+    /** With the {@code cnn-lstm} solver's default balancing. */
     public static Evaluation evaluate(LatencyModel model, Path data) throws IOException {
+        return evaluate(model, data, CnnLstmSolver.DEFAULT_BALANCE_SWEEPS);
+    }
+
+    public static Evaluation evaluate(LatencyModel model, Path data, int balanceSweeps) throws IOException {
+        if (balanceSweeps < 0) {
+            throw new InvalidInstanceException("--balance", balanceSweeps, "must be >= 0");
+        }
         DatasetReader reader = DatasetReader.open(data);
         if (!"latency".equals(reader.manifest().problem())) {
             throw new InvalidInstanceException("--data", data, "holds a " + reader.manifest().problem()
@@ -99,11 +119,11 @@ public final class LatencyEvaluator {
         Solver<LatencyInstance, LatencySolution> reference = SolverRegistry.get(LatencyInstance.class, labelSolver);
         List<LatencyInstance> timed = instances.subList(0, Math.min(instances.size(), TIMED));
         for (int call = 0; call < WARM_UP_CALLS; call += timed.size()) { // until C2 has compiled the forward pass
-            timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance));
+            timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance, balanceSweeps));
         }
         long t0 = System.nanoTime();
         for (int pass = 0; pass < MODEL_PASSES; pass++) {
-            timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance));
+            timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance, balanceSweeps));
         }
         double batchOne = (System.nanoTime() - t0) / 1e6 / (MODEL_PASSES * timed.size());
         timed.subList(0, Math.min(timed.size(), 20)).forEach(reference::solve); // warm-up
@@ -120,21 +140,28 @@ public final class LatencyEvaluator {
         for (int i = 0; i < instances.size(); i++) {
             LatencyInstance instance = instances.get(i);
             double label = rows.get(i).objective();
-            double tau = instance.objective(predictions.get(i).solution());
-            double eq = instance.objective(instance.solutionFor(Baselines.equalPower(instance)));
-            double closedForm = instance.objective(instance.solutionFor(predictions.get(i).solution().power()));
+            LatencySolution network = predictions.get(i).solution();
+            double tau = instance.objective(CnnLstmSolver.balanced(instance, network, balanceSweeps));
+            LatencySolution equalPower = instance.solutionFor(Baselines.equalPower(instance));
+            double eq = instance.objective(equalPower);
+            double eqBalanced = instance.objective(CnnLstmSolver.balanced(instance, equalPower, balanceSweeps));
+            double closedForm = instance.objective(instance.solutionFor(network.power()));
             double free = instance.objective(instance.solutionFor(InterferenceFreeBound.waterFilledPower(instance)));
             samples.add(new Sample(rows.get(i).index(), rows.get(i).sampleSeed(), label, tau, tau / label - 1,
-                    eq / label - 1, predictions.get(i).feasibleRaw(), closedForm / label - 1, free / label - 1,
+                    instance.objective(network) / label - 1, eq / label - 1, eqBalanced / label - 1,
+                    predictions.get(i).feasibleRaw(), closedForm / label - 1, free / label - 1,
                     InterferenceFreeBound.lowerBound(instance)));
         }
         double[] gaps = samples.stream().mapToDouble(Sample::gap).sorted().toArray();
+        double[] networkGaps = samples.stream().mapToDouble(Sample::networkGap).sorted().toArray();
         double[] eqGaps = samples.stream().mapToDouble(Sample::equalPowerGap).sorted().toArray();
+        double[] eqBalancedGaps = samples.stream().mapToDouble(Sample::balancedEqualPowerGap).sorted().toArray();
         double[] closedFormGaps = samples.stream().mapToDouble(Sample::closedFormRatioGap).sorted().toArray();
         double[] freeGaps = samples.stream().mapToDouble(Sample::interferenceFreeGap).sorted().toArray();
         double[] labelOverBound = samples.stream().mapToDouble(s -> s.labelLatency() / s.lowerBound() - 1).sorted().toArray();
-        return new Evaluation(samples, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
-                Arrays.stream(gaps).average().orElseThrow(), quantile(eqGaps, 0.5),
+        return new Evaluation(samples, balanceSweeps, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
+                Arrays.stream(gaps).average().orElseThrow(), quantile(networkGaps, 0.5), quantile(networkGaps, 0.95),
+                quantile(eqGaps, 0.5), quantile(eqBalancedGaps, 0.5),
                 samples.stream().filter(Sample::feasibleRaw).count() / (double) samples.size(), batchOne, batched,
                 labelSolver, referenceMillis, quantile(closedFormGaps, 0.5), quantile(freeGaps, 0.5),
                 quantile(labelOverBound, 0.5), quantile(labelOverBound, 0.95));

@@ -115,9 +115,16 @@ class CnnLstmTest {
             assertEquals(1.0, e.feasibleRawShare());
             assertTrue(e.medianGap() <= e.p95Gap() && e.p95Gap() <= e.maxGap());
             assertTrue(e.medianGap() < e.medianEqualPowerGap(), e.toString());
+            assertEquals(CnnLstmSolver.DEFAULT_BALANCE_SWEEPS, e.balanceSweeps());
+            assertTrue(e.medianGap() <= e.medianNetworkGap() && e.medianBalancedEqualPowerGap() <= e.medianEqualPowerGap());
             for (LatencyEvaluator.Sample sample : e.samples()) { // the bound is a bound on the labels too
                 assertTrue(sample.lowerBound() <= sample.labelLatency() * (1 + 1e-9), sample.toString());
+                assertTrue(sample.gap() <= sample.networkGap() + 1e-12, "balancing made it worse: " + sample);
+                assertTrue(sample.balancedEqualPowerGap() <= sample.equalPowerGap() + 1e-12, sample.toString());
             }
+            LatencyEvaluator.Evaluation alone = LatencyEvaluator.evaluate(model, test, 0);
+            assertEquals(e.medianNetworkGap(), alone.medianGap(), 1e-12);
+            assertEquals(alone.medianGap(), alone.medianNetworkGap());
             System.out.printf("evaluate: median %.4f p95 %.4f max %.4f (equal-power median %.4f), batch 1 %.3f ms,"
                     + " batched %.4f ms%n", e.medianGap(), e.p95Gap(), e.maxGap(), e.medianEqualPowerGap(),
                     e.batchOneMillis(), e.batchedMillis());
@@ -218,7 +225,7 @@ class CnnLstmTest {
     }
 
     @Test
-    void registeredSolverUsesTheModelParameter() {
+    void registeredSolverUsesTheModelParameter() throws IOException {
         Solver<LatencyInstance, LatencySolution> solver = SolverRegistry.get(LatencyInstance.class, "cnn-lstm");
         SolverOptions options = SolverOptions.defaults().withParameter("model", modelDir.toString());
         for (LatencyInstance instance : heldOut.subList(0, 10)) {
@@ -228,6 +235,17 @@ class CnnLstmTest {
             assertTrue(r.bound() <= r.objective() * (1 + 1e-12));
             assertTrue(r.violations().isEmpty());
         }
+        try (LatencyModel model = LatencyModel.load(modelDir)) {
+            for (LatencyInstance instance : heldOut.subList(0, 10)) {
+                LatencySolution network = model.solve(instance);
+                Result<LatencySolution> alone = solver.solve(instance, options.withParameter("balance", "0"));
+                assertArrayEquals(network.offloadRatio(), alone.solution().offloadRatio(), 1e-12);
+                double balanced = solver.solve(instance, options).objective();
+                assertTrue(balanced <= alone.objective(), balanced + " above the network's " + alone.objective());
+            }
+        }
+        assertEquals("parameter balance", assertThrows(InvalidInstanceException.class, () -> solver.solve(heldOut.get(0),
+                options.withParameter("balance", "-1"))).field());
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
                 () -> solver.solve(heldOut.get(0), SolverOptions.defaults()));
         assertTrue(e.getMessage().contains("parameter model"), e.getMessage());
