@@ -75,7 +75,7 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "labels above the interference-free lower bound: median %.3f%%, p95 %.3f%%%n",
                 100 * e.medianLabelOverBound(), 100 * e.p95LabelOverBound());
-        if (e.medianClosedFormRatioGap() != e.medianGap()) {
+        if (e.medianClosedFormRatioGap() != e.medianNetworkGap()) {
             o.printf(Locale.ROOT, "with its powers and the closed-form ratios instead of its own: median gap %.2f%%%n",
                     100 * e.medianClosedFormRatioGap());
         }

@@ -168,10 +168,19 @@ public final class LatencyTrainer {
                 throw new InvalidInstanceException("--data", o.data(), "mixes instance shapes");
             }
         }
-        LatencyModel initial = o.init() == null ? null : startingPoint(o, arch);
-        double[] norm = initial != null ? new double[] {initial.mean(), initial.std()} : meanStd(train);
-        Head.Scale scale = initial != null ? initial.scale()
-                : o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
+        double[] norm = meanStd(train);
+        Head.Scale scale = o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
+        List<ai.djl.util.Pair<String, float[]>> initial = null;
+        if (o.init() != null) {
+            try (LatencyModel from = startingPoint(o, arch)) {
+                norm = new double[] {from.mean(), from.std()};
+                scale = from.scale();
+                initial = new ArrayList<>();
+                for (var p : from.block().getParameters()) {
+                    initial.add(new ai.djl.util.Pair<>(p.getKey(), p.getValue().getArray().toFloatArray()));
+                }
+            }
+        }
         Loss loss = new Loss(arch, norm, scale, o.latencyWeight());
         Files.createDirectories(o.out());
 
@@ -190,7 +199,6 @@ public final class LatencyTrainer {
                 trainer.initialize(arch.inputShape(o.batchSize()));
                 if (initial != null) {
                     copyParameters(initial, model);
-                    initial.close();
                 }
                 int sinceBest = 0;
                 for (int epoch = 1; epoch <= o.epochs(); epoch++) {
@@ -331,16 +339,15 @@ public final class LatencyTrainer {
         return start;
     }
 
-    /** Overwrites the freshly initialized parameters of {@code model} with those of {@code from}. */
-    private static void copyParameters(LatencyModel from, Model model) {
-        var source = from.block().getParameters();
+    /** Overwrites the freshly initialized parameters of {@code model} with {@code source}'s (name, values). */
+    private static void copyParameters(List<ai.djl.util.Pair<String, float[]>> source, Model model) {
         var target = model.getBlock().getParameters();
         for (int i = 0; i < target.size(); i++) {
             if (!source.get(i).getKey().equals(target.get(i).getKey())) {
                 throw new IllegalStateException("parameter " + i + " is " + source.get(i).getKey() + " in the model to "
                         + "start from but " + target.get(i).getKey() + " here");
             }
-            target.get(i).getValue().getArray().set(source.get(i).getValue().getArray().toFloatArray());
+            target.get(i).getValue().getArray().set(source.get(i).getValue());
         }
     }
 

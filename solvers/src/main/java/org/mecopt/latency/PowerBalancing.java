@@ -112,7 +112,7 @@ public final class PowerBalancing {
         }
         double atMax = 0;
         for (double v : q) {
-            atMax += Math.log1p(max * v);
+            atMax += ln1p(max * v);
         }
         if (!(bandwidth * atMax > need)) {
             return max; // also when need is +∞
@@ -124,7 +124,7 @@ public final class PowerBalancing {
             double f = -need;
             double df = 0;
             for (double v : q) {
-                f += bandwidth * Math.log1p(s * v);
+                f += bandwidth * ln1p(s * v);
                 df += bandwidth * v / (1 + s * v);
             }
             if (!(df > 0)) {
@@ -155,13 +155,24 @@ public final class PowerBalancing {
         for (int u = 0; u < p[0].length; u++) {
             double sum = 0;
             for (int c = 0; c < p.length; c++) {
-                sum += Math.log1p(p[c][u] * instance.gain(c, u, u) / interference[c][u]);
+                sum += ln1p(p[c][u] * instance.gain(c, u, u) / interference[c][u]);
             }
             max = Math.max(max, instance.bestLatency(u, bandwidth * sum));
         }
         return max;
     }
 
+    /**
+     * {@code ln(1 + x)} through {@code Math.log}, which HotSpot compiles to an intrinsic, where
+     * {@code Math.log1p} is a library call about four times slower; the sweeps spend most of their time
+     * here. Its rounding for x below ~1e-8 (relative error up to ~1e-8/x · 1e-16) does not matter for
+     * steering the sweeps, and the result is judged by {@link #exactMaxLatency}, which uses log1p.
+     */
+    private static double ln1p(double x) {
+        return Math.log(1 + x);
+    }
+
+    /** The max latency with the best ratios, from scratch, as {@link LatencyInstance} computes it. */
     private static double exactMaxLatency(LatencyInstance instance, double[][] p) {
         double max = 0;
         for (int u = 0; u < instance.userCount(); u++) {
