@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code ica} on the same instances. Run with one JMH thread: the targets are per core.
  *
  * <p>HOW TO RUN: {@code java -jar benchmarks/target/benchmarks.jar LatencyBenchmark -p benchmarkCase=ica:10x4}
- * (cases are {@code solver:KxN}).
+ * (cases are {@code solver[/parameter=value…]:KxN}; {@code cnn-lstm/balance=0} is the network without
+ * its finishing power balancing).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,11 +45,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LatencyBenchmark {
 
-    @Param({"ica:10x4", "ica:50x4", "exact-single-carrier:50x1", "equal-power:10x4", "cnn-lstm:10x4"})
+    @Param({"ica:10x4", "ica:50x4", "exact-single-carrier:50x1", "equal-power:10x4", "cnn-lstm:10x4",
+            "cnn-lstm/balance=0:10x4"})
     public String benchmarkCase;
 
     private final List<LatencyInstance> instances = new ArrayList<>();
     private Solver<LatencyInstance, LatencySolution> solver;
+    private SolverOptions options = SolverOptions.defaults();
     private int next;
 
     @Setup(Level.Trial)
@@ -60,11 +63,16 @@ public class LatencyBenchmark {
         for (int seed = 0; seed < 16; seed++) {
             instances.add(LatencyGenerator.generate(config, seed));
         }
-        solver = SolverRegistry.get(LatencyInstance.class, parts[0]);
+        String[] solverAndParameters = parts[0].split("/");
+        solver = SolverRegistry.get(LatencyInstance.class, solverAndParameters[0]);
+        for (int i = 1; i < solverAndParameters.length; i++) {
+            String[] kv = solverAndParameters[i].split("=", 2);
+            options = options.withParameter(kv[0], kv[1]);
+        }
     }
 
     @Benchmark
     public Result<LatencySolution> solve() {
-        return solver.solve(instances.get(next++ & 15), SolverOptions.defaults());
+        return solver.solve(instances.get(next++ & 15), options);
     }
 }

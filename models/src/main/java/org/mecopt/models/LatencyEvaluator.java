@@ -168,7 +168,7 @@ public final class LatencyEvaluator {
     }
 
     /** The empirical quantile of sorted values (nearest rank). */
-    static double quantile(double[] sorted, double q) {
+    public static double quantile(double[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
