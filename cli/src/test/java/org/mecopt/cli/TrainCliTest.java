@@ -53,6 +53,14 @@ class TrainCliTest {
         JsonNode summary = Json.readTree(Files.readString(report.resolve("summary.json")));
         assertEquals(200, summary.path("instances").asInt());
         assertTrue(summary.path("medianGap").isNumber() && summary.path("speedUp").asDouble() > 0, summary.toString());
+        assertEquals(3, summary.path("balanceSweeps").asInt());
+        assertTrue(summary.path("medianGap").asDouble() <= summary.path("medianNetworkGap").asDouble(), summary.toString());
+        assertTrue(eval.out().contains("the network alone: median"), eval.out());
+        CliRun badBalance = CliRun.run("evaluate", "latency", "--model", model.toString(), "--data", data,
+                "--out", dir.resolve("report2").toString(), "--balance", "-2");
+        assertEquals(Main.INVALID_INPUT, badBalance.code());
+        assertTrue(badBalance.err().contains("--balance"), badBalance.err());
+        assertTrue(Files.notExists(dir.resolve("report2").resolve("summary.json")));
 
         CliRun noModel = CliRun.run("solve", "latency", "--instance", instance.toString(), "--solver", "cnn-lstm");
         assertEquals(Main.INVALID_INPUT, noModel.code());
@@ -60,7 +68,7 @@ class TrainCliTest {
         assertEquals(Main.INVALID_INPUT, CliRun.run("train", "latency", "--data", data, "--out", dir.resolve("m2").toString(),
                 "--features", "phase").code());
         for (String[] bad : new String[][] {{"--head", "regression", "--latency-weight", "2"}, {"--latency-weight", "much"},
-                {"--head", "lstm"}}) {
+                {"--head", "lstm"}, {"--hidden", "-1"}, {"--lstm-units", "0"}, {"--init", dir.resolve("nowhere").toString()}}) {
             String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "latency", "--data", data,
                     "--out", dir.resolve("m3").toString()), java.util.Arrays.stream(bad)).toArray(String[]::new);
             CliRun r = CliRun.run(args);

@@ -329,6 +329,9 @@ public final class LatencyTrainer {
 
     /** The model to fine-tune, checked against the network this training would build. */
     private static LatencyModel startingPoint(Options o, Architecture arch) throws IOException {
+        if (!Files.isRegularFile(o.init().resolve(LatencyModel.MANIFEST))) {
+            throw new InvalidInstanceException("--init", o.init(), "is not a model directory (no " + LatencyModel.MANIFEST + ")");
+        }
         LatencyModel start = LatencyModel.load(o.init());
         if (!start.architecture().equals(arch) || start.features() != o.features()) {
             Architecture a = start.architecture();
