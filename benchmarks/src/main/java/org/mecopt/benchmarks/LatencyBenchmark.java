@@ -67,6 +67,10 @@ public class LatencyBenchmark {
         solver = SolverRegistry.get(LatencyInstance.class, solverAndParameters[0]);
         for (int i = 1; i < solverAndParameters.length; i++) {
             String[] kv = solverAndParameters[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("benchmarkCase " + benchmarkCase + ": '" + solverAndParameters[i]
+                        + "' is not parameter=value");
+            }
             options = options.withParameter(kv[0], kv[1]);
         }
     }

@@ -11,6 +11,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
+import org.mecopt.models.CnnLstmSolver;
 import org.mecopt.models.LatencyEvaluator;
 import org.mecopt.models.LatencyModel;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Report directory.")
     Path out;
 
-    @Option(names = "--balance", defaultValue = "3",
+    @Option(names = "--balance", defaultValue = "" + CnnLstmSolver.DEFAULT_BALANCE_SWEEPS,
             description = {"Sweeps of power balancing after the network, as the cnn-lstm solver does (its parameter",
                     "balance); 0 evaluates the network alone. Default: ${DEFAULT-VALUE}."})
     int balance;
@@ -89,7 +90,7 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
     }
 
     private static byte[] cdf(LatencyEvaluator.Evaluation e) throws java.io.IOException {
-        double[] model = gaps(e, LatencyEvaluator.Sample::gap);
+        double[] model = e.sorted(LatencyEvaluator.Sample::gap);
         // the baselines' tails reach hundreds of percent: cut the curves where the model's has detail
         double cut = Math.max(0.001, 5 * LatencyEvaluator.quantile(model, 0.95));
         XYChart chart = new XYChartBuilder().width(760).height(480)
@@ -97,15 +98,11 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
                 .xAxisTitle("tau / tau_ICA - 1 (%)").yAxisTitle("share of instances (%)").build();
         add(chart, "cnn-lstm", model, cut);
         if (e.balanceSweeps() > 0) {
-            add(chart, "network alone (no balancing)", gaps(e, LatencyEvaluator.Sample::networkGap), cut);
-            add(chart, "equal-power + balancing", gaps(e, LatencyEvaluator.Sample::balancedEqualPowerGap), cut);
+            add(chart, "network alone (no balancing)", e.sorted(LatencyEvaluator.Sample::networkGap), cut);
+            add(chart, "equal-power + balancing", e.sorted(LatencyEvaluator.Sample::balancedEqualPowerGap), cut);
         }
-        add(chart, "equal-power", gaps(e, LatencyEvaluator.Sample::equalPowerGap), cut);
+        add(chart, "equal-power", e.sorted(LatencyEvaluator.Sample::equalPowerGap), cut);
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private static double[] gaps(LatencyEvaluator.Evaluation e, java.util.function.ToDoubleFunction<LatencyEvaluator.Sample> gap) {
-        return e.samples().stream().mapToDouble(gap).sorted().toArray();
     }
 
     /** The empirical CDF of {@code sorted} up to {@code cut} (at least its first point). */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverRegistry;
@@ -72,6 +73,11 @@ public final class LatencyEvaluator {
                              double batchedMillis, String labelSolver, double labelSolverMillis,
                              double medianClosedFormRatioGap, double medianInterferenceFreeGap,
                              double medianLabelOverBound, double p95LabelOverBound) {
+
+        /** One per-sample value over all samples, sorted ascending (for quantiles and CDFs). */
+        public double[] sorted(ToDoubleFunction<Sample> value) {
+            return LatencyEvaluator.sorted(samples, value);
+        }
 
         /** How many times faster the model is at batch 1 than the label solver. */
         public double speedUp() {
@@ -152,19 +158,23 @@ public final class LatencyEvaluator {
                     predictions.get(i).feasibleRaw(), closedForm / label - 1, free / label - 1,
                     InterferenceFreeBound.lowerBound(instance)));
         }
-        double[] gaps = samples.stream().mapToDouble(Sample::gap).sorted().toArray();
-        double[] networkGaps = samples.stream().mapToDouble(Sample::networkGap).sorted().toArray();
-        double[] eqGaps = samples.stream().mapToDouble(Sample::equalPowerGap).sorted().toArray();
-        double[] eqBalancedGaps = samples.stream().mapToDouble(Sample::balancedEqualPowerGap).sorted().toArray();
-        double[] closedFormGaps = samples.stream().mapToDouble(Sample::closedFormRatioGap).sorted().toArray();
-        double[] freeGaps = samples.stream().mapToDouble(Sample::interferenceFreeGap).sorted().toArray();
-        double[] labelOverBound = samples.stream().mapToDouble(s -> s.labelLatency() / s.lowerBound() - 1).sorted().toArray();
+        double[] gaps = sorted(samples, Sample::gap);
+        double[] networkGaps = sorted(samples, Sample::networkGap);
+        double[] eqGaps = sorted(samples, Sample::equalPowerGap);
+        double[] eqBalancedGaps = sorted(samples, Sample::balancedEqualPowerGap);
+        double[] closedFormGaps = sorted(samples, Sample::closedFormRatioGap);
+        double[] freeGaps = sorted(samples, Sample::interferenceFreeGap);
+        double[] labelOverBound = sorted(samples, s -> s.labelLatency() / s.lowerBound() - 1);
         return new Evaluation(samples, balanceSweeps, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
                 Arrays.stream(gaps).average().orElseThrow(), quantile(networkGaps, 0.5), quantile(networkGaps, 0.95),
                 quantile(eqGaps, 0.5), quantile(eqBalancedGaps, 0.5),
                 samples.stream().filter(Sample::feasibleRaw).count() / (double) samples.size(), batchOne, batched,
                 labelSolver, referenceMillis, quantile(closedFormGaps, 0.5), quantile(freeGaps, 0.5),
                 quantile(labelOverBound, 0.5), quantile(labelOverBound, 0.95));
+    }
+
+    static double[] sorted(List<Sample> samples, ToDoubleFunction<Sample> value) {
+        return samples.stream().mapToDouble(value).sorted().toArray();
     }
 
     /** The empirical quantile of sorted values (nearest rank). */

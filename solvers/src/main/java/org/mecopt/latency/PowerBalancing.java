@@ -1,5 +1,7 @@
 package org.mecopt.latency;
 
+import org.mecopt.api.InvalidInstanceException;
+
 /**
  * A few sweeps that lower the max latency of a power allocation by rescaling each user's powers while
  * keeping how the user splits them over the subcarriers: the finishing step of the {@code cnn-lstm}
@@ -11,7 +13,7 @@ package org.mecopt.latency;
  * slack. Each sweep aims at {@code t = T*(1 − δ)}, T* the best max latency so far, and visits the users
  * in turn (Gauss–Seidel, interference updated as it goes): a user gets the least scale of its powers
  * whose rate reaches {@link LatencyInstance#rateNeeded} for t under the current interference (Newton on
- * the concave rate {@code B Σ_n log2(1 + s q_n)}), at most what its power budget allows. Users with
+ * the rate {@code B Σ_n log2(1 + s q_n)} in {@code ln s}), at most what its power budget allows. Users with
  * slack so back off and the bottleneck users rise to their budget. A sweep that lowers the max latency
  * is kept and δ grows by half (to at most 10 %); one that does not is undone and δ shrinks to a third.
  * The result is checked against the input with a fresh evaluation: never worse, and feasible whenever
@@ -25,8 +27,11 @@ public final class PowerBalancing {
     static final double FIRST_PUSH = 0.01;
     private static final double MAX_PUSH = 0.1;
     private static final int NEWTON_STEPS = 4;
-    /** A user who can compute alone within the target keeps this share of its powers (and so its shape). */
-    private static final double IDLE_SCALE = 1e-6;
+    /**
+     * A user who can compute alone within the target keeps this total power (of its budget 1), and so
+     * its shape, to rise again in a later sweep.
+     */
+    private static final double IDLE_POWER = 1e-6;
 
     private PowerBalancing() {
     }
@@ -44,6 +49,14 @@ public final class PowerBalancing {
         }
         int n = instance.subcarrierCount();
         int k = instance.userCount();
+        if (power.length != n) {
+            throw new InvalidInstanceException("power.length", power.length, "must be the instance's N = " + n);
+        }
+        for (int c = 0; c < n; c++) {
+            if (power[c].length != k) {
+                throw new InvalidInstanceException("power[" + c + "].length", power[c].length, "must be the instance's K = " + k);
+            }
+        }
         double[][] p = copy(power);
         if (sweeps == 0) {
             return p;
@@ -64,7 +77,7 @@ public final class PowerBalancing {
                     q[c] = p[c][u] * instance.gain(c, u, u) / interference[c][u];
                 }
                 if (sum > 0) {
-                    rescale(instance, p, interference, u, leastScale(q, bandwidth, instance.rateNeeded(u, target), 1 / sum));
+                    rescale(instance, p, interference, u, leastScale(q, bandwidth, instance.rateNeeded(u, target), 1 / sum, sum));
                 }
             }
             double latency = maxLatency(instance, p, interference, bandwidth);
@@ -103,12 +116,17 @@ public final class PowerBalancing {
     }
 
     /**
-     * The least {@code s ∈ [0, max]} with {@code B Σ_n ln(1 + s q_n) ≥ need} (B in bit/s per nat), or
-     * {@code max} when even that falls short; a tiny positive scale when nothing is needed.
+     * About the least scale {@code s ∈ (0, max]} of a user's powers (whose current total is {@code sum})
+     * with {@code B Σ_n ln(1 + s q_n) ≥ need} (B in bit/s per nat): {@code max} when even that falls
+     * short, and what leaves the user a total of {@link #IDLE_POWER} when nothing is needed.
+     *
+     * <p>Newton on {@code u = ln s}: the rate is convex and increasing in u, so after the first step
+     * every iterate lies at or above the root and the user reaches its target, which Newton on s
+     * itself (concave) would approach from below, leaving the user short and the sweep rejected.
      */
-    private static double leastScale(double[] q, double bandwidth, double need, double max) {
+    private static double leastScale(double[] q, double bandwidth, double need, double max, double sum) {
         if (need == 0) {
-            return IDLE_SCALE;
+            return Math.min(1, IDLE_POWER / sum); // an absolute floor: repeated idling does not compound
         }
         double atMax = 0;
         for (double v : q) {
@@ -117,22 +135,21 @@ public final class PowerBalancing {
         if (!(bandwidth * atMax > need)) {
             return max; // also when need is +∞
         }
-        // concave increasing: from s = 1 one Newton step lands at or left of the root, then the steps
-        // climb to it monotonically
         double s = Math.min(1, max);
         for (int i = 0; i < NEWTON_STEPS; i++) {
             double f = -need;
             double df = 0;
             for (double v : q) {
-                f += bandwidth * ln1p(s * v);
-                df += bandwidth * v / (1 + s * v);
+                double sv = s * v;
+                f += bandwidth * ln1p(sv);
+                df += bandwidth * sv / (1 + sv);
             }
             if (!(df > 0)) {
                 break;
             }
-            s = Math.max(0, s - f / df);
+            s = Math.min(max, s * Math.exp(-f / df)); // the root is below max: capping keeps s above it
         }
-        return Math.max(IDLE_SCALE, Math.min(max, s));
+        return Math.min(max, s);
     }
 
     /** Multiplies user u's powers by s and updates the interference the others see. */
