@@ -57,7 +57,7 @@ public final class PowerBalancing {
                 throw new InvalidInstanceException("power[" + c + "].length", power[c].length, "must be the instance's K = " + k);
             }
         }
-        double[][] p = copy(power);
+        double[][] p = LatencySolution.deepCopy(power);
         if (sweeps == 0) {
             return p;
         }
@@ -65,7 +65,7 @@ public final class PowerBalancing {
         interference(instance, p, interference);
         double bandwidth = instance.subcarrierBandwidthHz() / Math.log(2);
         double[] q = new double[n];
-        double[][] kept = copy(p);
+        double[][] kept = LatencySolution.deepCopy(p);
         double best = maxLatency(instance, p, interference, bandwidth);
         double push = FIRST_PUSH;
         for (int sweep = 0; sweep < sweeps; sweep++) {
@@ -96,7 +96,7 @@ public final class PowerBalancing {
             }
         }
         // the sweeps track interference incrementally: confirm with a fresh evaluation
-        return exactMaxLatency(instance, kept) <= exactMaxLatency(instance, power) ? kept : copy(power);
+        return exactMaxLatency(instance, kept) <= exactMaxLatency(instance, power) ? kept : LatencySolution.deepCopy(power);
     }
 
     /** {@code Σ_{j≠u} p[c][j] G[c][u][j] + 1} for every subcarrier c and user u. */
@@ -196,13 +196,5 @@ public final class PowerBalancing {
             max = Math.max(max, instance.bestLatency(u, instance.rate(p, u)));
         }
         return max;
-    }
-
-    private static double[][] copy(double[][] p) {
-        double[][] c = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            c[i] = p[i].clone();
-        }
-        return c;
     }
 }

@@ -21,7 +21,7 @@ class PowerBalancingTest {
                                                    @ForAll boolean local, @ForAll @IntRange(min = 0, max = 8) int sweeps) {
         LatencyInstance instance = LatencyProperties.random(seed, users, subcarriers, local);
         double[][] start = randomPower(new SplittableRandom(seed), subcarriers, users);
-        double[][] before = copy(start);
+        double[][] before = LatencySolution.deepCopy(start);
         double[][] balanced = PowerBalancing.balance(instance, start, sweeps);
         for (int n = 0; n < subcarriers; n++) {
             assertArrayEquals(before[n], start[n], "the input is not modified");
@@ -87,13 +87,5 @@ class PowerBalancingTest {
             }
         }
         return p;
-    }
-
-    private static double[][] copy(double[][] p) {
-        double[][] c = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            c[i] = p[i].clone();
-        }
-        return c;
     }
 }
