@@ -168,10 +168,10 @@ public final class LatencyTrainer {
                 throw new InvalidInstanceException("--data", o.data(), "mixes instance shapes");
             }
         }
-        double[] norm = meanStd(train);
-        Head.Scale scale = o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
+        double[] norm;
+        Head.Scale scale;
         List<ai.djl.util.Pair<String, float[]>> initial = null;
-        if (o.init() != null) {
+        if (o.init() != null) { // fine-tuning keeps the starting model's input normalization and label scale
             try (LatencyModel from = startingPoint(o, arch)) {
                 norm = new double[] {from.mean(), from.std()};
                 scale = from.scale();
@@ -180,6 +180,9 @@ public final class LatencyTrainer {
                     initial.add(new ai.djl.util.Pair<>(p.getKey(), p.getValue().getArray().toFloatArray()));
                 }
             }
+        } else {
+            norm = meanStd(train);
+            scale = o.head() == Head.REGRESSION ? minMax(train) : Head.Scale.none(arch.outputSize());
         }
         Loss loss = new Loss(arch, norm, scale, o.latencyWeight());
         Files.createDirectories(o.out());
