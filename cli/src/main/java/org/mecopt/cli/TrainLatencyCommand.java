@@ -68,10 +68,13 @@ final class TrainLatencyCommand implements Callable<Integer> {
                     "Default: 1 with softmax-slack, 0 with regression."})
     String latencyWeight;
 
-    @Option(names = "--filters", defaultValue = "32", description = "Convolution filters. Default: ${DEFAULT-VALUE} (the paper's).")
+    @Option(names = "--filters", defaultValue = "" + Architecture.Size.PAPER_FILTERS, description = "Convolution filters. Default: ${DEFAULT-VALUE} (the paper's).")
     int filters;
 
-    @Option(names = "--lstm-units", defaultValue = "50", description = "LSTM state size. Default: ${DEFAULT-VALUE} (the paper's).")
+    @Option(names = "--lstm-units", defaultValue = "" + Architecture.Size.PAPER_LSTM_UNITS,
+            description = {"LSTM state size. Default: ${DEFAULT-VALUE} (the paper's). Prefer 20, 24, 32, 50, 56, 64 or 128:",
+                    "at some sizes (e.g. 16, 40) the engine's LSTM is not the textbook one and batch-1 inference",
+                    "falls back to the slower engine (docs/models.md)."})
     int lstmUnits;
 
     @Option(names = "--hidden", defaultValue = "0",

@@ -42,8 +42,10 @@ public record Architecture(String type, int channels, int height, int width, int
      * layer). Larger sizes fit the labels better at a cost in inference time (see docs/models.md).
      */
     public record Size(int filters, int lstmUnits, int hidden) {
+        public static final int PAPER_FILTERS = 32;
+        public static final int PAPER_LSTM_UNITS = 50;
         /** Seed 001's: 32 filters, 50 LSTM units, the head straight after the LSTM. */
-        public static final Size PAPER = new Size(32, 50, 0);
+        public static final Size PAPER = new Size(PAPER_FILTERS, PAPER_LSTM_UNITS, 0);
 
         public Size {
             if (filters < 1) {
