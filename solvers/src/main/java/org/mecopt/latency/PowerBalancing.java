@@ -66,7 +66,9 @@ public final class PowerBalancing {
         double bandwidth = instance.subcarrierBandwidthHz() / Math.log(2);
         double[] q = new double[n];
         double[][] kept = LatencySolution.deepCopy(p);
-        double best = maxLatency(instance, p, interference, bandwidth);
+        double start = exactMaxLatency(instance, power);
+        double best = start;
+        boolean improved = false;
         double push = FIRST_PUSH;
         for (int sweep = 0; sweep < sweeps; sweep++) {
             double target = best * (1 - push);
@@ -83,6 +85,7 @@ public final class PowerBalancing {
             double latency = maxLatency(instance, p, interference, bandwidth);
             if (latency < best) {
                 best = latency;
+                improved = true;
                 push = Math.min(MAX_PUSH, push * 1.5);
                 for (int c = 0; c < n; c++) {
                     System.arraycopy(p[c], 0, kept[c], 0, k);
@@ -96,7 +99,7 @@ public final class PowerBalancing {
             }
         }
         // the sweeps track interference incrementally: confirm with a fresh evaluation
-        return exactMaxLatency(instance, kept) <= exactMaxLatency(instance, power) ? kept : LatencySolution.deepCopy(power);
+        return !improved || exactMaxLatency(instance, kept) <= start ? kept : LatencySolution.deepCopy(power);
     }
 
     /** {@code Σ_{j≠u} p[c][j] G[c][u][j] + 1} for every subcarrier c and user u. */
