@@ -10,7 +10,6 @@ import org.mecopt.api.Result;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.api.Status;
-import org.mecopt.channel.ChannelModel;
 
 /** Seed 001's own ICA formulation ({@code ica-paper}) against the exact optimum and the baselines. */
 class IcaPaperProperties {
@@ -52,8 +51,7 @@ class IcaPaperProperties {
     @Property(tries = 20, seed = "1002")
     void iterationsFromEqualPowerOnGeneratedChannels(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
                                                      @ForAll boolean bs) {
-        LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER
-                .with(bs ? ChannelModel.BS_MMIMO : ChannelModel.CELLFREE, 8, 32, 1), seed);
+        LatencyInstance instance = LatencyProperties.generatedSingleCarrier(seed, bs);
         double exact = new ExactSingleCarrierSolver().solve(instance).objective();
         Result<LatencySolution> r = paper.solve(instance, SolverOptions.defaults().withParameter("start", "equal-power"));
         assertTrue(r.violations().isEmpty());

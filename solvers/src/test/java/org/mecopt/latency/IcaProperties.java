@@ -8,7 +8,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.mecopt.api.Result;
 import org.mecopt.api.Status;
-import org.mecopt.channel.ChannelModel;
 
 /** ICA against the exact single-carrier optimum and the baselines. */
 class IcaProperties {
@@ -30,8 +29,7 @@ class IcaProperties {
     @Property(tries = 30)
     void icaMatchesTheExactOptimumOnGeneratedChannels(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
                                                       @ForAll boolean bs) {
-        LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER
-                .with(bs ? ChannelModel.BS_MMIMO : ChannelModel.CELLFREE, 8, 32, 1), seed);
+        LatencyInstance instance = LatencyProperties.generatedSingleCarrier(seed, bs);
         double exact = new ExactSingleCarrierSolver().solve(instance).objective();
         Result<LatencySolution> r = ica.solve(instance);
         assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact + ", " + r.status() + " after " + r.iterations() + ": " + r.message());

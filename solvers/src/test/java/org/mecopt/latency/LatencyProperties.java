@@ -13,6 +13,7 @@ import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.api.Status;
+import org.mecopt.channel.ChannelModel;
 
 /** Invariants of the latency solvers on random gain matrices. */
 class LatencyProperties {
@@ -33,6 +34,15 @@ class LatencyProperties {
             list.add(new LatencyUser(1e3 * (0.5 + rng.nextDouble()), 1e3, 1e9));
         }
         return new LatencyInstance(5e6, 5e9, local, list, gain, null);
+    }
+
+    /**
+     * A generated single-subcarrier instance (K = 8, M = 32, N = 1), cell-free or BS-centred: where
+     * {@link ExactSingleCarrierSolver} gives the optimum to hold heuristics and local methods to.
+     */
+    static LatencyInstance generatedSingleCarrier(int seed, boolean bs) {
+        return LatencyGenerator.generate(LatencyGenerator.Config.PAPER
+                .with(bs ? ChannelModel.BS_MMIMO : ChannelModel.CELLFREE, 8, 32, 1), seed);
     }
 
     @Property(tries = 150)
