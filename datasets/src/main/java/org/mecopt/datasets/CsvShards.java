@@ -1,5 +1,6 @@
 package org.mecopt.datasets;
 
+import org.mecopt.api.Tensor;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.mecopt.datasets;
 
+import org.mecopt.api.Tensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.mecopt.datasets;
 
+import org.mecopt.api.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.mecopt.datasets;
 
+import org.mecopt.api.Tensor;
 import java.util.Map;
 import java.util.Objects;
 

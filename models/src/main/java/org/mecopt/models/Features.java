@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.datasets.Row;
-import org.mecopt.datasets.Tensor;
+import org.mecopt.api.Tensor;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencyUser;
 

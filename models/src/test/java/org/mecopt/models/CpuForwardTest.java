@@ -2,7 +2,6 @@ package org.mecopt.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
@@ -52,16 +51,16 @@ class CpuForwardTest {
 
     /**
      * At some LSTM state sizes the engine's LSTM is not the textbook one that {@link CpuForward}
-     * computes (it differs by ~0.1–1 in the outputs at 16 and 40); such a model must notice and predict
-     * on the engine, for small batches too. If a later engine fixes this, the first assertion fails
-     * and the fallback can be reconsidered.
+     * computes on some machines (it differed by ~0.1–1 at 16 and 40 on the machine this was written
+     * on, and agrees on others: the CPU kernel PyTorch picks decides). Whatever the load-time check
+     * decides on this machine, a model's predictions must be the engine's: exactly where it falls
+     * back, to float rounding where plain Java is kept.
      */
     @ParameterizedTest
     @CsvSource({"16", "40"})
-    void fallsBackToTheEngineWhereItsLstmDiffers(int lstmUnits) {
+    void predictsWhatTheEngineComputesWhereItsLstmMayDiffer(int lstmUnits) {
         Architecture arch = Architecture.of(4, 10, 10, Head.SOFTMAX_SLACK, new Architecture.Size(32, lstmUnits, 0));
         try (LatencyModel m = randomModel(arch, new Random(lstmUnits))) {
-            assertFalse(m.plainJava());
             LatencyInstance instance = LatencyGenerator.generate(LatencyGenerator.Config.PAPER, 4);
             float[] engine = m.forward(m.inputs(List.of(instance)), 1);
             double[][] expected = new double[4][10];
@@ -71,8 +70,9 @@ class CpuForwardTest {
                 }
             }
             double[][] predicted = m.solve(instance).power();
+            double tolerance = m.plainJava() ? 2e-5 : 1e-6;
             for (int c = 0; c < 4; c++) {
-                assertArrayEquals(expected[c], predicted[c], 1e-6);
+                assertArrayEquals(expected[c], predicted[c], tolerance, "plainJava=" + m.plainJava());
             }
         }
     }

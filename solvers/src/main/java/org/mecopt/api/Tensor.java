@@ -1,4 +1,4 @@
-package org.mecopt.datasets;
+package org.mecopt.api;
 
 import java.util.Arrays;
 

@@ -1,0 +1,35 @@
+package org.mecopt.api;
+
+import java.util.Map;
+
+/**
+ * The one mapping between a family's objects and named tensors, used both ways: datasets write
+ * {@link #features} and {@link #labels}; learned models rebuild the instance of a dataset row with
+ * {@link #instance} and read labels back with {@link #solution}. Names and shapes are part of the
+ * dataset format: insertion order is column order, and a name once written must keep its meaning.
+ *
+ * @param <P> the instance type
+ * @param <S> its solution type
+ */
+public interface TensorCodec<P extends Problem<S>, S> {
+
+    /** The instance's arrays by name, in column order. */
+    Map<String, Tensor> features(P instance);
+
+    /** The solution's variables by name, in column order. */
+    Map<String, Tensor> labels(S solution);
+
+    /**
+     * The instance whose {@link #features} are {@code features}.
+     *
+     * @throws InvalidInstanceException naming the missing or malformed feature
+     */
+    P instance(Map<String, Tensor> features);
+
+    /**
+     * The solution of {@code instance} whose {@link #labels} are {@code labels}.
+     *
+     * @throws InvalidInstanceException naming the missing or malformed label
+     */
+    S solution(P instance, Map<String, Tensor> labels);
+}
