@@ -73,7 +73,7 @@ public class QoeBenchmark {
             instances.add(QoeGenerator.generate(config, seed));
         }
         method = SolverRegistry.get(QoeInstance.class, solver);
-        options = SolverOptions.defaults().withParameter("gap", "1e-4");
+        options = SolverOptions.defaults().withRelativeGap(1e-4);
     }
 
     @Benchmark

@@ -5,7 +5,10 @@ import org.mecopt.api.InvalidInstanceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mecopt} command. Exit codes: 0 ok, 2 invalid input (the message names the field), 1 anything else. */
+/**
+ * The {@code mecopt} command. Exit codes: 0 ok, 2 invalid input (the message names the field), 3 a
+ * solve whose result has no feasible solution ({@code mecopt solve}; the JSON says why), 1 anything else.
+ */
 @Command(name = "mecopt", mixinStandardHelpOptions = true, version = "mecopt 0.1.0",
         description = "Optimization solvers for resource allocation in mobile edge computing.",
         subcommands = {GenerateCommand.class, SolversCommand.class, InstanceCommand.class, SolveCommand.class, ExperimentCommand.class,
@@ -15,6 +18,8 @@ public final class Main implements Runnable {
 
     public static final int INVALID_INPUT = 2;
     public static final int FAILURE = 1;
+    /** {@code solve} ran, but its result has no feasible solution (infeasible point, limit, unsupported, …). */
+    public static final int NO_FEASIBLE_SOLUTION = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Solve an instance with a named solver; prints the result as JSON.")
+        description = {"Solve an instance with a named solver; prints the result as JSON.",
+                "Exit code 0 when the result has a feasible solution, 3 when it has none (the JSON says why)."})
 final class SolveCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +43,8 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--time-limit-ms", defaultValue = "60000", description = "Time limit per solve (default ${DEFAULT-VALUE}).")
     long timeLimitMillis;
 
-    @Option(names = "--relative-gap", defaultValue = "1e-9", description = "Optimality tolerance (default ${DEFAULT-VALUE}).")
-    double relativeGap;
+    @Option(names = "--relative-gap", description = "Optimality tolerance (default: the solver's own, see its guarantee).")
+    Double relativeGap;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of randomized solvers (default ${DEFAULT-VALUE}).")
     long seed;
@@ -71,21 +72,25 @@ final class SolveCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new InvalidInstanceException("--instance", instance, "does not exist");
         }
-        SolverOptions options = new SolverOptions(timeLimitMillis, relativeGap, SolverOptions.DEFAULTS.maxIterations(),
-                seed, parameters);
+        SolverOptions options = new SolverOptions(timeLimitMillis, relativeGap, null, seed, parameters);
         if (assignment != null) {
             options = options.withParameter("assignment", assignment);
         }
         if (model != null) {
             options = options.withParameter("model", model);
         }
-        Output.write(Json.toText(solve(solver, text, options)), out, spec.commandLine().getOut());
-        return 0;
+        Solved solved = solve(solver, text, options);
+        Output.write(Json.toText(solved.json()), out, spec.commandLine().getOut());
+        return solved.feasible() ? 0 : Main.NO_FEASIBLE_SOLUTION;
     }
 
-    private static <P extends Problem<S>, S> ObjectNode solve(Solver<P, S> solver, String json, SolverOptions options) {
+    /** The result's JSON and whether it has a feasible solution (the exit code). */
+    private record Solved(ObjectNode json, boolean feasible) {
+    }
+
+    private static <P extends Problem<S>, S> Solved solve(Solver<P, S> solver, String json, SolverOptions options) {
         P problem = Json.readInstance(json, solver.problemType(), solver.problemName());
         Result<S> result = solver.solve(problem, options);
-        return Json.resultTree(result, problem.minimize());
+        return new Solved(Json.resultTree(result, problem.minimize()), result.hasFeasibleSolution());
     }
 }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mecopt.api.Status;
 import org.mecopt.io.Json;
 
 class CliTest {
@@ -21,8 +24,9 @@ class CliTest {
         assertEquals(0, run("instance", "offloading", "--seed", "4", "--out", instance.toString()).code());
         for (String solver : List.of("exact", "local-search", "greedy", "goa", "roa")) {
             CliRun r = run("solve", "offloading", "--instance", instance.toString(), "--solver", solver);
-            assertEquals(0, r.code(), r.err());
             JsonNode result = Json.readTree(r.out());
+            boolean feasible = Status.valueOf(result.get("status").asText()).hasFeasibleSolution();
+            assertEquals(feasible ? 0 : Main.NO_FEASIBLE_SOLUTION, r.code(), r.err());
             assertEquals(solver, result.get("solver").asText());
             assertEquals(9, result.get("assignment").size());
         }
@@ -58,6 +62,53 @@ class CliTest {
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("latency\n") && r.out().contains("\noffloading\n"), r.out());
         assertTrue(r.out().contains("  local-search "), r.out());
+        assertTrue(r.out().contains("--param start=CHOICE  default auto, one of auto, equal-power"), r.out());
+        assertTrue(r.out().contains("--param boundIterations=INTEGER  default 400, in [0, 2147483647]"), r.out());
+        assertTrue(r.out().contains("--param assignment=TEXT  default none"), r.out());
+    }
+
+    @Test
+    void solveExitsWithThreeWhenTheResultHasNoFeasibleSolution(@TempDir Path dir) throws Exception {
+        // every device hears server 0 best, so goa overloads it
+        Path instance = dir.resolve("skewed.json");
+        assertEquals(0, run("instance", "offloading", "--seed", "4", "--out", instance.toString()).code());
+        ObjectNode tree = (ObjectNode) Json.readTree(Files.readString(instance));
+        ArrayNode gain = Json.mapper().createArrayNode();
+        for (int m = 0; m < tree.get("devices").size(); m++) {
+            gain.add(Json.mapper().createArrayNode().add(2.0).add(1.0).add(1.0));
+        }
+        tree.set("channelGain", gain);
+        Files.writeString(instance, Json.toText(tree));
+        CliRun goa = run("solve", "offloading", "--instance", instance.toString(), "--solver", "goa");
+        assertEquals(Main.NO_FEASIBLE_SOLUTION, goa.code(), goa.err());
+        JsonNode result = Json.readTree(goa.out());
+        assertEquals("INFEASIBLE_POINT", result.get("status").asText());
+        assertEquals("server 0 serves 9 tasks > maxTasks 3", result.get("violations").get(0).asText());
+        assertEquals(0, run("solve", "offloading", "--instance", instance.toString(), "--solver", "greedy").code());
+    }
+
+    @Test
+    void badOrUnknownParametersExitWithTwoAndNameThem(@TempDir Path dir) throws Exception {
+        Path instance = dir.resolve("l.json");
+        assertEquals(0, run("instance", "latency", "--seed", "2", "--users", "3", "--aps", "8", "--subcarriers", "1",
+                "--out", instance.toString()).code());
+        CliRun typo = run("solve", "latency", "--instance", instance.toString(), "--solver", "ica",
+                "--param", "start=equal_power");
+        assertEquals(Main.INVALID_INPUT, typo.code());
+        assertTrue(typo.err().contains("parameter start = equal_power must be one of [auto, equal-power]"), typo.err());
+        assertEquals("", typo.out());
+        CliRun unknown = run("solve", "latency", "--instance", instance.toString(), "--solver", "ica",
+                "--param", "strat=equal-power");
+        assertEquals(Main.INVALID_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("parameter strat = equal-power is not a parameter of solver ica; known: "
+                + "[tolerance, start]"), unknown.err());
+        CliRun range = run("solve", "latency", "--instance", instance.toString(), "--solver", "ica",
+                "--param", "tolerance=2");
+        assertEquals(Main.INVALID_INPUT, range.code());
+        assertTrue(range.err().contains("parameter tolerance = 2 must be a number in (0, 1)"), range.err());
+        assertEquals(0, run("solve", "latency", "--instance", instance.toString(), "--solver", "ica",
+                "--param", "start=equal-power", "--relative-gap", "1e-9",
+                "--time-limit-ms", Long.toString(Long.MAX_VALUE)).code());
     }
 
     @Test
@@ -92,8 +143,11 @@ class CliTest {
             assertTrue(result.get("lowerBound").asDouble() <= result.get("objective").asDouble());
         }
         CliRun multi = run("solve", "latency", "--instance", instance.toString(), "--solver", "exact-single-carrier");
-        assertEquals(Main.INVALID_INPUT, multi.code());
-        assertTrue(multi.err().contains("must be 1 for solver exact-single-carrier"), multi.err());
+        assertEquals(Main.NO_FEASIBLE_SOLUTION, multi.code(), multi.err());
+        JsonNode unsupported = Json.readTree(multi.out());
+        assertEquals("UNSUPPORTED", unsupported.get("status").asText());
+        assertTrue(unsupported.get("objective").isNull(), multi.out());
+        assertTrue(unsupported.get("message").asText().contains("N = 1 subcarrier only"), multi.out());
         assertEquals(Main.INVALID_INPUT, run("instance", "latency", "--seed", "1", "--channel", "lte").code());
 
         Path out = dir.resolve("exp");

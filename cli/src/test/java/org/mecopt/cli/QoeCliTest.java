@@ -42,7 +42,7 @@ class QoeCliTest {
                 assertTrue(result.get("objective").asDouble() <= bound + 1e-9);
             }
         }
-        CliRun tight = run("solve", "qoe", "--instance", instance.toString(), "--solver", "sigmoidal", "--param", "gap=1e-9");
+        CliRun tight = run("solve", "qoe", "--instance", instance.toString(), "--solver", "sigmoidal", "--relative-gap", "1e-9");
         assertTrue(Json.readTree(tight.out()).get("gap").asDouble() <= 1e-9, tight.out());
     }
 

@@ -3,11 +3,15 @@ package org.mecopt.models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.Outcome;
 import org.mecopt.api.ProblemSolver;
 import org.mecopt.api.Result;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 import org.mecopt.latency.InterferenceFreeBound;
 import org.mecopt.latency.LatencyInstance;
@@ -22,7 +26,8 @@ import org.mecopt.latency.PowerBalancing;
  * solver parameter {@code model}; without it the model
  * bundled for seed 001's default setting is used (see {@link #pretrained()}). Loaded models are
  * cached by their absolute path and the time {@code model.json} was written, for the life of the JVM
- * (a model retrained into the same directory is loaded afresh).
+ * (a model retrained into the same directory is loaded afresh). An instance of another shape than
+ * the model's (K, N, M) is UNSUPPORTED.
  */
 public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencySolution> {
     public static final String MODEL_PARAMETER = "model";
@@ -39,8 +44,21 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
     static final String PRETRAINED = "org/mecopt/models/pretrained/latency-cellfree-k10-n4-m64/";
     static final java.util.List<String> PRETRAINED_FILES = java.util.List.of(LatencyModel.MANIFEST, "cnn-lstm-0000.params");
 
+    static final SolverParameter<String> MODEL = SolverParameter.text(MODEL_PARAMETER,
+            "model directory written by `mecopt train latency` (default: the bundled K=10 N=4 M=64 model)");
+    static final SolverParameter<Integer> BALANCE = SolverParameter.integer(BALANCE_PARAMETER, DEFAULT_BALANCE_SWEEPS,
+            0, Integer.MAX_VALUE, "sweeps of power balancing after the network (0: the network's output as it is)");
+
+    /** The model every solve uses, or null to read parameter {@code model}. */
+    private final LatencyModel fixed;
+
     public CnnLstmSolver() {
+        this(null);
+    }
+
+    private CnnLstmSolver(LatencyModel fixed) {
         super("latency", LatencyInstance.class);
+        this.fixed = fixed;
     }
 
     public static final String NAME = "cnn-lstm";
@@ -57,51 +75,34 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
     }
 
     @Override
-    public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-        String dir = options.parameter(MODEL_PARAMETER);
-        LatencyModel model;
-        if (dir == null || dir.isBlank()) {
-            model = pretrained();
-            try {
-                model.checkShape(instance);
-            } catch (InvalidInstanceException e) {
-                throw new InvalidInstanceException("parameter model", null, "is required for this instance: the bundled "
-                        + "model covers K=" + model.architecture().users() + ", N=" + model.architecture().subcarriers()
-                        + " only (" + e.getMessage() + ")");
-            }
-        } else {
-            model = model(Path.of(dir));
-        }
-        return solveWith(model, instance, balanceSweeps(options));
+    public List<SolverParameter<?>> parameters() {
+        return List.of(MODEL, BALANCE);
     }
 
-    /** The {@code balance} parameter: sweeps of {@link PowerBalancing}, an integer ≥ 0. */
-    static int balanceSweeps(SolverOptions options) {
-        String text = options.parameter(BALANCE_PARAMETER);
-        if (text == null || text.isBlank()) {
-            return DEFAULT_BALANCE_SWEEPS;
-        }
+    @Override
+    protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
+        String dir = context.value(MODEL);
+        boolean bundled = fixed == null && (dir == null || dir.isBlank());
+        LatencyModel model = fixed != null ? fixed : bundled ? pretrained() : model(Path.of(dir));
+        context.setupDone(); // solveTimeMillis is the inference, not the one-time load
         try {
-            int sweeps = Integer.parseInt(text.trim());
-            if (sweeps >= 0) {
-                return sweeps;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            model.checkShape(instance);
+        } catch (InvalidInstanceException e) {
+            return Outcome.unsupported(bundled ? "parameter model is required for this instance: the bundled model covers K="
+                    + model.architecture().users() + ", N=" + model.architecture().subcarriers() + " only ("
+                    + e.getMessage() + ")" : e.getMessage());
         }
-        throw new InvalidInstanceException("parameter " + BALANCE_PARAMETER, text, "must be an integer >= 0");
+        LatencySolution solution = balanced(instance, model.solve(instance), context.value(BALANCE));
+        return Outcome.of(Status.FEASIBLE, solution).withBound(InterferenceFreeBound.lowerBound(instance));
     }
 
     /**
      * The solver's answer with a loaded model: the prediction, balanced, checked, with the
-     * interference-free lower bound. Timed from here, so solveTimeMillis is the inference, not the
-     * one-time load.
+     * interference-free lower bound (for timing the inference alone).
      */
     static Result<LatencySolution> solveWith(LatencyModel model, LatencyInstance instance, int balanceSweeps) {
-        long start = System.nanoTime();
-        LatencySolution solution = balanced(instance, model.solve(instance), balanceSweeps);
-        return Result.checked(instance, NAME, Status.FEASIBLE, solution, InterferenceFreeBound.lowerBound(instance),
-                1, start, "");
+        return new CnnLstmSolver(model).solve(instance,
+                SolverOptions.defaults().withParameter(BALANCE_PARAMETER, Integer.toString(balanceSweeps)));
     }
 
     /** The prediction after {@code sweeps} of {@link PowerBalancing}, with the best ratios (unchanged for 0). */

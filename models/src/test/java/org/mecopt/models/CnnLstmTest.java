@@ -246,13 +246,13 @@ class CnnLstmTest {
         }
         assertEquals("parameter balance", assertThrows(InvalidInstanceException.class, () -> solver.solve(heldOut.get(0),
                 options.withParameter("balance", "-1"))).field());
-        InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
-                () -> solver.solve(heldOut.get(0), SolverOptions.defaults()));
-        assertTrue(e.getMessage().contains("parameter model"), e.getMessage());
+        Result<LatencySolution> bundled = solver.solve(heldOut.get(0), SolverOptions.defaults());
+        assertEquals(Status.UNSUPPORTED, bundled.status());
+        assertTrue(bundled.message().contains("parameter model"), bundled.message());
         assertThrows(InvalidInstanceException.class, () -> solver.solve(heldOut.get(0),
                 SolverOptions.defaults().withParameter("model", tmp.resolve("nowhere").toString())));
         LatencyInstance wrongShape = LatencyGenerator.generate(CONFIG.with(ChannelModel.CELLFREE, 5, 16, 2), 3);
-        assertThrows(InvalidInstanceException.class, () -> solver.solve(wrongShape, options));
+        assertEquals(Status.UNSUPPORTED, solver.solve(wrongShape, options).status());
     }
 
     @Test

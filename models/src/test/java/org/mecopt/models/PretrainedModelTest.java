@@ -39,8 +39,9 @@ class PretrainedModelTest {
     @Test
     void otherSizesNeedAModelParameter() {
         LatencyInstance small = LatencyGenerator.generate(LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 4, 16, 2), 1);
-        InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
-                () -> solver.solve(small, SolverOptions.defaults()));
-        assertTrue(e.getMessage().contains("bundled model covers K=10, N=4"), e.getMessage());
+        Result<LatencySolution> r = solver.solve(small, SolverOptions.defaults());
+        assertEquals(Status.UNSUPPORTED, r.status());
+        assertTrue(r.message().contains("parameter model is required"), r.message());
+        assertTrue(r.message().contains("bundled model covers K=10, N=4"), r.message());
     }
 }

@@ -1,8 +1,12 @@
 package org.mecopt.api;
 
 /**
- * Base of a problem family's solvers: fixes the family's name and problem class once, so a solver
- * only states its own name, guarantee and method.
+ * Base of every solver: fixes the family's name and problem class once, and owns the solve
+ * template, so a solver states only its name, guarantee, parameters and {@link #search}.
+ *
+ * <p>{@link #solve} times the call, validates the options against {@link #parameters()}, runs the
+ * search and builds the {@link Result} through the problem's own check; it is final so that no
+ * solver can skip the check or time itself differently.
  */
 public abstract class ProblemSolver<P extends Problem<S>, S> implements Solver<P, S> {
     private final String problemName;
@@ -22,4 +26,31 @@ public abstract class ProblemSolver<P extends Problem<S>, S> implements Solver<P
     public final Class<P> problemType() {
         return problemType;
     }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InvalidInstanceException when {@code options} names a parameter this solver does not
+     *     declare, or gives one a value it does not accept
+     */
+    @Override
+    public final Result<S> solve(P problem, SolverOptions options) {
+        long start = System.nanoTime();
+        Check.present("problem", problem);
+        SolveContext context = SolveContext.of(name(), parameters(), options, start);
+        Outcome<S> outcome = search(problem, context);
+        double elapsedMillis = (System.nanoTime() - context.clockStartNanos()) / 1e6;
+        return Result.checked(problem, name(), outcome, elapsedMillis);
+    }
+
+    /**
+     * The method itself: a claim about the point it found. Return
+     * {@link Outcome#unsupported(String)} for a valid instance outside the method's domain, never
+     * throw for one; throw {@link InvalidInstanceException} only for invalid parameters that
+     * depend on the instance (e.g. an assignment of the wrong length).
+     *
+     * @param problem the instance (not modified)
+     * @param context the validated options, deadline and parameter values
+     */
+    protected abstract Outcome<S> search(P problem, SolveContext context);
 }

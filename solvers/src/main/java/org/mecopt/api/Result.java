@@ -1,66 +1,138 @@
 package org.mecopt.api;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a solver returns: the solution and everything the solver knows about it.
  *
- * <p>Build results with {@link #checked}, which evaluates the objective and re-checks feasibility
- * with the problem's own rules, so a returned status never claims more than the solution shows.
+ * <p>There is no public constructor: every result is made by the solve template
+ * ({@link ProblemSolver#solve}), which evaluates the objective and re-checks feasibility with the
+ * problem's own rules, so a returned status never claims more than the solution shows
+ * ({@link Status#checked}).
  *
- * @param problem problem family name
- * @param solver solver name
- * @param status what is known about {@code solution}
- * @param solution the solution (never null: even a failed solve returns its last iterate)
- * @param objective the problem's objective at {@code solution}, never NaN
- * @param bound a proven bound on the optimum (lower for minimization, upper for maximization),
- *     or null when the solver knows none
- * @param iterations solver iterations (nodes, passes, …; the solver's Javadoc says which)
- * @param solveTimeMillis wall time of the solve itself, excluding one-time library loading
- * @param violations the constraints {@code solution} violates; empty when feasible
- * @param message a short human-readable note (why a limit was hit, what broke), or empty
+ * @param <S> the solution type
  */
-public record Result<S>(String problem, String solver, Status status, S solution, double objective,
-                        Double bound, long iterations, double solveTimeMillis, List<String> violations,
-                        String message) {
+public final class Result<S> {
 
     /** Relative distance within which a bound on the wrong side of the objective is rounding. */
     static final double ROUNDING = 1e-12;
 
-    public Result {
-        violations = List.copyOf(violations);
-        message = message == null ? "" : message;
+    private final String problem;
+    private final String solver;
+    private final Status status;
+    private final S solution;
+    private final double objective;
+    private final Double bound;
+    private final long iterations;
+    private final double solveTimeMillis;
+    private final List<String> violations;
+    private final String message;
+
+    private Result(String problem, String solver, Status status, S solution, double objective, Double bound,
+                   long iterations, double solveTimeMillis, List<String> violations, String message) {
+        this.problem = problem;
+        this.solver = solver;
+        this.status = status;
+        this.solution = solution;
+        this.objective = objective;
+        this.bound = bound;
+        this.iterations = iterations;
+        this.solveTimeMillis = solveTimeMillis;
+        this.violations = List.copyOf(violations);
+        this.message = message == null ? "" : message;
     }
 
     /**
-     * Evaluates {@code solution} on {@code problem} and assembles a result whose status is
-     * downgraded to INFEASIBLE when the problem's own check finds a violation, and to
-     * NUMERICAL_ERROR when the objective is not a number.
-     *
-     * @param startNanos {@link System#nanoTime()} taken when the solve started
+     * Evaluates the outcome's solution on {@code problem} and assembles a result whose status is
+     * what the check allows ({@link Status#checked}); an unsupported outcome has no solution.
      */
-    public static <S> Result<S> checked(Problem<S> problem, String solver, Status claimed, S solution,
-                                        Double bound, long iterations, long startNanos, String message) {
-        double elapsed = (System.nanoTime() - startNanos) / 1e6;
+    static <S> Result<S> checked(Problem<S> problem, String solver, Outcome<S> outcome, double elapsedMillis) {
+        if (outcome.status() == Status.UNSUPPORTED) {
+            return new Result<>(problem.problemName(), solver, Status.UNSUPPORTED, null, Double.NaN, null,
+                    outcome.iterations(), elapsedMillis, List.of(), outcome.message());
+        }
+        S solution = outcome.solution();
         List<String> violations = problem.violations(solution);
         double objective = problem.objective(solution);
-        Status status = claimed;
-        String note = message == null ? "" : message;
-        if (!violations.isEmpty() && status != Status.NUMERICAL_ERROR) {
-            status = Status.INFEASIBLE;
-        }
+        String note = outcome.message();
+        Status status = outcome.status().checked(!violations.isEmpty(), Double.isFinite(objective));
         if (!Double.isFinite(objective)) {
             note = (note.isEmpty() ? "" : note + "; ") + "objective is " + objective;
-            status = Status.NUMERICAL_ERROR;
             objective = problem.minimize() ? Double.MAX_VALUE : -Double.MAX_VALUE;
         }
-        Double b = bound == null || !Double.isFinite(bound) ? null : bound;
+        Double b = outcome.bound() == null || !Double.isFinite(outcome.bound()) ? null : outcome.bound();
         if (b != null && Math.abs(b - objective) <= ROUNDING * Math.abs(objective)
                 && (problem.minimize() ? b > objective : b < objective)) {
             b = objective; // a bound computed along another path may cross an optimal objective by rounding
         }
-        return new Result<>(problem.problemName(), solver, status, solution, objective, b, iterations,
-                elapsed, violations, note);
+        return new Result<>(problem.problemName(), solver, status, solution, objective, b, outcome.iterations(),
+                elapsedMillis, violations, note);
+    }
+
+    /** The problem family's name. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The solver's name. */
+    public String solver() {
+        return solver;
+    }
+
+    /** What is known about {@link #solution()}. */
+    public Status status() {
+        return status;
+    }
+
+    /**
+     * The solution; null only when the status is {@link Status#UNSUPPORTED} (otherwise even a failed
+     * solve returns its last iterate).
+     */
+    public S solution() {
+        return solution;
+    }
+
+    /**
+     * The problem's objective at {@link #solution()}; NaN only when UNSUPPORTED (there is no
+     * solution to evaluate), and ±{@link Double#MAX_VALUE} (the worst value) when the objective was
+     * not finite (NUMERICAL_ERROR).
+     */
+    public double objective() {
+        return objective;
+    }
+
+    /**
+     * A proven bound on the optimum (lower for minimization, upper for maximization), or null when
+     * the solver knows none.
+     */
+    public Double bound() {
+        return bound;
+    }
+
+    /** Solver iterations (nodes, passes, …; the solver's Javadoc says which). */
+    public long iterations() {
+        return iterations;
+    }
+
+    /** Wall time of the solve itself, excluding one-time loading (a model, a native library). */
+    public double solveTimeMillis() {
+        return solveTimeMillis;
+    }
+
+    /** The constraints {@link #solution()} violates; empty when it is feasible or there is none. */
+    public List<String> violations() {
+        return violations;
+    }
+
+    /** A short human-readable note (why a limit was hit, what broke, why unsupported), or empty. */
+    public String message() {
+        return message;
+    }
+
+    /** Whether {@link #solution()} may be used as a feasible point ({@link Status#hasFeasibleSolution()}). */
+    public boolean hasFeasibleSolution() {
+        return status.hasFeasibleSolution();
     }
 
     /**
@@ -73,5 +145,26 @@ public record Result<S>(String problem, String solver, Status status, S solution
         }
         double scale = Math.max(Math.abs(objective), Math.abs(bound));
         return scale == 0 ? 0.0 : Math.abs(objective - bound) / scale;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Result<?> r && problem.equals(r.problem) && solver.equals(r.solver) && status == r.status
+                && Objects.equals(solution, r.solution) && Double.compare(objective, r.objective) == 0
+                && Objects.equals(bound, r.bound) && iterations == r.iterations
+                && Double.compare(solveTimeMillis, r.solveTimeMillis) == 0 && violations.equals(r.violations)
+                && message.equals(r.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(problem, solver, status, solution, objective, bound, iterations, violations, message);
+    }
+
+    @Override
+    public String toString() {
+        return "Result[problem=" + problem + ", solver=" + solver + ", status=" + status + ", objective=" + objective
+                + ", bound=" + bound + ", iterations=" + iterations + ", solveTimeMillis=" + solveTimeMillis
+                + ", violations=" + violations + ", message=" + message + ", solution=" + solution + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.mecopt.api;
 
+import java.util.List;
+
 /**
  * A method for one problem family. Implementations are stateless and thread-safe: one instance
  * may solve many problems concurrently. They are found by name through {@link SolverRegistry}
@@ -22,7 +24,20 @@ public interface Solver<P extends Problem<S>, S> {
     /** One line: what the result is guaranteed to be (for the CLI's and README's solver tables). */
     String guarantee();
 
-    /** Solves {@code problem}; never returns null and never throws for a valid instance. */
+    /**
+     * The solver-specific parameters it reads from {@link SolverOptions#parameters()}; any other
+     * name is rejected by {@link #solve}.
+     */
+    default List<SolverParameter<?>> parameters() {
+        return List.of();
+    }
+
+    /**
+     * Solves {@code problem}; never returns null and never throws for a valid instance and valid
+     * options (an instance outside the solver's domain is returned as {@link Status#UNSUPPORTED}).
+     *
+     * @throws InvalidInstanceException when the options name an unknown parameter or a bad value
+     */
     Result<S> solve(P problem, SolverOptions options);
 
     /** Solves with {@link SolverOptions#defaults()}. */

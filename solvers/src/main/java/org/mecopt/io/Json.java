@@ -121,13 +121,20 @@ public final class Json {
         }
     }
 
-    /** A result as a JSON tree; the bound is named for the direction of optimization. */
+    /**
+     * A result as a JSON tree; the bound is named for the direction of optimization. An UNSUPPORTED
+     * result has {@code "objective": null}, no solution fields, and its message says why.
+     */
     public static ObjectNode resultTree(Result<?> result, boolean minimize) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("problem", result.problem());
         node.put("solver", result.solver());
         node.put("status", result.status().name());
-        node.put("objective", result.objective());
+        if (Double.isNaN(result.objective())) {
+            node.putNull("objective"); // UNSUPPORTED: no solution to evaluate, and JSON has no NaN
+        } else {
+            node.put("objective", result.objective());
+        }
         String boundName = minimize ? "lowerBound" : "upperBound";
         if (result.bound() == null) {
             node.putNull(boundName);
@@ -136,7 +143,7 @@ public final class Json {
             node.put(boundName, result.bound());
             node.put("gap", result.gap());
         }
-        JsonNode solution = MAPPER.valueToTree(result.solution());
+        JsonNode solution = result.solution() == null ? MAPPER.createObjectNode() : MAPPER.valueToTree(result.solution());
         for (Iterator<Map.Entry<String, JsonNode>> it = solution.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             node.set(field.getKey(), field.getValue());

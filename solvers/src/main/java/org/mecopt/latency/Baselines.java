@@ -1,8 +1,8 @@
 package org.mecopt.latency;
 
 import java.util.Arrays;
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.Status;
 
 /** Seed 001's simple baselines, as solvers. */
@@ -32,9 +32,8 @@ public final class Baselines {
         }
 
         @Override
-        public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-            long start = System.nanoTime();
-            return finish(instance, instance.solutionFor(equalPower(instance)), Status.FEASIBLE, 1, start, "");
+        protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
+            return claim(instance, instance.solutionFor(equalPower(instance)), Status.FEASIBLE);
         }
     }
 
@@ -51,8 +50,7 @@ public final class Baselines {
         }
 
         @Override
-        public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-            long start = System.nanoTime();
+        protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
             double[][] power = equalPower(instance);
             int k = instance.userCount();
             double[] ratio = new double[k];
@@ -61,7 +59,7 @@ public final class Baselines {
                 ratio[u] = 1;
                 latency[u] = instance.latency(u, instance.rate(power, u), 1);
             }
-            return finish(instance, new LatencySolution(power, ratio, latency), Status.FEASIBLE, 1, start, "");
+            return claim(instance, new LatencySolution(power, ratio, latency), Status.FEASIBLE);
         }
     }
 
@@ -74,19 +72,18 @@ public final class Baselines {
 
         @Override
         public String guarantee() {
-            return "baseline: rho = 0, p = 0 (INFEASIBLE when local computing is off)";
+            return "baseline: rho = 0, p = 0 (INFEASIBLE_POINT when local computing is off)";
         }
 
         @Override
-        public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-            long start = System.nanoTime();
+        protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
             int k = instance.userCount();
             double[] latency = new double[k];
             for (int u = 0; u < k; u++) {
                 latency[u] = instance.localTime(u);
             }
             LatencySolution s = new LatencySolution(new double[instance.subcarrierCount()][k], new double[k], latency);
-            return finish(instance, s, Status.FEASIBLE, 1, start, "");
+            return claim(instance, s, Status.FEASIBLE);
         }
     }
 
@@ -103,10 +100,9 @@ public final class Baselines {
         }
 
         @Override
-        public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-            long start = System.nanoTime();
+        protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
             double[][] power = InterferenceFreeBound.waterFilledPower(instance);
-            return finish(instance, instance.solutionFor(power), Status.FEASIBLE, 1, start,
+            return claim(instance, instance.solutionFor(power), Status.FEASIBLE).withMessage(
                     "lowerBound is the interference-free bound; the solution is its power evaluated with interference");
         }
     }

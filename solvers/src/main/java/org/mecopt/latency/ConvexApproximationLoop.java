@@ -1,8 +1,9 @@
 package org.mecopt.latency;
 
 import java.util.function.UnaryOperator;
-import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 
 /**
@@ -19,6 +20,9 @@ final class ConvexApproximationLoop {
     static final double DEFAULT_TOLERANCE = 1e-6;
     private static final int MAX_OUTER = 200;
 
+    static final SolverParameter<Double> TOLERANCE = SolverParameter.real("tolerance", DEFAULT_TOLERANCE, 0, 1, true,
+            "relative improvement of the maximum latency below which the iterations stop");
+
     /** Where the loop ended. */
     record Outcome(double[][] power, double value, Status status, long iterations, String message) {
     }
@@ -32,15 +36,14 @@ final class ConvexApproximationLoop {
      * @param overRelax whether to extrapolate successful steps ({@link IcaSolver#extrapolate})
      */
     static Outcome run(LatencyInstance instance, double[][] start, UnaryOperator<double[][]> step, boolean overRelax,
-                       SolverOptions options, long startNanos) {
-        long deadline = startNanos + options.timeLimitMillis() * 1_000_000L;
-        double tolerance = tolerance(options.parameter("tolerance"));
-        long maxOuter = Math.min(MAX_OUTER, options.maxIterations());
+                       SolveContext context) {
+        double tolerance = context.value(TOLERANCE);
+        long maxOuter = Math.min(MAX_OUTER, context.maxIterations(MAX_OUTER));
         double[][] current = start;
         double currentValue = instance.objective(instance.solutionFor(current));
         long iterations = 0;
         while (iterations < maxOuter) {
-            if (System.nanoTime() > deadline) {
+            if (context.timeUp()) {
                 return new Outcome(current, currentValue, Status.LIMIT_REACHED, iterations, "time limit reached");
             }
             iterations++;
@@ -69,20 +72,5 @@ final class ConvexApproximationLoop {
         }
         return new Outcome(current, currentValue, Status.LIMIT_REACHED, iterations,
                 "outer iteration limit of " + maxOuter + " reached");
-    }
-
-    static double tolerance(String text) {
-        if (text == null) {
-            return DEFAULT_TOLERANCE;
-        }
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (v > 0 && v < 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInstanceException("tolerance", text, "must be a number in (0, 1)");
     }
 }

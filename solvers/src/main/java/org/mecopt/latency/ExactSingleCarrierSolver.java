@@ -1,8 +1,7 @@
 package org.mecopt.latency;
 
-import org.mecopt.api.InvalidInstanceException;
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.Status;
 
 /**
@@ -14,9 +13,12 @@ import org.mecopt.api.Status;
  * (Perron–Frobenius); t is achievable iff that p also satisfies {@code p ≤ 1}. Feasibility is
  * monotone in t, so bisection between the interference-free bound and a feasible latency converges
  * to the optimum; the returned powers are the least powers at the upper end. Iterations are
- * bisection steps; the bound is the lower end.
+ * bisection steps; the bound is the lower end. The relative gap is 1e-9 when none is set.
+ * Instances with N > 1 are UNSUPPORTED.
  */
 public final class ExactSingleCarrierSolver extends PowerSolver {
+
+    static final double DEFAULT_GAP = 1e-9;
 
     @Override
     public String name() {
@@ -29,19 +31,19 @@ public final class ExactSingleCarrierSolver extends PowerSolver {
     }
 
     @Override
-    public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
+    protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
         if (instance.subcarrierCount() != 1) {
-            throw new InvalidInstanceException("gain.length (subcarriers)", instance.subcarrierCount(),
-                    "must be 1 for solver exact-single-carrier");
+            return Outcome.unsupported("exact-single-carrier solves N = 1 subcarrier only; this instance has N = "
+                    + instance.subcarrierCount());
         }
         double lo = InterferenceFreeBound.lowerBound(instance);
         double[][] start0 = InterferenceFreeBound.waterFilledPower(instance);
         double hi = instance.objective(instance.solutionFor(start0));
-        double tolerance = Math.max(options.relativeGap(), 1e-12);
+        double tolerance = Math.max(context.relativeGap(DEFAULT_GAP), 1e-12);
         LeastPower.Bisection b = new LeastPower(instance).bisect(lo, start0, hi, tolerance, 200);
         LatencySolution solution = instance.solutionFor(b.power());
         Status status = b.hi() - b.lo() <= tolerance * b.hi() ? Status.OPTIMAL : Status.LIMIT_REACHED;
-        return finish(instance, solution, status, Math.min(b.lo(), instance.objective(solution)), b.steps(), start, "");
+        return Outcome.of(status, solution).withBound(Math.min(b.lo(), instance.objective(solution)))
+                .withIterations(b.steps());
     }
 }

@@ -1,9 +1,12 @@
 package org.mecopt.latency;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.mecopt.api.Result;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 import org.mecopt.numeric.ConvexFunction;
 import org.mecopt.numeric.ConvexProblem;
@@ -73,18 +76,23 @@ public final class IcaPaperSolver extends PowerSolver {
     }
 
     @Override
-    public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
+    public List<SolverParameter<?>> parameters() {
+        return List.of(ConvexApproximationLoop.TOLERANCE, START);
+    }
+
+    @Override
+    protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
         double bound = InterferenceFreeBound.lowerBound(instance);
-        double[][] initial = "equal-power".equals(options.parameter("start"))
+        double[][] initial = "equal-power".equals(context.value(START))
                 ? Baselines.equalPower(instance) : IcaSolver.startingPoint(instance, bound);
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(IcaSolver.SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
         ConvexApproximationLoop.Outcome o = ConvexApproximationLoop.run(instance, withoutZeros(initial),
-                p -> new Subproblem(instance, p, bound).solve(ipm), false, options, start);
+                p -> new Subproblem(instance, p, bound).solve(ipm), false, context);
         // mixing equal power into zero powers may cost a little: keep the start when it stays better
         double[][] best = o.value() < instance.objective(instance.solutionFor(initial)) ? o.power() : initial;
-        return finish(instance, instance.solutionFor(best), o.status(), bound, o.iterations(), start, o.message());
+        return Outcome.of(o.status(), instance.solutionFor(best)).withBound(bound).withIterations(o.iterations())
+                .withMessage(o.message());
     }
 
     /** {@code power} itself when it has no zero entry, else {@code (1 − ε) p + ε/N}. */

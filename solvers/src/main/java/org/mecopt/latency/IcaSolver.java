@@ -1,8 +1,11 @@
 package org.mecopt.latency;
 
 import java.util.Arrays;
-import org.mecopt.api.Result;
+import java.util.List;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 import org.mecopt.numeric.ConvexProblem;
 import org.mecopt.numeric.InteriorPointOptions;
@@ -49,16 +52,21 @@ public final class IcaSolver extends PowerSolver {
     }
 
     @Override
-    public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
+    public List<SolverParameter<?>> parameters() {
+        return List.of(ConvexApproximationLoop.TOLERANCE, START);
+    }
+
+    @Override
+    protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
         double bound = InterferenceFreeBound.lowerBound(instance);
-        double[][] first = "equal-power".equals(options.parameter("start"))
+        double[][] first = "equal-power".equals(context.value(START))
                 ? Baselines.equalPower(instance) : startingPoint(instance, bound);
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
         ConvexApproximationLoop.Outcome o = ConvexApproximationLoop.run(instance, first,
-                p -> step(instance, p, bound, ipm), true, options, start);
-        return finish(instance, instance.solutionFor(o.power()), o.status(), bound, o.iterations(), start, o.message());
+                p -> step(instance, p, bound, ipm), true, context);
+        return Outcome.of(o.status(), instance.solutionFor(o.power())).withBound(bound).withIterations(o.iterations())
+                .withMessage(o.message());
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.mecopt.latency;
 
+import java.util.List;
+import org.mecopt.api.Outcome;
 import org.mecopt.api.ProblemSolver;
-import org.mecopt.api.Result;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 
 /**
@@ -10,18 +12,16 @@ import org.mecopt.api.Status;
  */
 abstract class PowerSolver extends ProblemSolver<LatencyInstance, LatencySolution> {
 
+    /** The start of both convex-approximation solvers. */
+    static final SolverParameter<String> START = SolverParameter.choice("start", "auto", List.of("auto", "equal-power"),
+            "starting point: auto (the best of equal power, water-filling and the equal-split point) or p = 1/N");
+
     PowerSolver() {
         super("latency", LatencyInstance.class);
     }
 
-    /** A checked result for {@code solution}, with the interference-free bound. */
-    final Result<LatencySolution> finish(LatencyInstance instance, LatencySolution solution, Status status,
-                                         long iterations, long startNanos, String message) {
-        return finish(instance, solution, status, InterferenceFreeBound.lowerBound(instance), iterations, startNanos, message);
-    }
-
-    final Result<LatencySolution> finish(LatencyInstance instance, LatencySolution solution, Status status, double bound,
-                                         long iterations, long startNanos, String message) {
-        return Result.checked(instance, name(), status, solution, bound, iterations, startNanos, message);
+    /** A claim about {@code solution} with the interference-free lower bound. */
+    static Outcome<LatencySolution> claim(LatencyInstance instance, LatencySolution solution, Status status) {
+        return Outcome.of(status, solution).withBound(InterferenceFreeBound.lowerBound(instance));
     }
 }

@@ -1,7 +1,7 @@
 package org.mecopt.offloading;
 
+import org.mecopt.api.Outcome;
 import org.mecopt.api.ProblemSolver;
-import org.mecopt.api.Result;
 import org.mecopt.api.Status;
 
 /**
@@ -15,14 +15,14 @@ abstract class AssignmentSolver extends ProblemSolver<OffloadingInstance, Offloa
     }
 
     /**
-     * Completes an assignment into a checked result.
+     * A claim about an assignment completed by the KKT CPU split.
      *
-     * @param totalBound a lower bound on the summed delay {@code M·D}, or null
+     * @param totalBound a lower bound on the summed delay {@code M·D}, or null; the claim states it
+     *     per device, as the objective is
      */
-    final Result<OffloadingSolution> finish(OffloadingInstance instance, int[] assignment, Status status,
-                                            Double totalBound, long iterations, long startNanos, String message) {
+    static Outcome<OffloadingSolution> claim(OffloadingInstance instance, int[] assignment, Status status,
+                                             Double totalBound) {
         Double bound = totalBound == null ? null : totalBound / instance.deviceCount();
-        return Result.checked(instance, name(), status, KktAllocation.solution(instance, assignment), bound,
-                iterations, startNanos, message);
+        return Outcome.of(status, KktAllocation.solution(instance, assignment)).withBound(bound);
     }
 }

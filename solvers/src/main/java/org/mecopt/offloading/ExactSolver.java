@@ -1,17 +1,21 @@
 package org.mecopt.offloading;
 
-import org.mecopt.api.Result;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.Status;
 
 /**
  * {@code exact}: the proven-optimal assignment with its KKT CPU split, by {@link BranchAndBound}
  * started from the local-search incumbent. OPTIMAL means no assignment is better by more than
- * {@link SolverOptions#relativeGap()} (default 1e-9) of the real-valued objective; the result's
+ * {@link SolverOptions#relativeGap()} (default {@value #DEFAULT_GAP} when not set) of the real-valued objective; the result's
  * bound is the smallest pruned-node bound. Iterations are search nodes. On the time limit it
  * returns the incumbent as LIMIT_REACHED with the relaxation bound.
  */
 public final class ExactSolver extends AssignmentSolver {
+
+    /** The relative gap when none is set. */
+    static final double DEFAULT_GAP = 1e-9;
 
     @Override
     public String name() {
@@ -24,19 +28,18 @@ public final class ExactSolver extends AssignmentSolver {
     }
 
     @Override
-    public Result<OffloadingSolution> solve(OffloadingInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
-        long deadline = start + options.timeLimitMillis() * 1_000_000L;
+    protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
+        long deadline = context.deadlineNanos();
         AssignmentCosts c = new AssignmentCosts(instance);
         LocalSearch warm = new LocalSearch(c, Heuristics.greedy(c));
         warm.run(deadline);
-        BranchAndBound bb = new BranchAndBound(c, warm.assignment(), options.relativeGap(), deadline);
+        BranchAndBound bb = new BranchAndBound(c, warm.assignment(), context.relativeGap(DEFAULT_GAP), deadline);
         if (bb.run()) {
-            return finish(instance, bb.best(), Status.OPTIMAL, bb.provenBound(), bb.nodes(), start, "");
+            return claim(instance, bb.best(), Status.OPTIMAL, bb.provenBound()).withIterations(bb.nodes());
         }
         double bound = RelaxationBound.lowerBound(c, bb.best(), bb.bestTotal(),
                 LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
-        return finish(instance, bb.best(), Status.LIMIT_REACHED, bound, bb.nodes(), start,
-                "time limit of " + options.timeLimitMillis() + " ms reached before the search tree was closed");
+        return claim(instance, bb.best(), Status.LIMIT_REACHED, bound).withIterations(bb.nodes()).withMessage(
+                "time limit of " + context.timeLimitMillis() + " ms reached before the search tree was closed");
     }
 }

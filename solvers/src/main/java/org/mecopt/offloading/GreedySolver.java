@@ -1,7 +1,7 @@
 package org.mecopt.offloading;
 
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.Status;
 
 /**
@@ -21,8 +21,7 @@ public final class GreedySolver extends AssignmentSolver {
     }
 
     @Override
-    public Result<OffloadingSolution> solve(OffloadingInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
-        return finish(instance, Heuristics.greedy(new AssignmentCosts(instance)), Status.FEASIBLE, null, 1, start, "");
+    protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
+        return claim(instance, Heuristics.greedy(new AssignmentCosts(instance)), Status.FEASIBLE, null);
     }
 }

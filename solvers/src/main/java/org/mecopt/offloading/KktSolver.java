@@ -1,17 +1,22 @@
 package org.mecopt.offloading;
 
+import java.util.List;
 import org.mecopt.api.InvalidInstanceException;
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 
 /**
  * {@code kkt}: the optimal CPU split (seed 004 eq. 20) for an assignment the caller gives as
  * parameter {@code assignment}, a comma-separated list of 0-based servers, one per device. OPTIMAL
- * means optimal for that assignment; an assignment that breaks a capacity comes back INFEASIBLE
+ * means optimal for that assignment; an assignment that breaks a capacity comes back INFEASIBLE_POINT
  * with the violation listed.
  */
 public final class KktSolver extends AssignmentSolver {
+
+    static final SolverParameter<String> ASSIGNMENT = SolverParameter.text("assignment",
+            "required: the 0-based server of each device, comma-separated, e.g. 0,2,1");
 
     @Override
     public String name() {
@@ -24,10 +29,14 @@ public final class KktSolver extends AssignmentSolver {
     }
 
     @Override
-    public Result<OffloadingSolution> solve(OffloadingInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
-        int[] assignment = parseAssignment(options.parameter("assignment"), instance);
-        return finish(instance, assignment, Status.OPTIMAL, null, 1, start, "CPU split optimal for the given assignment");
+    public List<SolverParameter<?>> parameters() {
+        return List.of(ASSIGNMENT);
+    }
+
+    @Override
+    protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
+        int[] assignment = parseAssignment(context.value(ASSIGNMENT), instance);
+        return claim(instance, assignment, Status.OPTIMAL, null).withMessage("CPU split optimal for the given assignment");
     }
 
     static int[] parseAssignment(String text, OffloadingInstance instance) {

@@ -1,7 +1,9 @@
 package org.mecopt.offloading;
 
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import java.util.List;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
+import org.mecopt.api.SolverParameter;
 import org.mecopt.api.Status;
 
 /**
@@ -17,6 +19,12 @@ import org.mecopt.api.Status;
 public final class LocalSearchSolver extends AssignmentSolver {
 
     static final int DEFAULT_BOUND_ITERATIONS = 400;
+    /** The relative gap under which a converged search is OPTIMAL, when none is set. */
+    static final double DEFAULT_GAP = 1e-9;
+
+    static final SolverParameter<Integer> BOUND_ITERATIONS = SolverParameter.integer("boundIterations",
+            DEFAULT_BOUND_ITERATIONS, 0, Integer.MAX_VALUE,
+            "cap on the dual ascent of the relaxation bound (0: no bound)");
 
     @Override
     public String name() {
@@ -29,35 +37,26 @@ public final class LocalSearchSolver extends AssignmentSolver {
     }
 
     @Override
-    public Result<OffloadingSolution> solve(OffloadingInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
-        long deadline = start + options.timeLimitMillis() * 1_000_000L;
+    public List<SolverParameter<?>> parameters() {
+        return List.of(BOUND_ITERATIONS);
+    }
+
+    @Override
+    protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
+        long deadline = context.deadlineNanos();
         AssignmentCosts c = new AssignmentCosts(instance);
         LocalSearch search = new LocalSearch(c, Heuristics.greedy(c));
         boolean converged = search.run(deadline);
         int[] assignment = search.assignment();
         double total = c.total(assignment);
-        String iterations = options.parameter("boundIterations");
-        int boundIterations = iterations == null ? DEFAULT_BOUND_ITERATIONS : parseNonNegative("boundIterations", iterations);
+        int boundIterations = context.value(BOUND_ITERATIONS);
         Double bound = boundIterations == 0 ? null
                 : RelaxationBound.lowerBound(c, assignment, total, boundIterations);
         Status status = converged ? Status.FEASIBLE : Status.LIMIT_REACHED;
-        if (bound != null && total - bound <= options.relativeGap() * total) {
+        if (bound != null && total - bound <= context.relativeGap(DEFAULT_GAP) * total) {
             status = Status.OPTIMAL;
         }
-        return finish(instance, assignment, status, bound, search.passes(), start,
-                converged ? "" : "time limit reached before a local optimum");
-    }
-
-    static int parseNonNegative(String name, String value) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new org.mecopt.api.InvalidInstanceException(name, value, "must be an integer >= 0");
+        return claim(instance, assignment, status, bound).withIterations(search.passes())
+                .withMessage(converged ? "" : "time limit reached before a local optimum");
     }
 }

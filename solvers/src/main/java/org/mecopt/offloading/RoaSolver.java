@@ -2,7 +2,8 @@ package org.mecopt.offloading;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.mecopt.api.Result;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.Status;
 
@@ -24,9 +25,8 @@ public final class RoaSolver extends AssignmentSolver {
     }
 
     @Override
-    public Result<OffloadingSolution> solve(OffloadingInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
+    protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(context.seed());
         int servers = instance.serverCount();
         int[] count = new int[servers];
         int[] open = new int[servers];
@@ -41,6 +41,6 @@ public final class RoaSolver extends AssignmentSolver {
             assignment[m] = open[rng.nextInt(k)];
             count[assignment[m]]++;
         }
-        return finish(instance, assignment, Status.FEASIBLE, null, 1, start, "");
+        return claim(instance, assignment, Status.FEASIBLE, null);
     }
 }

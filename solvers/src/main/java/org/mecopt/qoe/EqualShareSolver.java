@@ -1,8 +1,8 @@
 package org.mecopt.qoe;
 
 import java.util.Arrays;
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.Status;
 
 /** {@code equal-share}: every user gets {@code capacity / n}. A baseline with no optimality claim. */
@@ -19,10 +19,9 @@ public final class EqualShareSolver extends QoeSolver {
     }
 
     @Override
-    public Result<QoeSolution> solve(QoeInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
+    protected Outcome<QoeSolution> search(QoeInstance instance, SolveContext context) {
         double[] p = new double[instance.userCount()];
         Arrays.fill(p, instance.capacityHz() / p.length);
-        return finish(instance, p, Status.FEASIBLE, null, 1, start, "");
+        return claim(instance, p, Status.FEASIBLE);
     }
 }

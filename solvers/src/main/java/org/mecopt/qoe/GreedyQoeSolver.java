@@ -1,8 +1,8 @@
 package org.mecopt.qoe;
 
 import java.util.PriorityQueue;
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.Status;
 
 /**
@@ -32,8 +32,7 @@ public final class GreedyQoeSolver extends QoeSolver {
     }
 
     @Override
-    public Result<QoeSolution> solve(QoeInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
+    protected Outcome<QoeSolution> search(QoeInstance instance, SolveContext context) {
         int n = instance.userCount();
         long chunks = (long) CHUNKS_PER_USER * n;
         double delta = instance.capacityHz() / chunks;
@@ -62,7 +61,7 @@ public final class GreedyQoeSolver extends QoeSolver {
                 p[u] *= scale;
             }
         }
-        return finish(instance, p, Status.FEASIBLE, null, steps, start, "");
+        return claim(instance, p, Status.FEASIBLE).withIterations(steps);
     }
 
     private static Gain gain(QoeUser user, int u, double p, double delta, long left) {

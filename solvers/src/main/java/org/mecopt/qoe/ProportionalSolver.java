@@ -1,7 +1,7 @@
 package org.mecopt.qoe;
 
-import org.mecopt.api.Result;
-import org.mecopt.api.SolverOptions;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.Status;
 
 /**
@@ -21,8 +21,7 @@ public final class ProportionalSolver extends QoeSolver {
     }
 
     @Override
-    public Result<QoeSolution> solve(QoeInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
+    protected Outcome<QoeSolution> search(QoeInstance instance, SolveContext context) {
         double total = 0;
         for (QoeUser u : instance.users()) {
             total += u.workloadCycles();
@@ -31,6 +30,6 @@ public final class ProportionalSolver extends QoeSolver {
         for (int u = 0; u < p.length; u++) {
             p[u] = instance.capacityHz() * (instance.users().get(u).workloadCycles() / total);
         }
-        return finish(instance, p, Status.FEASIBLE, null, 1, start, "");
+        return claim(instance, p, Status.FEASIBLE);
     }
 }

@@ -1,7 +1,7 @@
 package org.mecopt.qoe;
 
+import org.mecopt.api.Outcome;
 import org.mecopt.api.ProblemSolver;
-import org.mecopt.api.Result;
 import org.mecopt.api.Status;
 
 /** Base of the {@code qoe} solvers: each returns an allocation that the instance re-checks. */
@@ -11,9 +11,8 @@ abstract class QoeSolver extends ProblemSolver<QoeInstance, QoeSolution> {
         super("qoe", QoeInstance.class);
     }
 
-    final Result<QoeSolution> finish(QoeInstance instance, double[] allocationHz, Status status, Double upperBound,
-                                     long iterations, long startNanos, String message) {
-        return Result.checked(instance, name(), status, instance.solution(allocationHz), upperBound, iterations,
-                startNanos, message);
+    /** A claim about the solution that allocates {@code allocationHz}. */
+    static Outcome<QoeSolution> claim(QoeInstance instance, double[] allocationHz, Status status) {
+        return Outcome.of(status, instance.solution(allocationHz));
     }
 }

@@ -1,10 +1,11 @@
 package org.mecopt.qoe;
 
+import java.util.List;
 import java.util.Locale;
-import org.mecopt.api.InvalidInstanceException;
-import org.mecopt.api.Result;
+import org.mecopt.api.Outcome;
+import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
-import org.mecopt.api.Status;
+import org.mecopt.api.SolverParameter;
 
 /**
  * {@code sigmoidal}: the global optimum within a certified relative gap, by
@@ -12,16 +13,20 @@ import org.mecopt.api.Status;
  * by bisection on the capacity price). The result's bound is the proven upper bound; iterations are
  * relaxations solved (nodes).
  *
- * <p>Gap: the toolkit-wide default {@code relativeGap} of {@link SolverOptions#DEFAULTS} (1e-9) is
- * read as "not set", and this solver's own default, 1e-4, is used; any other value is used as given.
- * To ask for exactly 1e-9, pass the parameter {@code gap=1e-9} (it always wins). The parameter
- * {@code symmetry=off} disables the ordering of identical users (for comparisons only).
- * {@link SolverOptions#maxIterations()} caps the nodes.
+ * <p>Gap: {@link SolverOptions#relativeGap()} as given; when it is not set, this solver's own
+ * default, {@value #DEFAULT_GAP}. The parameter {@code symmetry=off} disables the ordering of
+ * identical users (for comparisons only). {@link SolverOptions#maxIterations()} caps the nodes
+ * (default {@value #DEFAULT_MAX_NODES}).
  */
 public final class SigmoidalSolver extends QoeSolver {
 
     /** The relative gap used when none is requested. */
     public static final double DEFAULT_GAP = 1e-4;
+    /** The node cap when none is set. */
+    public static final long DEFAULT_MAX_NODES = 1_000_000;
+
+    static final SolverParameter<String> SYMMETRY = SolverParameter.choice("symmetry", "on", List.of("on", "off"),
+            "order identical users to break symmetry (off: for comparisons only)");
 
     @Override
     public String name() {
@@ -33,37 +38,20 @@ public final class SigmoidalSolver extends QoeSolver {
         return "global optimum within a certified relative gap (1e-4 by default), upper bound reported";
     }
 
-    /** The relative gap this solver uses for {@code options} (see the class comment). */
-    public static double gap(SolverOptions options) {
-        String p = options.parameter("gap");
-        if (p != null) {
-            double g;
-            try {
-                g = Double.parseDouble(p);
-            } catch (NumberFormatException e) {
-                throw new InvalidInstanceException("gap", p, "must be a number");
-            }
-            if (!(g >= 0) || !Double.isFinite(g)) {
-                throw new InvalidInstanceException("gap", p, "must be >= 0 and finite");
-            }
-            return g;
-        }
-        return options.relativeGap() == SolverOptions.DEFAULTS.relativeGap() ? DEFAULT_GAP : options.relativeGap();
+    @Override
+    public List<SolverParameter<?>> parameters() {
+        return List.of(SYMMETRY);
     }
 
-    static SigmoidalProgramming.Settings settings(SolverOptions options) {
-        String symmetry = options.parameter("symmetry");
-        if (symmetry != null && !symmetry.equals("on") && !symmetry.equals("off")) {
-            throw new InvalidInstanceException("symmetry", symmetry, "must be on or off");
-        }
-        return new SigmoidalProgramming.Settings(gap(options), SigmoidalProgramming.Settings.DEFAULTS.absoluteGap(),
-                options.timeLimitMillis(), options.maxIterations(), !"off".equals(symmetry));
+    static SigmoidalProgramming.Settings settings(SolveContext context) {
+        return new SigmoidalProgramming.Settings(context.relativeGap(DEFAULT_GAP),
+                SigmoidalProgramming.Settings.DEFAULTS.absoluteGap(), context.boundedTimeLimitMillis(),
+                context.maxIterations(DEFAULT_MAX_NODES), !"off".equals(context.value(SYMMETRY)));
     }
 
     @Override
-    public Result<QoeSolution> solve(QoeInstance instance, SolverOptions options) {
-        long start = System.nanoTime();
-        SigmoidalProgramming.Settings settings = settings(options);
+    protected Outcome<QoeSolution> search(QoeInstance instance, SolveContext context) {
+        SigmoidalProgramming.Settings settings = settings(context);
         SigmoidalProgramming.Certificate c = new SigmoidalProgramming(settings).solve(instance.program());
         double[] x = c.x();
         double[] p = new double[instance.userCount()];
@@ -74,7 +62,7 @@ public final class SigmoidalSolver extends QoeSolver {
         }
         String note = String.format(Locale.ROOT, "certified relative gap %.3g after %d nodes (requested %.3g)%s",
                 c.relativeGap(), c.nodes(), settings.relativeGap(), c.message().isEmpty() ? "" : "; " + c.message());
-        return finish(instance, p, c.status(), Double.isFinite(c.upperBound()) ? c.upperBound() : null, c.nodes(),
-                start, note);
+        return claim(instance, p, c.status()).withBound(Double.isFinite(c.upperBound()) ? c.upperBound() : null)
+                .withIterations(c.nodes()).withMessage(note);
     }
 }
