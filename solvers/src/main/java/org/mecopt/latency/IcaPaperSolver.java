@@ -47,8 +47,8 @@ import org.mecopt.numeric.QuadraticFunction;
  * written. Amplitudes at 0 are fixed points of (15) (its slope in q is 2q̂/φ̂ = 0), so a start with
  * zero powers is first mixed with a little equal power.
  *
- * <p>Against {@code ica} on seed 001's instances (cell-free, M = 64, N = 4, K = 10 and 20, test
- * {@code IcaPaperComparisonTest}): from the same start the two agree to about 0.1 % on average
+ * <p>Against {@code ica} on seed 001's instances (cell-free, M = 64, N = 4, K = 10 and 20, measured by
+ * {@code benchmarks}' {@code IcaPaperComparison}): from the same start the two agree to about 0.1 % on average
  * (each better by more than 0.1 % on a few instances) and this one is 30–50 times slower (~3N K
  * variables per subproblem instead of N K, and twice the outer iterations); from p = 1/N it
  * reaches better local optima than {@code ica} (1–7 % on average).
