@@ -63,8 +63,9 @@ class TrainCliTest {
         assertTrue(Files.notExists(dir.resolve("report2").resolve("summary.json")));
 
         CliRun noModel = CliRun.run("solve", "latency", "--instance", instance.toString(), "--solver", "cnn-lstm");
-        assertEquals(Main.INVALID_INPUT, noModel.code());
-        assertTrue(noModel.err().contains("parameter model"), noModel.err());
+        assertEquals(Main.NO_FEASIBLE_SOLUTION, noModel.code(), noModel.err());
+        assertEquals("UNSUPPORTED", Json.readTree(noModel.out()).get("status").asText());
+        assertTrue(noModel.out().contains("parameter model"), noModel.out());
         assertEquals(Main.INVALID_INPUT, CliRun.run("train", "latency", "--data", data, "--out", dir.resolve("m2").toString(),
                 "--features", "phase").code());
         for (String[] bad : new String[][] {{"--head", "regression", "--latency-weight", "2"}, {"--latency-weight", "much"},
