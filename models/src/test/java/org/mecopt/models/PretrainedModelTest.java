@@ -1,11 +1,9 @@
 package org.mecopt.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
