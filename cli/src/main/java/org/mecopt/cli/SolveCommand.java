@@ -55,7 +55,7 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model directory of a learned solver (cnn-lstm), same as --param model=DIR.")
     String model;
 
-    @Option(names = "--param", description = "Solver-specific parameter NAME=VALUE (repeatable).")
+    @Option(names = "--param", description = "Solver-specific parameter NAME=VALUE (repeatable; `mecopt solvers` lists each solver's).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Override

@@ -23,8 +23,8 @@ final class ConvexApproximationLoop {
     static final SolverParameter<Double> TOLERANCE = SolverParameter.real("tolerance", DEFAULT_TOLERANCE, 0, 1, true,
             "relative improvement of the maximum latency below which the iterations stop");
 
-    /** Where the loop ended. */
-    record Outcome(double[][] power, double value, Status status, long iterations, String message) {
+    /** Where the loop ended (the solver turns it into its {@link org.mecopt.api.Outcome}). */
+    record End(double[][] power, double value, Status status, long iterations, String message) {
     }
 
     private ConvexApproximationLoop() {
@@ -35,7 +35,7 @@ final class ConvexApproximationLoop {
      *     subproblem failed
      * @param overRelax whether to extrapolate successful steps ({@link IcaSolver#extrapolate})
      */
-    static Outcome run(LatencyInstance instance, double[][] start, UnaryOperator<double[][]> step, boolean overRelax,
+    static End run(LatencyInstance instance, double[][] start, UnaryOperator<double[][]> step, boolean overRelax,
                        SolveContext context) {
         double tolerance = context.value(TOLERANCE);
         long maxOuter = Math.min(MAX_OUTER, context.maxIterations(MAX_OUTER));
@@ -44,12 +44,12 @@ final class ConvexApproximationLoop {
         long iterations = 0;
         while (iterations < maxOuter) {
             if (context.timeUp()) {
-                return new Outcome(current, currentValue, Status.LIMIT_REACHED, iterations, "time limit reached");
+                return new End(current, currentValue, Status.LIMIT_REACHED, iterations, "time limit reached");
             }
             iterations++;
             double[][] next = step.apply(current);
             if (next == null) {
-                return new Outcome(current, currentValue, Status.LOCALLY_OPTIMAL, iterations,
+                return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations,
                         "stopped: the convex subproblem did not improve the current point");
             }
             double value = instance.objective(instance.solutionFor(next));
@@ -61,16 +61,16 @@ final class ConvexApproximationLoop {
                 }
             }
             if (!(value < currentValue)) {
-                return new Outcome(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
+                return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
             }
             double improvement = (currentValue - value) / currentValue;
             current = next;
             currentValue = value;
             if (improvement < tolerance) {
-                return new Outcome(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
+                return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
             }
         }
-        return new Outcome(current, currentValue, Status.LIMIT_REACHED, iterations,
+        return new End(current, currentValue, Status.LIMIT_REACHED, iterations,
                 "outer iteration limit of " + maxOuter + " reached");
     }
 }

@@ -87,7 +87,7 @@ public final class IcaPaperSolver extends PowerSolver {
                 ? Baselines.equalPower(instance) : IcaSolver.startingPoint(instance, bound);
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(IcaSolver.SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
-        ConvexApproximationLoop.Outcome o = ConvexApproximationLoop.run(instance, withoutZeros(initial),
+        ConvexApproximationLoop.End o = ConvexApproximationLoop.run(instance, withoutZeros(initial),
                 p -> new Subproblem(instance, p, bound).solve(ipm), false, context);
         // mixing equal power into zero powers may cost a little: keep the start when it stays better
         double[][] best = o.value() < instance.objective(instance.solutionFor(initial)) ? o.power() : initial;

@@ -63,7 +63,7 @@ public final class IcaSolver extends PowerSolver {
                 ? Baselines.equalPower(instance) : startingPoint(instance, bound);
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
-        ConvexApproximationLoop.Outcome o = ConvexApproximationLoop.run(instance, first,
+        ConvexApproximationLoop.End o = ConvexApproximationLoop.run(instance, first,
                 p -> step(instance, p, bound, ipm), true, context);
         return Outcome.of(o.status(), instance.solutionFor(o.power())).withBound(bound).withIterations(o.iterations())
                 .withMessage(o.message());
