@@ -39,6 +39,16 @@ class DatasetGeneratorTest {
             DatasetProblem.of(LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 3, 4, 2));
     static final DatasetProblem<?, ?> QOE = DatasetProblem.of(QoeGenerator.Config.DEFAULT.withUsers(5));
 
+    /** The small configuration of each family that these tests generate. */
+    static DatasetProblem<?, ?> family(String name) {
+        return switch (name) {
+            case "offloading" -> OFFLOADING;
+            case "latency" -> LATENCY;
+            case "qoe" -> QOE;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     @TempDir
     Path tmp;
 
