@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.mecopt.api.ProblemFamilies;
+import org.mecopt.api.ProblemFamily;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
 
@@ -68,6 +70,20 @@ public final class Manifest {
 
     public String problem() {
         return configuration.get("problem").asText();
+    }
+
+    /**
+     * The registered family of this dataset.
+     *
+     * @throws org.mecopt.api.InvalidInstanceException when no family of that name is registered
+     */
+    public ProblemFamily<?, ?, ?> family() {
+        return ProblemFamilies.get(problem());
+    }
+
+    /** The generator configuration, read into the family's configuration type: it regenerates any row's instance. */
+    public Record generatorConfig() {
+        return DatasetGenerator.Request.of(family()).withConfigJson(configuration.get("generatorConfig")).config();
     }
 
     public String solver() {
