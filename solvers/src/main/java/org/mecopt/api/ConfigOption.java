@@ -84,12 +84,16 @@ public record ConfigOption<C, T>(String name, String description, Class<T> type,
         return String.valueOf(value);
     }
 
+    /** Short and exact: {@code 64}, {@code 0.35}, {@code 5e9}, {@code 1e-9} (reads back with {@link Double#valueOf}). */
     private static String formatNumber(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e7) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e5) {
             return String.valueOf((long) d);
         }
-        String plain = Double.toString(d);
-        return plain.replace("E", "e");
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        String plain = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toString();
+        return plain.replace("E+", "e").replace("E", "e");
     }
 
     /**
