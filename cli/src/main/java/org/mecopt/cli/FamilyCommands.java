@@ -61,6 +61,7 @@ final class FamilyCommands {
     }
 
     private static <C extends Record> void addOptions(CommandSpec spec, ProblemFamily<?, ?, C> family) {
+        spec.parser().overwrittenOptionsAllowed(true); // the last of a repeated option wins, as with annotated options
         for (ConfigOption<C, ?> o : family.options()) {
             OptionSpec.Builder b = OptionSpec.builder("--" + o.name()).description(describe(o, family.defaultConfig()));
             if (o.flag()) {
