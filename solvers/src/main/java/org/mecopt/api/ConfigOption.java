@@ -103,13 +103,24 @@ public record ConfigOption<C, T>(String name, String description, Class<T> type,
      */
     public static final class Values<C> {
         private final Map<String, Object> values;
+        private final C base;
 
-        private Values(Map<String, Object> values) {
+        private Values(Map<String, Object> values, C base) {
             this.values = values;
+            this.base = base;
         }
 
         /**
-         * The values for {@code given} (option name to text) over {@code defaults}.
+         * The configuration the options were given over (the family's default, or e.g. a Spark job's
+         * {@code --config}): where a family keeps what no option sets.
+         */
+        public C base() {
+            return base;
+        }
+
+        /**
+         * The values for {@code given} (option name to text) over {@code defaults}, the configuration
+         * whose values the options not given keep.
          *
          * @throws InvalidInstanceException naming an unknown option or a value that does not parse
          */
@@ -125,7 +136,7 @@ public record ConfigOption<C, T>(String name, String description, Class<T> type,
                             + options.stream().map(o -> "--" + o.name()).toList());
                 }
             }
-            return new Values<>(values);
+            return new Values<>(values, defaults);
         }
 
         /** The option's value. */

@@ -55,11 +55,11 @@ public final class QoeFamily implements ProblemFamily<QoeInstance, QoeSolution, 
         return OPTIONS;
     }
 
-    /** Only the midpoint mean of the user distributions is an option; the rest stay seed 003's Table III. */
+    /** Only the midpoint mean of the user distributions is an option; the rest stay those of the base (Table III by default). */
     @Override
     public Config config(ConfigOption.Values<Config> v) {
         return new Config(v.get(USERS), v.get(CAPACITY),
-                Config.DEFAULT.distributions().withMidpointMeanS(v.get(MIDPOINT_MEAN)));
+                v.base().distributions().withMidpointMeanS(v.get(MIDPOINT_MEAN)));
     }
 
     @Override
