@@ -53,6 +53,25 @@ class ProblemFamiliesTest {
         assertEquals(instance.objective(solution), back.objective(read));
     }
 
+    /** The options that the CLI's hand-written mixins declared before families were plug-ins, in their order. */
+    @Test
+    void theOptionsAreTheCommandLinesOfBefore() {
+        assertEquals(List.of("devices", "servers", "max-tasks", "cpu-min-hz", "cpu-max-hz", "input-bits-min",
+                "input-bits-max", "cycles-min", "cycles-max", "cycles-per-bit-min", "cycles-per-bit-max", "tx-power-w",
+                "bandwidth-hz", "noise-w", "gain-min", "gain-max"), names("offloading"));
+        assertEquals(List.of("channel", "users", "aps", "antennas-per-ap", "subcarriers", "bandwidth-hz", "radius-m",
+                "power-dbm", "noise-figure-db", "task-bits", "cycles-per-bit", "user-cpu-hz", "server-cpu-hz",
+                "no-local-computing", "shared-server-cpu"), names("latency"));
+        assertEquals(List.of("users", "capacity-hz", "midpoint-mean-s"), names("qoe"));
+        List<String> flags = ProblemFamilies.get("latency").options().stream().filter(ConfigOption::flag)
+                .map(ConfigOption::name).toList();
+        assertEquals(List.of("no-local-computing", "shared-server-cpu"), flags);
+    }
+
+    private static List<String> names(String family) {
+        return ProblemFamilies.get(family).options().stream().map(ConfigOption::name).toList();
+    }
+
     @Test
     void optionValuesBuildTheGeneratorConfiguration() {
         var latency = ProblemFamilies.get("latency");
