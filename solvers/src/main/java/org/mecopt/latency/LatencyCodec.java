@@ -16,7 +16,10 @@ public final class LatencyCodec implements TensorCodec<LatencyInstance, LatencyS
 
     /** {@code [N, K, K]}: the effective gain {@code gain[n][k][j]}, user k's own signal at j = k. */
     public static final String GAIN = "gain";
-    /** {@code [N, K, L]}: the channel magnitudes {@code |h[n][k][l]|}; empty when the instance has none. */
+    /**
+     * {@code [N, K, L]}: the channel magnitudes {@code |h[n][k][l]|}, which generated instances always
+     * have; a row without it (or with it empty) reads back as an instance without magnitudes.
+     */
     public static final String CHANNEL_MAGNITUDE = "channelMagnitude";
     /** {@code [K]}: task size Z in bits. */
     public static final String TASK_BITS = "taskBits";
