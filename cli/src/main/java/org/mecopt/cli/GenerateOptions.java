@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.datasets.DatasetGenerator;
-import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.Format;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,9 +53,11 @@ final class GenerateOptions {
         }
     }
 
-    int run(DatasetProblem<?, ?> problem, CommandSpec spec) throws Exception {
-        var request = new DatasetGenerator.Request(problem, solver, SolverOptions.defaults(), seed, samples, shardSize,
-                format, out, threads, overwrite, stopAfterShards);
+    /** Generates a dataset of {@code generator}'s family and configuration with these options. */
+    int run(DatasetGenerator.Request generator, CommandSpec spec) throws Exception {
+        var request = generator.withSolver(solver).withOptions(SolverOptions.defaults()).withSeed(seed)
+                .withSamples(samples).withShardSize(shardSize).withFormat(format).withOut(out).withThreads(threads)
+                .withOverwrite(overwrite).withStopAfterShards(stopAfterShards);
         DatasetGenerator.validate(request);
         PrintWriter err = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);

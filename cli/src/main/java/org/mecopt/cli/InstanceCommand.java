@@ -5,8 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "instance", mixinStandardHelpOptions = true,
-        description = "Generate a seeded random instance as JSON.",
-        subcommands = {OffloadingInstanceCommand.class, LatencyInstanceCommand.class, QoeInstanceCommand.class})
+        description = "Generate a seeded random instance as JSON; one subcommand per registered problem family.")
 final class InstanceCommand implements Runnable {
 
     @Spec

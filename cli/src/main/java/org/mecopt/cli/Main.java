@@ -35,7 +35,9 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; returns the exit code (used by tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Main());
+        FamilyCommands.register(cli.getSubcommands().get("instance"), cli.getSubcommands().get("generate"));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

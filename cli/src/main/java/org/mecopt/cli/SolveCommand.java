@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Problem;
+import org.mecopt.api.ProblemFamilies;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
@@ -60,8 +63,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (SolverRegistry.forProblem(problem).isEmpty()) {
-            throw new InvalidInstanceException("PROBLEM", problem, "is not a known problem; known: " + SolverRegistry.problems());
+        // A family may be registered before it has solvers, and a solver may exist for a problem without a family.
+        if (ProblemFamilies.find(problem).isEmpty() && SolverRegistry.forProblem(problem).isEmpty()) {
+            throw new InvalidInstanceException("PROBLEM", problem, "is not a known problem; known: " + knownProblems());
         }
         Solver<?, ?> solver = SolverRegistry.find(problem, solverName).orElseThrow(() -> new InvalidInstanceException(
                 "--solver", solverName, "is not a solver of " + problem + "; known: "
@@ -86,6 +90,12 @@ final class SolveCommand implements Callable<Integer> {
 
     /** The result's JSON and whether it has a feasible solution (the exit code). */
     private record Solved(ObjectNode json, boolean feasible) {
+    }
+
+    private static List<String> knownProblems() {
+        TreeSet<String> known = new TreeSet<>(ProblemFamilies.names());
+        known.addAll(SolverRegistry.problems());
+        return List.copyOf(known);
     }
 
     private static <P extends Problem<S>, S> Solved solve(Solver<P, S> solver, String json, SolverOptions options) {

@@ -1,5 +1,7 @@
 package org.mecopt.datasets;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,10 +23,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Problem;
+import org.mecopt.api.ProblemFamily;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
+import org.mecopt.api.Status;
+import org.mecopt.api.TensorCodec;
 import org.mecopt.io.Json;
 
 /**
@@ -44,10 +50,13 @@ public final class DatasetGenerator {
     }
 
     /**
-     * What to generate.
+     * What to generate. Start from {@link #of(ProblemFamily)} and change what differs with the
+     * {@code with…} methods; the canonical constructor is for deserializers.
      *
-     * @param problem the problem family with its generator configuration
-     * @param solver solver name, or null for the problem's default
+     * @param family the problem family
+     * @param config its generator configuration, of the family's {@link ProblemFamily#configType()}
+     *     (null: the family's default)
+     * @param solver solver name, or null for the family's default
      * @param options solver options (their seed is replaced by each sample's seed)
      * @param seed the dataset seed
      * @param samples number of samples N
@@ -59,16 +68,110 @@ public final class DatasetGenerator {
      * @param stopAfterShards stop after writing this many shards in this run (0: no limit); simulates
      *     an interrupted run in tests
      */
-    public record Request(DatasetProblem<?, ?> problem, String solver, SolverOptions options, long seed, long samples,
-                          int shardSize, Format format, Path out, int threads, boolean overwrite, int stopAfterShards) {
+    public record Request(ProblemFamily<?, ?, ?> family, Record config, String solver, SolverOptions options,
+                          long seed, long samples, int shardSize, Format format, Path out, int threads,
+                          boolean overwrite, int stopAfterShards) {
+
+        /** The rows per shard when none is given. */
+        public static final int DEFAULT_SHARD_SIZE = 10_000;
 
         public Request {
+            Objects.requireNonNull(family, "family");
+            config = config == null ? family.defaultConfig() : config;
+            if (!family.configType().isInstance(config)) {
+                throw new IllegalArgumentException("a " + family.name() + " dataset needs a "
+                        + family.configType().getName() + ", not " + config.getClass().getName());
+            }
             options = options == null ? SolverOptions.defaults() : options;
             format = format == null ? Format.PARQUET : format;
         }
 
+        /**
+         * One sample of {@code family} at its default configuration, labelled by its default solver
+         * with default options, seed 0, Parquet shards of {@value #DEFAULT_SHARD_SIZE} rows, one thread
+         * per core; no {@code out} yet.
+         */
+        public static Request of(ProblemFamily<?, ?, ?> family) {
+            return new Request(family, null, null, null, 0, 1, DEFAULT_SHARD_SIZE, Format.PARQUET, null,
+                    Runtime.getRuntime().availableProcessors(), false, 0);
+        }
+
         public String solverName() {
-            return solver == null ? problem.defaultSolver() : solver;
+            return solver == null ? family.defaultSolver() : solver;
+        }
+
+        /** The generator configuration as a manifest records it. */
+        public ObjectNode configJson() {
+            return Json.mapper().valueToTree(config);
+        }
+
+        public Request withConfig(Record c) {
+            return new Request(family, c, solver, options, seed, samples, shardSize, format, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        /**
+         * This request with the generator configuration a manifest recorded ({@link #configJson()}).
+         *
+         * @throws InvalidInstanceException naming {@code generatorConfig} when it is not one of the family's
+         */
+        public Request withConfigJson(JsonNode c) {
+            try {
+                return withConfig(Json.mapper().treeToValue(c, family.configType()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new InvalidInstanceException("generatorConfig", c, "is not a " + family.name()
+                        + " generator configuration: " + e.getMessage());
+            }
+        }
+
+        public Request withSolver(String name) {
+            return new Request(family, config, name, options, seed, samples, shardSize, format, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withOptions(SolverOptions o) {
+            return new Request(family, config, solver, o, seed, samples, shardSize, format, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withSeed(long s) {
+            return new Request(family, config, solver, options, s, samples, shardSize, format, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withSamples(long n) {
+            return new Request(family, config, solver, options, seed, n, shardSize, format, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withShardSize(int rows) {
+            return new Request(family, config, solver, options, seed, samples, rows, format, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withFormat(Format f) {
+            return new Request(family, config, solver, options, seed, samples, shardSize, f, out, threads, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withOut(Path dir) {
+            return new Request(family, config, solver, options, seed, samples, shardSize, format, dir, threads,
+                    overwrite, stopAfterShards);
+        }
+
+        public Request withThreads(int t) {
+            return new Request(family, config, solver, options, seed, samples, shardSize, format, out, t, overwrite,
+                    stopAfterShards);
+        }
+
+        public Request withOverwrite(boolean o) {
+            return new Request(family, config, solver, options, seed, samples, shardSize, format, out, threads, o,
+                    stopAfterShards);
+        }
+
+        public Request withStopAfterShards(int shards) {
+            return new Request(family, config, solver, options, seed, samples, shardSize, format, out, threads,
+                    overwrite, shards);
         }
     }
 
@@ -124,9 +227,9 @@ public final class DatasetGenerator {
             throw new InvalidInstanceException("--threads", r.threads(), "must be >= 1");
         }
         String solver = r.solverName();
-        if (SolverRegistry.find(r.problem().name(), solver).isEmpty()) {
-            throw new InvalidInstanceException("--solver", solver, "is not a " + r.problem().name() + " solver; known: "
-                    + SolverRegistry.forProblem(r.problem().name()).stream().map(Solver::name).toList());
+        if (SolverRegistry.find(r.family().name(), solver).isEmpty()) {
+            throw new InvalidInstanceException("--solver", solver, "is not a " + r.family().name() + " solver; known: "
+                    + SolverRegistry.forProblem(r.family().name()).stream().map(Solver::name).toList());
         }
         if (r.out() == null) {
             throw new InvalidInstanceException("--out", null, "is required");
@@ -157,8 +260,8 @@ public final class DatasetGenerator {
     /** The configuration a manifest records and a re-run must match. */
     static ObjectNode configuration(Request r) {
         ObjectNode c = Json.mapper().createObjectNode();
-        c.put("problem", r.problem().name());
-        c.set("generatorConfig", r.problem().config());
+        c.put("problem", r.family().name());
+        c.set("generatorConfig", r.configJson());
         c.put("solver", r.solverName());
         ObjectNode o = Json.mapper().valueToTree(r.options());
         o.put("seed", "sampleSeed");
@@ -266,7 +369,7 @@ public final class DatasetGenerator {
                 Row row = sampler.sample(first + i);
                 if (writer == null) {
                     schema = Schema.of(row);
-                    writer = r.format().open(temp, schema, r.problem().name());
+                    writer = r.format().open(temp, schema, r.family().name());
                 }
                 writer.write(row);
                 counts.merge(row.status(), 1L, Long::sum);
@@ -344,7 +447,7 @@ public final class DatasetGenerator {
                     }
                     temp = dir.resolve(TEMP_PREFIX + r.format().shardName(s).substring("part-".length()) + ".tmp");
                     Files.deleteIfExists(temp);
-                    writer = r.format().open(temp, schema, r.problem().name());
+                    writer = r.format().open(temp, schema, r.family().name());
                     counts = new TreeMap<>();
                     shardRowsWritten = 0;
                 }
@@ -477,9 +580,9 @@ public final class DatasetGenerator {
     }
 
     /** Produces one row; typed once so the lambda needs no casts. */
-    private record Sampler(Sample<?, ?> sample) {
+    private record Sampler(Sample<?, ?, ?> sample) {
         static Sampler of(Request r) {
-            return new Sampler(Sample.of(r.problem(), r.solverName(), r.options(), r.seed()));
+            return new Sampler(Sample.of(r.family(), r.config(), r.solverName(), r.options(), r.seed()));
         }
 
         Row sample(long index) {
@@ -487,18 +590,27 @@ public final class DatasetGenerator {
         }
     }
 
-    private record Sample<P extends Problem<S>, S>(DatasetProblem<P, S> problem, Solver<P, S> solver,
-                                                   SolverOptions options, long seed) {
-        static <P extends Problem<S>, S> Sample<P, S> of(DatasetProblem<P, S> problem, String solver,
-                                                         SolverOptions options, long seed) {
-            return new Sample<>(problem, SolverRegistry.get(problem.problemType(), solver), options, seed);
+    private record Sample<P extends Problem<S>, S, C extends Record>(ProblemFamily<P, S, C> family, C config,
+                                                                     Solver<P, S> solver, SolverOptions options,
+                                                                     long seed) {
+        static <P extends Problem<S>, S, C extends Record> Sample<P, S, C> of(ProblemFamily<P, S, C> family,
+                                                                             Record config, String solver,
+                                                                             SolverOptions options, long seed) {
+            return new Sample<>(family, family.configType().cast(config),
+                    SolverRegistry.get(family.instanceType(), solver), options, seed);
         }
 
         Row row(long index) {
             long sampleSeed = SampleSeeds.of(seed, index);
-            P instance = problem.generate(sampleSeed);
+            P instance = family.generate(config, sampleSeed);
             Result<S> result = solver.solve(instance, options.withSeed(sampleSeed));
-            return new Row(index, sampleSeed, problem.features(instance), problem.label(result.solution()),
+            if (result.status() == Status.UNSUPPORTED) {
+                // a dataset row needs a label; an instance outside the solver's domain is a bad choice of solver
+                throw new InvalidInstanceException("--solver", solver.name(), "cannot label sample " + index
+                        + " of this configuration: " + result.message());
+            }
+            TensorCodec<P, S> codec = family.codec();
+            return new Row(index, sampleSeed, codec.features(instance), codec.labels(result.solution()),
                     result.objective(), result.bound(), result.gap(), result.status().name(),
                     result.solveTimeMillis(), result.iterations(), result.message());
         }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.mecopt.api.ProblemFamilies;
+import org.mecopt.api.ProblemFamily;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
 
@@ -68,6 +70,20 @@ public final class Manifest {
 
     public String problem() {
         return configuration.get("problem").asText();
+    }
+
+    /**
+     * The registered family of this dataset.
+     *
+     * @throws org.mecopt.api.InvalidInstanceException when no family of that name is registered
+     */
+    public ProblemFamily<?, ?, ?> family() {
+        return ProblemFamilies.get(problem());
+    }
+
+    /** The generator configuration, read into the family's configuration type: it regenerates any row's instance. */
+    public Record generatorConfig() {
+        return DatasetGenerator.Request.of(family()).withConfigJson(configuration.get("generatorConfig")).config();
     }
 
     public String solver() {
@@ -190,6 +206,28 @@ public final class Manifest {
         }
     }
 
+    /**
+     * Manifests written before solver options had a "not set" recorded the toolkit-wide defaults
+     * {@code relativeGap = 1e-9} and {@code maxIterations = 1000000} for options nobody set, which every
+     * solver read as "use my own default" — exactly what an unset option means now. Read that pair as
+     * unset, so such datasets resume instead of reporting a configuration difference.
+     */
+    static ObjectNode withoutLegacyDefaults(ObjectNode options) {
+        JsonNode gap = options.get("relativeGap");
+        JsonNode iterations = options.get("maxIterations");
+        if (gap != null && gap.isNumber() && gap.asDouble() == LEGACY_RELATIVE_GAP
+                && iterations != null && iterations.isIntegralNumber() && iterations.asLong() == LEGACY_MAX_ITERATIONS) {
+            ObjectNode copy = options.deepCopy();
+            copy.remove("relativeGap");
+            copy.remove("maxIterations");
+            return copy;
+        }
+        return options;
+    }
+
+    private static final double LEGACY_RELATIVE_GAP = 1e-9;
+    private static final long LEGACY_MAX_ITERATIONS = 1_000_000L;
+
     /** Reads {@code dir/manifest.json}. */
     public static Manifest read(Path dir) throws IOException {
         JsonNode root = Json.mapper().readTree(Files.readString(dir.resolve(FILE)));
@@ -201,6 +239,9 @@ public final class Manifest {
             if (root.has(f)) {
                 config.set(f, root.get(f));
             }
+        }
+        if (config.get("solverOptions") instanceof ObjectNode options) {
+            config.set("solverOptions", withoutLegacyDefaults(options));
         }
         Manifest m = new Manifest(config, root.path("toolkitVersion").asText());
         if (root.hasNonNull("schema")) {

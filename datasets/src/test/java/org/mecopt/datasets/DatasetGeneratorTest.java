@@ -21,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.ProblemFamilies;
 import org.mecopt.api.Result;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.channel.ChannelModel;
 import org.mecopt.latency.LatencyGenerator;
+import org.mecopt.offloading.OffloadingCodec;
 import org.mecopt.offloading.OffloadingGenerator;
 import org.mecopt.offloading.OffloadingInstance;
 import org.mecopt.offloading.OffloadingSolution;
@@ -33,24 +35,34 @@ import org.mecopt.qoe.QoeGenerator;
 
 class DatasetGeneratorTest {
 
-    static final DatasetProblem<?, ?> OFFLOADING =
-            DatasetProblem.of(OffloadingGenerator.Config.PAPER.withSize(4, 2, 2));
-    static final DatasetProblem<?, ?> LATENCY =
-            DatasetProblem.of(LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 3, 4, 2));
-    static final DatasetProblem<?, ?> QOE = DatasetProblem.of(QoeGenerator.Config.DEFAULT.withUsers(5));
+    static final DatasetGenerator.Request OFFLOADING = DatasetGenerator.Request.of(ProblemFamilies.get("offloading"))
+            .withConfig(OffloadingGenerator.Config.PAPER.withSize(4, 2, 2));
+    static final DatasetGenerator.Request LATENCY = DatasetGenerator.Request.of(ProblemFamilies.get("latency"))
+            .withConfig(LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 3, 4, 2));
+    static final DatasetGenerator.Request QOE = DatasetGenerator.Request.of(ProblemFamilies.get("qoe"))
+            .withConfig(QoeGenerator.Config.DEFAULT.withUsers(5));
+
+    /** The small configuration of each family that these tests generate. */
+    static DatasetGenerator.Request family(String name) {
+        return switch (name) {
+            case "offloading" -> OFFLOADING;
+            case "latency" -> LATENCY;
+            case "qoe" -> QOE;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
 
     @TempDir
     Path tmp;
 
-    static DatasetGenerator.Request request(DatasetProblem<?, ?> p, Path out, long samples, int shard, int threads,
+    static DatasetGenerator.Request request(DatasetGenerator.Request p, Path out, long samples, int shard, int threads,
                                             Format format) {
-        return new DatasetGenerator.Request(p, null, SolverOptions.defaults(), 42, samples, shard, format, out,
-                threads, false, 0);
+        return p.withSeed(42).withSamples(samples).withShardSize(shard).withFormat(format).withOut(out)
+                .withThreads(threads);
     }
 
     static DatasetGenerator.Request withStop(DatasetGenerator.Request r, int stop) {
-        return new DatasetGenerator.Request(r.problem(), r.solver(), r.options(), r.seed(), r.samples(),
-                r.shardSize(), r.format(), r.out(), r.threads(), r.overwrite(), stop);
+        return r.withStopAfterShards(stop);
     }
 
     static List<Row> rows(Path dir) throws IOException {
@@ -86,12 +98,13 @@ class DatasetGeneratorTest {
         Path dir = tmp.resolve("rt");
         DatasetGenerator.run(request(OFFLOADING, dir, 12, 5, 2, Format.PARQUET), DatasetGenerator.Progress.NONE);
         var solver = SolverRegistry.get(OffloadingInstance.class, "exact");
-        var problem = (DatasetProblem.Offloading) OFFLOADING;
+        var config = (OffloadingGenerator.Config) OFFLOADING.config();
+        var codec = new OffloadingCodec();
         for (Row row : DatasetReader.open(dir)) {
-            OffloadingInstance instance = problem.generate(row.sampleSeed());
+            OffloadingInstance instance = OffloadingGenerator.generate(config, row.sampleSeed());
             Result<OffloadingSolution> r = solver.solve(instance, SolverOptions.defaults().withSeed(row.sampleSeed()));
-            assertEquals(problem.features(instance), row.features());
-            assertEquals(problem.label(r.solution()), row.label());
+            assertEquals(codec.features(instance), row.features());
+            assertEquals(codec.labels(r.solution()), row.label());
             assertArrayEquals(r.solution().cpuHz(), row.label().get("cpuHz").data());
             assertEquals(r.objective(), row.objective());
             assertEquals(r.bound(), row.bound());
@@ -110,9 +123,10 @@ class DatasetGeneratorTest {
         assertArrayEquals(new int[] {2, 3, 3}, data.schema().features().get("gain"));
         assertArrayEquals(new int[] {2, 3, 4}, data.schema().features().get("channelMagnitude"));
         assertArrayEquals(new int[] {2, 3}, data.schema().label().get("power"));
-        var problem = (DatasetProblem.Latency) LATENCY;
+        var config = (LatencyGenerator.Config) data.manifest().generatorConfig();
+        assertEquals(LATENCY.config(), config);
         for (Row row : data) {
-            var instance = problem.generate(row.sampleSeed());
+            var instance = LatencyGenerator.generate(config, row.sampleSeed());
             assertEquals(instance.gain(1, 2, 0), row.features().get("gain").get(1, 2, 0));
             assertEquals(instance.channelMagnitude()[1][0][3], row.features().get("channelMagnitude").get(1, 0, 3));
         }
@@ -156,6 +170,36 @@ class DatasetGeneratorTest {
                 DatasetGenerator.Progress.NONE);
         assertEquals(0, third.generated());
         assertEquals(5, third.shardsKept());
+    }
+
+    /**
+     * A run interrupted before solver options had a "not set" recorded the old toolkit defaults
+     * (relativeGap 1e-9, maxIterations 10^6) in its manifest; today's unset options mean the same,
+     * so the run resumes instead of reporting a configuration difference.
+     */
+    @Test
+    void runFromBeforeUnsetOptionsResumes() throws IOException {
+        Path dir = tmp.resolve("legacy");
+        var first = DatasetGenerator.run(withStop(request(OFFLOADING, dir, 9, 4, 1, Format.PARQUET), 1),
+                DatasetGenerator.Progress.NONE);
+        assertFalse(first.complete());
+        Path file = dir.resolve(Manifest.FILE);
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) org.mecopt.io.Json.mapper()
+                .readTree(Files.readString(file));
+        var options = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("solverOptions");
+        assertFalse(options.has("relativeGap"), "unset options are not recorded");
+        options.put("relativeGap", 1e-9);
+        options.put("maxIterations", 1_000_000L);
+        Files.writeString(file, org.mecopt.io.Json.toText(manifest));
+        var second = DatasetGenerator.run(request(OFFLOADING, dir, 9, 4, 1, Format.PARQUET),
+                DatasetGenerator.Progress.NONE);
+        assertTrue(second.complete());
+        assertEquals(1, second.shardsKept());
+        // an explicitly different gap is still a different configuration
+        options.put("relativeGap", 1e-6);
+        Files.writeString(file, org.mecopt.io.Json.toText(manifest));
+        assertThrows(RuntimeException.class, () -> DatasetGenerator.run(request(OFFLOADING, dir, 9, 4, 1,
+                Format.PARQUET), DatasetGenerator.Progress.NONE));
     }
 
     @ParameterizedTest
@@ -212,13 +256,13 @@ class DatasetGeneratorTest {
     void anotherConfigurationIsRefusedUnlessOverwriting() throws IOException {
         Path dir = tmp.resolve("cfg");
         DatasetGenerator.run(request(OFFLOADING, dir, 5, 5, 1, Format.PARQUET), DatasetGenerator.Progress.NONE);
-        var other = new DatasetGenerator.Request(OFFLOADING, null, null, 43, 5, 5, Format.PARQUET, dir, 1, false, 0);
+        var other = request(OFFLOADING, dir, 5, 5, 1, Format.PARQUET).withSeed(43);
         var e = assertThrows(InvalidInstanceException.class, () -> DatasetGenerator.run(other, DatasetGenerator.Progress.NONE));
         assertEquals("--out", e.field());
         assertTrue(e.getMessage().contains("seed: existing 42, requested 43"), e.getMessage());
         var otherProblem = request(QOE, dir, 5, 5, 1, Format.PARQUET);
         assertThrows(InvalidInstanceException.class, () -> DatasetGenerator.run(otherProblem, DatasetGenerator.Progress.NONE));
-        var overwrite = new DatasetGenerator.Request(OFFLOADING, null, null, 43, 5, 5, Format.PARQUET, dir, 1, true, 0);
+        var overwrite = other.withOverwrite(true);
         DatasetGenerator.run(overwrite, DatasetGenerator.Progress.NONE);
         assertEquals(43, DatasetReader.open(dir).manifest().seed());
         assertEquals(SampleSeeds.of(43, 0), rows(dir).get(0).sampleSeed());
@@ -230,7 +274,7 @@ class DatasetGeneratorTest {
         assertField("--samples", request(OFFLOADING, dir, 0, 5, 1, Format.PARQUET));
         assertField("--shard-size", request(OFFLOADING, dir, 5, 0, 1, Format.PARQUET));
         assertField("--threads", request(OFFLOADING, dir, 5, 5, 0, Format.PARQUET));
-        assertField("--solver", new DatasetGenerator.Request(OFFLOADING, "ica", null, 1, 5, 5, null, dir, 1, false, 0));
+        assertField("--solver", request(OFFLOADING, dir, 5, 5, 1, Format.PARQUET).withSolver("ica"));
         assertFalse(Files.exists(dir));
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         assertField("--out", request(OFFLOADING, file, 5, 5, 1, Format.PARQUET));
@@ -264,13 +308,15 @@ class DatasetGeneratorTest {
     }
 
     @Test
-    void problemsAreRebuiltFromTheirManifestConfig() {
-        for (DatasetProblem<?, ?> p : List.of(OFFLOADING, LATENCY, QOE)) {
-            DatasetProblem<?, ?> back = DatasetProblem.fromJson(p.name(), p.config());
-            assertEquals(p, back);
-            assertEquals(p.config(), back.config());
+    void configurationsAreRebuiltFromTheirManifestJson() {
+        for (DatasetGenerator.Request r : List.of(OFFLOADING, LATENCY, QOE)) {
+            var back = DatasetGenerator.Request.of(ProblemFamilies.get(r.family().name())).withConfigJson(r.configJson());
+            assertEquals(r.config(), back.config());
+            assertEquals(r.configJson(), back.configJson());
         }
-        assertThrows(InvalidInstanceException.class, () -> DatasetProblem.fromJson("nope", OFFLOADING.config()));
+        assertThrows(InvalidInstanceException.class, () -> ProblemFamilies.get("nope"));
+        var e = assertThrows(InvalidInstanceException.class, () -> QOE.withConfigJson(OFFLOADING.configJson()));
+        assertEquals("generatorConfig", e.field());
     }
 
     @Test

@@ -23,8 +23,8 @@ class DuckDbReadsShardsTest {
     @Test
     void duckDbReadsEveryColumnOfALatencyDataset(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("lat");
-        DatasetGenerator.run(new DatasetGenerator.Request(DatasetGeneratorTest.LATENCY, null, SolverOptions.defaults(),
-                5, 5, 2, Format.PARQUET, dir, 2, false, 0), DatasetGenerator.Progress.NONE);
+        DatasetGenerator.run(DatasetGeneratorTest.LATENCY.withSeed(5).withSamples(5).withShardSize(2).withOut(dir)
+                .withThreads(2), DatasetGenerator.Progress.NONE);
         List<Row> rows = DatasetReader.open(dir).rows().toList();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement s = c.createStatement();

@@ -1,14 +1,11 @@
 package org.mecopt.models;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.datasets.Row;
 import org.mecopt.api.Tensor;
+import org.mecopt.latency.LatencyCodec;
 import org.mecopt.latency.LatencyInstance;
-import org.mecopt.latency.LatencyUser;
 
 /**
  * The model's input: an image with one channel per subcarrier n, one row per user k.
@@ -25,6 +22,8 @@ public enum Features {
     GAIN, MAGNITUDE;
 
     static final double FLOOR_DB = -300;
+
+    private static final LatencyCodec CODEC = new LatencyCodec();
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -89,61 +88,18 @@ public enum Features {
         return out;
     }
 
-    /** Rebuilds the latency instance of a dataset row from its features. */
+    /** Rebuilds the latency instance of a dataset row from its features (older datasets without {@code sharedServerCpu} too). */
     public static LatencyInstance instance(Row row) {
-        Map<String, Tensor> f = row.features();
-        double[][][] gain = cube(need(f, "gain"));
-        Tensor mag = f.get("channelMagnitude");
-        double[][][] magnitude = mag == null || mag.data().length == 0 ? null : cube(mag);
-        double[] z = need(f, "taskBits").data();
-        double[] c = need(f, "cyclesPerBit").data();
-        double[] cpu = need(f, "userCpuHz").data();
-        List<LatencyUser> users = new ArrayList<>();
-        for (int k = 0; k < z.length; k++) {
-            users.add(new LatencyUser(z[k], c[k], cpu[k]));
-        }
-        Tensor shared = f.get("sharedServerCpu"); // absent from datasets written before it existed
-        return new LatencyInstance(need(f, "subcarrierBandwidthHz").data()[0], need(f, "serverCpuHz").data()[0],
-                need(f, "localComputing").data()[0] != 0, users, gain, magnitude,
-                shared != null && shared.data().length > 0 && shared.data()[0] != 0);
+        return CODEC.instance(row.features());
     }
 
     /** The label {@code power[n][k]} of a row, flattened row-major. */
     public static double[] powerLabel(Row row) {
-        Tensor t = row.label().get("power");
-        if (t == null) {
-            throw new InvalidInstanceException("label.power", null, "is missing: not a latency dataset");
-        }
-        return t.data();
+        return Tensor.of(LatencyCodec.power(row.label())).data();
     }
 
     /** The label {@code offloadRatio[k]} of a row. */
     public static double[] ratioLabel(Row row) {
-        Tensor t = row.label().get("offloadRatio");
-        if (t == null) {
-            throw new InvalidInstanceException("label.offloadRatio", null, "is missing: not a latency dataset");
-        }
-        return t.data();
-    }
-
-    private static Tensor need(Map<String, Tensor> f, String name) {
-        Tensor t = f.get(name);
-        if (t == null) {
-            throw new InvalidInstanceException("features." + name, null, "is missing: not a latency dataset");
-        }
-        return t;
-    }
-
-    static double[][][] cube(Tensor t) {
-        int[] s = t.shape();
-        double[][][] out = new double[s[0]][s[1]][s[2]];
-        int p = 0;
-        for (int i = 0; i < s[0]; i++) {
-            for (int j = 0; j < s[1]; j++) {
-                System.arraycopy(t.data(), p, out[i][j], 0, s[2]);
-                p += s[2];
-            }
-        }
-        return out;
+        return LatencyCodec.offloadRatio(row.label());
     }
 }

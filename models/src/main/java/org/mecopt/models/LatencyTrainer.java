@@ -25,6 +25,7 @@ import org.mecopt.datasets.Row;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
 import org.mecopt.latency.Baselines;
+import org.mecopt.latency.LatencyCodec;
 import org.mecopt.latency.LatencyInstance;
 
 /**
@@ -138,7 +139,7 @@ public final class LatencyTrainer {
         }
         List<Sample> samples = new ArrayList<>();
         for (Row row : reader) {
-            if (!Double.isFinite(row.objective()) || !row.label().containsKey("power")) {
+            if (!Double.isFinite(row.objective()) || !row.label().containsKey(LatencyCodec.POWER)) {
                 continue;
             }
             LatencyInstance instance = Features.instance(row);

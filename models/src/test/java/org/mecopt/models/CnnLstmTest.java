@@ -23,9 +23,9 @@ import org.mecopt.api.SolverRegistry;
 import org.mecopt.api.Status;
 import org.mecopt.channel.ChannelModel;
 import org.mecopt.datasets.DatasetGenerator;
-import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.Format;
 import org.mecopt.datasets.Manifest;
+import org.mecopt.latency.LatencyFamily;
 import org.mecopt.latency.LatencyGenerator;
 import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
@@ -52,7 +52,7 @@ class CnnLstmTest {
         data = tmp.resolve("data");
         modelDir = tmp.resolve("model");
         long t0 = System.nanoTime();
-        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 7,
+        DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), CONFIG, "ica", null, 7,
                 SAMPLES, 100, Format.CSV, data, 2, false, 0), DatasetGenerator.Progress.NONE);
         double generation = (System.nanoTime() - t0) / 1e9;
         LatencyTrainer.Options options = new LatencyTrainer.Options(data, modelDir, Features.GAIN, 40, 32, 3e-3, 1, 6,
@@ -107,7 +107,7 @@ class CnnLstmTest {
     @Test
     void evaluatorReportsGapsAgainstTheDatasetLabels() throws IOException {
         Path test = tmp.resolve("test");
-        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 8,
+        DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), CONFIG, "ica", null, 8,
                 100, 100, Format.CSV, test, 2, false, 0), DatasetGenerator.Progress.NONE);
         try (LatencyModel model = LatencyModel.load(modelDir)) {
             LatencyEvaluator.Evaluation e = LatencyEvaluator.evaluate(model, test);
@@ -135,7 +135,7 @@ class CnnLstmTest {
     void crossTestOnBsMassiveMimoInstances() throws IOException {
         // trained on cell-free; with gain features any M fits, so bs-mmimo instances of the same K, N work
         Path test = tmp.resolve("bs");
-        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG.with(ChannelModel.BS_MMIMO, 4, 16, 2)),
+        DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), CONFIG.with(ChannelModel.BS_MMIMO, 4, 16, 2),
                 "ica", null, 9, 100, 100, Format.CSV, test, 2, false, 0), DatasetGenerator.Progress.NONE);
         try (LatencyModel model = LatencyModel.load(modelDir)) {
             LatencyEvaluator.Evaluation e = LatencyEvaluator.evaluate(model, test);

@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.mecopt.channel.ChannelModel;
 import org.mecopt.datasets.DatasetGenerator;
-import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.Format;
+import org.mecopt.latency.LatencyFamily;
 import org.mecopt.latency.LatencyGenerator;
 import org.mecopt.latency.LatencyInstance;
 
@@ -33,7 +33,7 @@ public final class EngineProbe {
         }
         Path work = Path.of(args[0]);
         LatencyGenerator.Config config = LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 3, 8, 2);
-        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(config), "ica", null, 5, 80, 40,
+        DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), config, "ica", null, 5, 80, 40,
                 Format.CSV, work.resolve("data"), 1, false, 0), DatasetGenerator.Progress.NONE);
         LatencyTrainer.Summary s = LatencyTrainer.train(new LatencyTrainer.Options(work.resolve("data"),
                 work.resolve("model"), Features.GAIN, 2, 16, 1e-3, 1, 2, Head.SOFTMAX_SLACK, 1), LatencyTrainer.Progress.NONE);

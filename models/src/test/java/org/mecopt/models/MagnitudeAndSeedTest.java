@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.channel.ChannelModel;
 import org.mecopt.datasets.DatasetGenerator;
-import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.DatasetReader;
 import org.mecopt.datasets.Row;
 import org.mecopt.datasets.Format;
+import org.mecopt.latency.LatencyFamily;
 import org.mecopt.latency.LatencyGenerator;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
@@ -27,7 +27,7 @@ class MagnitudeAndSeedTest {
     @Test
     void magnitudeFeaturesTrainReproduciblyAndNeedTheMagnitudes(@TempDir Path tmp) throws IOException {
         Path data = tmp.resolve("data");
-        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(CONFIG), "ica", null, 11,
+        DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), CONFIG, "ica", null, 11,
                 300, 100, Format.PARQUET, data, 2, false, 0), DatasetGenerator.Progress.NONE);
         JsonNode[] histories = new JsonNode[2];
         for (int run = 0; run < 2; run++) {
@@ -58,7 +58,7 @@ class MagnitudeAndSeedTest {
         LatencyGenerator.Config shared = new LatencyGenerator.Config(c.channel(), 3, 8, 1, 2, c.bandwidthHz(), c.radiusM(),
                 c.pMaxDbm(), c.noiseFigureDb(), c.taskBits(), c.cyclesPerBit(), c.userCpuHz(), c.serverCpuHz(), true, true);
         Path data = tmp.resolve("shared");
-        DatasetGenerator.run(new DatasetGenerator.Request(new DatasetProblem.Latency(shared), "ica", null, 12,
+        DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), shared, "ica", null, 12,
                 20, 20, Format.PARQUET, data, 1, false, 0), DatasetGenerator.Progress.NONE);
         for (Row row : DatasetReader.open(data)) {
             LatencyInstance instance = Features.instance(row);

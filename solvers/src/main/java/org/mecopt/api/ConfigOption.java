@@ -84,12 +84,16 @@ public record ConfigOption<C, T>(String name, String description, Class<T> type,
         return String.valueOf(value);
     }
 
+    /** Short and exact: {@code 64}, {@code 0.35}, {@code 5e9}, {@code 1e-9} (reads back with {@link Double#valueOf}). */
     private static String formatNumber(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e7) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e5) {
             return String.valueOf((long) d);
         }
-        String plain = Double.toString(d);
-        return plain.replace("E", "e");
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        String plain = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toString();
+        return plain.replace("E+", "e").replace("E", "e");
     }
 
     /**
@@ -99,13 +103,24 @@ public record ConfigOption<C, T>(String name, String description, Class<T> type,
      */
     public static final class Values<C> {
         private final Map<String, Object> values;
+        private final C base;
 
-        private Values(Map<String, Object> values) {
+        private Values(Map<String, Object> values, C base) {
             this.values = values;
+            this.base = base;
         }
 
         /**
-         * The values for {@code given} (option name to text) over {@code defaults}.
+         * The configuration the options were given over (the family's default, or e.g. a Spark job's
+         * {@code --config}): where a family keeps what no option sets.
+         */
+        public C base() {
+            return base;
+        }
+
+        /**
+         * The values for {@code given} (option name to text) over {@code defaults}, the configuration
+         * whose values the options not given keep.
          *
          * @throws InvalidInstanceException naming an unknown option or a value that does not parse
          */
@@ -121,7 +136,7 @@ public record ConfigOption<C, T>(String name, String description, Class<T> type,
                             + options.stream().map(o -> "--" + o.name()).toList());
                 }
             }
-            return new Values<>(values);
+            return new Values<>(values, defaults);
         }
 
         /** The option's value. */

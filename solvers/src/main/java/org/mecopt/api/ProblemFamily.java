@@ -47,6 +47,17 @@ public interface ProblemFamily<P extends Problem<S>, S, C extends Record> {
      */
     C config(ConfigOption.Values<C> values);
 
+    /**
+     * The configuration for option values given as text by name (without dashes), the default's
+     * value for the others: what {@code instance NAME --users 6} and the Spark job's arguments become.
+     *
+     * @throws InvalidInstanceException naming an unknown option, a value that does not parse, or an
+     *     invalid configuration
+     */
+    default C config(Map<String, String> given) {
+        return config(ConfigOption.Values.of(options(), defaultConfig(), given));
+    }
+
     /** A seeded random instance: the same configuration and seed give the same instance on any machine. */
     P generate(C config, long seed);
 

@@ -61,6 +61,36 @@ public record Tensor(double[] data, int[] shape) {
         return new Tensor(d, new int[] {values.length, b, c});
     }
 
+    /** This two-dimensional tensor as {@code [rows][cols]} (a copy). */
+    public double[][] matrix() {
+        requireRank(2);
+        double[][] out = new double[shape[0]][shape[1]];
+        for (int i = 0; i < shape[0]; i++) {
+            System.arraycopy(data, i * shape[1], out[i], 0, shape[1]);
+        }
+        return out;
+    }
+
+    /** This three-dimensional tensor as {@code [a][b][c]} (a copy). */
+    public double[][][] cube() {
+        requireRank(3);
+        double[][][] out = new double[shape[0]][shape[1]][shape[2]];
+        int p = 0;
+        for (int i = 0; i < shape[0]; i++) {
+            for (int j = 0; j < shape[1]; j++) {
+                System.arraycopy(data, p, out[i][j], 0, shape[2]);
+                p += shape[2];
+            }
+        }
+        return out;
+    }
+
+    private void requireRank(int rank) {
+        if (shape.length != rank) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is not of rank " + rank);
+        }
+    }
+
     /** The value at a multi-index (row-major). */
     public double get(int... index) {
         int flat = 0;

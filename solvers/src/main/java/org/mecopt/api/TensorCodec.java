@@ -32,4 +32,19 @@ public interface TensorCodec<P extends Problem<S>, S> {
      * @throws InvalidInstanceException naming the missing or malformed label
      */
     S solution(P instance, Map<String, Tensor> labels);
+
+    /**
+     * {@code tensors.get(name)}, for codecs reading a dataset row.
+     *
+     * @param kind {@code features} or {@code label}, for the message
+     * @param family the family whose datasets hold it, for the message
+     * @throws InvalidInstanceException naming {@code kind.name} when it is missing
+     */
+    static Tensor require(Map<String, Tensor> tensors, String kind, String name, String family) {
+        Tensor t = tensors.get(name);
+        if (t == null) {
+            throw new InvalidInstanceException(kind + "." + name, null, "is missing: not a " + family + " dataset");
+        }
+        return t;
+    }
 }

@@ -11,15 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.mecopt.api.ConfigOption;
+import org.mecopt.api.ProblemFamilies;
+import org.mecopt.api.ProblemFamily;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.datasets.DatasetGenerator;
-import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.Format;
 import org.mecopt.datasets.Manifest;
 import org.mecopt.io.Json;
-import org.mecopt.latency.LatencyGenerator;
-import org.mecopt.offloading.OffloadingGenerator;
-import org.mecopt.qoe.QoeGenerator;
 
 /**
  * {@code ./mecopt generate} as a Spark job: the driver plans the run exactly like the embedded engine
@@ -33,10 +32,12 @@ import org.mecopt.qoe.QoeGenerator;
  * <pre>
  * spark-submit --class org.mecopt.spark.SparkGenerate spark/target/mecopt-spark-job.jar \
  *     latency --samples 200000 --seed 1 --out /shared/data/latency [--solver ica] [--shard-size 10000]
- *     [--format parquet|csv] [--config generator.json] [--overwrite]
+ *     [--format parquet|csv] [--config generator.json] [--overwrite] [--users 20 …]
  * </pre>
- * {@code --config} is a generator configuration as JSON, e.g. the {@code generatorConfig} of a
- * manifest; without it the problem's default (the paper's setting) is used.
+ * The generator options are the family's own ({@link ProblemFamily#options()}, those of {@code
+ * ./mecopt generate <problem>}). {@code --config} is a generator configuration as JSON, e.g. the
+ * {@code generatorConfig} of a manifest; without it the family's default (the paper's setting) is
+ * the base that the options change.
  */
 public final class SparkGenerate {
     private SparkGenerate() {
@@ -49,7 +50,7 @@ public final class SparkGenerate {
 
         static JobSpec of(DatasetGenerator.Request r) {
             try {
-                return new JobSpec(r.problem().name(), Json.mapper().writeValueAsString(r.problem().config()),
+                return new JobSpec(r.family().name(), Json.mapper().writeValueAsString(r.configJson()),
                         r.solverName(), Json.mapper().writeValueAsString(r.options()), r.seed(), r.samples(),
                         r.shardSize(), r.format().extension(), r.out().toAbsolutePath().toString(), r.overwrite());
             } catch (JsonProcessingException e) {
@@ -59,10 +60,11 @@ public final class SparkGenerate {
 
         DatasetGenerator.Request request() {
             try {
-                return new DatasetGenerator.Request(
-                        DatasetProblem.fromJson(problem, Json.mapper().readTree(generatorConfigJson)), solver,
-                        Json.mapper().readValue(solverOptionsJson, SolverOptions.class), seed, samples, shardSize,
-                        Format.parse(format), Path.of(out), 1, overwrite, 0);
+                return DatasetGenerator.Request.of(ProblemFamilies.get(problem))
+                        .withConfigJson(Json.mapper().readTree(generatorConfigJson)).withSolver(solver)
+                        .withOptions(Json.mapper().readValue(solverOptionsJson, SolverOptions.class)).withSeed(seed)
+                        .withSamples(samples).withShardSize(shardSize).withFormat(Format.parse(format))
+                        .withOut(Path.of(out)).withThreads(1).withOverwrite(overwrite);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -92,7 +94,7 @@ public final class SparkGenerate {
 
     public static void main(String[] args) throws Exception {
         DatasetGenerator.Request request = parse(args);
-        SparkSession spark = SparkSession.builder().appName("mecopt generate " + request.problem().name()).getOrCreate();
+        SparkSession spark = SparkSession.builder().appName("mecopt generate " + request.family().name()).getOrCreate();
         try {
             long start = System.nanoTime();
             Manifest m = run(spark, request);
@@ -104,44 +106,62 @@ public final class SparkGenerate {
         }
     }
 
-    /** {@code <problem> --samples N --seed S --out DIR [--solver] [--shard-size] [--format] [--config] [--overwrite]}. */
+    /**
+     * {@code <problem> --samples N --seed S --out DIR [--solver] [--shard-size] [--format] [--config FILE]
+     * [--overwrite]} and the family's generator options, exactly as {@code ./mecopt generate <problem>}
+     * takes them; they override {@code --config}, which overrides the family's default.
+     */
     static DatasetGenerator.Request parse(String[] args) throws IOException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: SparkGenerate <offloading|latency|qoe> --samples N --seed S "
-                    + "--out DIR [--solver NAME] [--shard-size R] [--format parquet|csv] [--config FILE] [--overwrite]");
+            throw new IllegalArgumentException("usage: SparkGenerate <" + String.join("|", ProblemFamilies.names())
+                    + "> --samples N --seed S --out DIR [--solver NAME] [--shard-size R] [--format parquet|csv]"
+                    + " [--config FILE] [--overwrite] [the family's generator options]");
         }
-        String problem = args[0];
+        ProblemFamily<?, ?, ?> family = ProblemFamilies.get(args[0]);
+        Map<String, ConfigOption<?, ?>> familyOptions = new TreeMap<>();
+        family.options().forEach(option -> familyOptions.put("--" + option.name(), option));
         Map<String, String> o = new TreeMap<>();
+        Map<String, String> given = new TreeMap<>();
         boolean overwrite = false;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--overwrite")) {
+            String arg = args[i];
+            ConfigOption<?, ?> option = familyOptions.get(arg);
+            if (arg.equals("--overwrite")) {
                 overwrite = true;
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                o.put(args[i], args[++i]);
+            } else if (option != null && option.flag()) {
+                given.put(option.name(), "true");
+            } else if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option '" + arg + "' needs a value");
+            } else if (option != null) {
+                given.put(option.name(), args[++i]);
+            } else if (JOB_OPTIONS.contains(arg)) {
+                o.put(arg, args[++i]);
             } else {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; known: " + JOB_OPTIONS
+                        + ", --overwrite and " + familyOptions.keySet());
             }
-        }
-        DatasetProblem<?, ?> p;
-        if (o.containsKey("--config")) {
-            p = DatasetProblem.fromJson(problem, Json.mapper().readTree(Files.readString(Path.of(o.get("--config")))));
-        } else {
-            p = switch (problem) {
-                case "offloading" -> DatasetProblem.of(OffloadingGenerator.Config.PAPER);
-                case "latency" -> DatasetProblem.of(LatencyGenerator.Config.PAPER);
-                case "qoe" -> DatasetProblem.of(QoeGenerator.Config.DEFAULT);
-                default -> throw new IllegalArgumentException("unknown problem '" + problem + "'; known: "
-                        + DatasetProblem.NAMES);
-            };
         }
         for (String required : List.of("--samples", "--seed", "--out")) {
             if (!o.containsKey(required)) {
                 throw new IllegalArgumentException(required + " is required");
             }
         }
-        return new DatasetGenerator.Request(p, o.get("--solver"), SolverOptions.defaults(),
-                Long.parseLong(o.get("--seed")), Long.parseLong(o.get("--samples")),
-                Integer.parseInt(o.getOrDefault("--shard-size", "10000")),
-                Format.parse(o.getOrDefault("--format", "parquet")), Path.of(o.get("--out")), 1, overwrite, 0);
+        DatasetGenerator.Request r = DatasetGenerator.Request.of(family);
+        if (o.containsKey("--config")) {
+            r = r.withConfigJson(Json.mapper().readTree(Files.readString(Path.of(o.get("--config")))));
+        }
+        return r.withConfig(overlay(family, r.config(), given)).withSolver(o.get("--solver"))
+                .withSeed(Long.parseLong(o.get("--seed"))).withSamples(Long.parseLong(o.get("--samples")))
+                .withShardSize(Integer.parseInt(o.getOrDefault("--shard-size",
+                        String.valueOf(DatasetGenerator.Request.DEFAULT_SHARD_SIZE))))
+                .withFormat(Format.parse(o.getOrDefault("--format", "parquet"))).withOut(Path.of(o.get("--out")))
+                .withThreads(1).withOverwrite(overwrite);
+    }
+
+    private static final List<String> JOB_OPTIONS =
+            List.of("--samples", "--seed", "--out", "--solver", "--shard-size", "--format", "--config");
+
+    private static <C extends Record> C overlay(ProblemFamily<?, ?, C> family, Record base, Map<String, String> given) {
+        return family.config(ConfigOption.Values.of(family.options(), family.configType().cast(base), given));
     }
 }

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.api.ProblemFamilies;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.datasets.DatasetGenerator;
-import org.mecopt.datasets.DatasetProblem;
 import org.mecopt.datasets.DatasetReader;
 import org.mecopt.datasets.Format;
 import org.mecopt.datasets.Manifest;
@@ -38,8 +40,9 @@ class SparkGenerateTest {
     }
 
     private static DatasetGenerator.Request request(Path out, int threads) {
-        return new DatasetGenerator.Request(DatasetProblem.of(OffloadingGenerator.Config.PAPER.withSize(4, 2, 2)),
-                null, SolverOptions.defaults(), 9, 17, 5, Format.PARQUET, out, threads, false, 0);
+        return DatasetGenerator.Request.of(ProblemFamilies.get("offloading"))
+                .withConfig(OffloadingGenerator.Config.PAPER.withSize(4, 2, 2)).withSeed(9).withSamples(17)
+                .withShardSize(5).withOut(out).withThreads(threads);
     }
 
     @Test
@@ -59,8 +62,7 @@ class SparkGenerateTest {
         assertSame(expected, DatasetReader.open(tmp.resolve("spark")).rows().toList());
         assertEquals(4, DatasetGenerator.run(request(tmp.resolve("spark"), 1), DatasetGenerator.Progress.NONE).shardsKept());
 
-        var other = new DatasetGenerator.Request(request(tmp.resolve("spark"), 1).problem(), null, null, 10, 17, 5,
-                Format.PARQUET, tmp.resolve("spark"), 1, false, 0);
+        var other = request(tmp.resolve("spark"), 1).withSeed(10);
         assertThrows(InvalidInstanceException.class, () -> SparkGenerate.run(spark, other));
     }
 
@@ -68,11 +70,29 @@ class SparkGenerateTest {
     void argumentsParseLikeTheCli(@TempDir Path tmp) throws Exception {
         var r = SparkGenerate.parse(new String[] {"qoe", "--samples", "4", "--seed", "3", "--out", tmp.toString(),
                 "--shard-size", "2", "--format", "csv"});
-        assertEquals("qoe", r.problem().name());
+        assertEquals("qoe", r.family().name());
         assertEquals("sigmoidal", r.solverName());
         assertEquals(Format.CSV, r.format());
-        assertEquals(r.problem(), SparkGenerate.JobSpec.of(r).request().problem());
+        assertEquals(r.config(), SparkGenerate.JobSpec.of(r).request().config());
         assertThrows(IllegalArgumentException.class, () -> SparkGenerate.parse(new String[] {"nope", "--samples", "1"}));
+    }
+
+    @Test
+    void generatorOptionsAreTheFamilysAndOverrideTheConfigFile(@TempDir Path tmp) throws Exception {
+        var latency = ProblemFamilies.get("latency");
+        var r = SparkGenerate.parse(new String[] {"latency", "--users", "6", "--samples", "4", "--no-local-computing",
+                "--seed", "3", "--out", tmp.toString()});
+        assertEquals(latency.config(Map.of("users", "6", "no-local-computing", "true")), r.config());
+        Path config = Files.writeString(tmp.resolve("generator.json"), r.configJson().toString());
+        var overridden = SparkGenerate.parse(new String[] {"latency", "--config", config.toString(), "--subcarriers",
+                "2", "--samples", "4", "--seed", "3", "--out", tmp.toString()});
+        assertEquals(latency.config(Map.of("users", "6", "no-local-computing", "true", "subcarriers", "2")),
+                overridden.config());
+        var e = assertThrows(InvalidInstanceException.class, () -> SparkGenerate.parse(new String[] {"latency",
+                "--users", "six", "--samples", "4", "--seed", "3", "--out", tmp.toString()}));
+        assertEquals("--users", e.field());
+        assertThrows(IllegalArgumentException.class, () -> SparkGenerate.parse(new String[] {"latency", "--devices",
+                "4", "--samples", "4", "--seed", "3", "--out", tmp.toString()}));
     }
 
     private static void assertSame(List<Row> a, List<Row> b) {
