@@ -52,6 +52,17 @@ class GenerateCliTest {
         }
     }
 
+    /** A label solver that answers UNSUPPORTED for the configuration is bad input, and leaves no dataset. */
+    @Test
+    void aSolverOutsideItsDomainIsRefusedByName(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("esc");
+        Run r = run("generate", "latency", "--samples", "3", "--seed", "1", "--out", out.toString(),
+                "--users", "3", "--aps", "8", "--subcarriers", "2", "--solver", "exact-single-carrier", "--threads", "1");
+        assertEquals(Main.INVALID_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("--solver = exact-single-carrier") && r.err().contains("N = 1"), r.err());
+        assertFalse(Files.exists(out.resolve(Manifest.FILE)) && DatasetReader.open(out).manifest().complete());
+    }
+
     @Test
     void generatesTheSameRowsWithOneAndTwoThreadsInBothFormats(@TempDir Path dir) throws Exception {
         for (String format : List.of("parquet", "csv")) {
