@@ -5,6 +5,7 @@ import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Result;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.Status;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
 
 /**
  * {@code sigmoidal}: the global optimum within a certified relative gap, by

@@ -1,9 +1,11 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
+import org.mecopt.qoe.RmaPathLoss;
 
 class EdgeSystemTest {
 

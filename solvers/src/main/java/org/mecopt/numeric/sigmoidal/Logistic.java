@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 import org.mecopt.api.Check;
 
@@ -26,7 +26,7 @@ public record Logistic(double height, double steepness, double midpoint) impleme
     }
 
     /** {@code 1/(1+e^{-t})} without overflow for any t. */
-    static double sigma(double t) {
+    public static double sigma(double t) {
         if (t >= 0) {
             return 1 / (1 + Math.exp(-t));
         }

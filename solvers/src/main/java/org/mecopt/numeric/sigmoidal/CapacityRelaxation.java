@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 /**
  * The concave relaxation of one branch-and-bound node, solved exactly without an LP:

@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 /**
  * {@code h(x) = max(f(x) − c, 0)} for a non-decreasing sigmoidal f and a constant c: the gain of

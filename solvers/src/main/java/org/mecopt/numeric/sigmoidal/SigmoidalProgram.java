@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 import java.util.Arrays;
 import java.util.List;

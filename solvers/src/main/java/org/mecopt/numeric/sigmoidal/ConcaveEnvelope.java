@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 /**
  * The concave envelope of a sigmoid on a box {@code [l, u]} (Udell and Boyd §3): the line from

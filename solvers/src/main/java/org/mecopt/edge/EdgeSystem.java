@@ -1,6 +1,7 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 import java.util.List;
+import org.mecopt.qoe.QoeUser;
 
 /**
  * The seed-003 distributed edge system (§III, MODEL.md §3): edge servers with CPU capacities, links

@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 /**
  * A sigmoidal function of one variable: continuous, convex below an inflection point {@code z} and

@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 /**
  * An independent reference for small sigmoidal programs with non-decreasing functions: a fine grid
@@ -6,14 +6,14 @@ package org.mecopt.qoe;
  * for a non-decreasing f), then a local polish that moves capacity between pairs with shrinking
  * steps. Shares no code with the solver.
  */
-final class BruteForce {
+public final class BruteForce {
     private BruteForce() {
     }
 
-    record Best(double[] x, double value) {
+    public record Best(double[] x, double value) {
     }
 
-    static Best maximize(SigmoidalProgram p, int grid) {
+    public static Best maximize(SigmoidalProgram p, int grid) {
         int n = p.size();
         double[] l = p.lower();
         double[] u = p.upper();

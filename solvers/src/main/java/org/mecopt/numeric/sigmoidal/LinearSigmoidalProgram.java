@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 import java.util.List;
 import org.mecopt.api.Check;

@@ -1,9 +1,10 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mecopt.api.Check;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
 
 /**
  * Our task allocator for the seed-003 system: local search over single-user moves (user → another

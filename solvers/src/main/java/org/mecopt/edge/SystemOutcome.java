@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 /**
  * The result of one task allocation plus compute allocation in an {@link EdgeSystem}, with seed

@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.mecopt.api.Check;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.qoe.UserDistributions;
 
 /**
  * Seeded seed-003 edge systems (§VI-A, Table III). Where the paper is vague (docs/qoe.md):

@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,18 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Status;
+import org.mecopt.qoe.QoeSigmoid;
 
-class SigmoidalProgrammingTest {
+public class SigmoidalProgrammingTest {
 
     private static final SigmoidalProgramming TIGHT =
             new SigmoidalProgramming(SigmoidalProgramming.Settings.DEFAULTS.withRelativeGap(1e-9));
 
-    static void assertCertificate(SigmoidalProgram p, SigmoidalProgramming.Certificate c) {
+    public static void assertCertificate(SigmoidalProgram p, SigmoidalProgramming.Certificate c) {
         double[] x = c.x();
         double sum = 0;
         double[] l = p.lower();

@@ -1,4 +1,4 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 /**
  * Task allocation policies of seed 003 (§VI-A): which edge server processes each user's task.

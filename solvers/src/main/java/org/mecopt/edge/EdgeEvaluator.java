@@ -1,8 +1,13 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.mecopt.api.Status;
+import org.mecopt.numeric.sigmoidal.FallbackSigmoid;
+import org.mecopt.numeric.sigmoidal.Sigmoid;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgram;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
+import org.mecopt.qoe.QoeUser;
 
 /**
  * Completes a task allocation (user → edge server) of an {@link EdgeSystem}: each server splits

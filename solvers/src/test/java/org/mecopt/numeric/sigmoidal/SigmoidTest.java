@@ -1,9 +1,10 @@
-package org.mecopt.qoe;
+package org.mecopt.numeric.sigmoidal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mecopt.qoe.QoeSigmoid;
 
 /** Sigmoid math against closed forms and independent grid checks. */
 class SigmoidTest {

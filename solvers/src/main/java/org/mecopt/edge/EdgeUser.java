@@ -1,4 +1,6 @@
-package org.mecopt.qoe;
+package org.mecopt.edge;
+
+import org.mecopt.numeric.sigmoidal.Logistic;
 
 /**
  * A user of the seed-003 edge system.
