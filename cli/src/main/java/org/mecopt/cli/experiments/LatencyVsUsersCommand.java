@@ -1,4 +1,4 @@
-package org.mecopt.cli;
+package org.mecopt.cli.experiments;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.mecopt.cli;
+package org.mecopt.cli.experiments;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproduce a figure of a source paper: CSV + PNG.",
         subcommands = {CpuSweepCommand.class, LatencyVsUsersCommand.class, QoeVsUsersCommand.class})
-final class ExperimentCommand implements Runnable {
+public final class ExperimentCommand implements Runnable {
 
     @Spec
     CommandSpec spec;

@@ -1,4 +1,4 @@
-package org.mecopt.cli;
+package org.mecopt.cli.experiments;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
