@@ -91,22 +91,18 @@ final class CpuSweepCommand implements Callable<Integer> {
         for (int k = 0; k < cpuGhz.size(); k++) {
             double ghz = cpuGhz.get(k);
             for (Solver<OffloadingInstance, OffloadingSolution> solver : chosen) {
-                double sum = 0;
-                double sumSq = 0;
+                double[] delay = new double[instances];
                 int infeasible = 0;
                 for (int i = 0; i < instances; i++) {
                     OffloadingInstance instance = base.get(i).withServerCpu(ghz * 1e9);
                     Result<OffloadingSolution> r = solver.solve(instance, SolverOptions.defaults().withSeed(seed + i));
-                    sum += r.objective();
-                    sumSq += r.objective() * r.objective();
+                    delay[i] = r.objective();
                     infeasible += r.violations().isEmpty() ? 0 : 1;
                 }
-                double mean = sum / instances;
-                double sd = instances > 1 ? Math.sqrt(Math.max(0, (sumSq - instances * mean * mean) / (instances - 1))) : 0;
-                double ci = 1.96 * sd / Math.sqrt(instances);
-                curves.computeIfAbsent(solver.name(), s -> new double[cpuGhz.size()])[k] = mean;
+                SampleMean mean = SampleMean.of(delay);
+                curves.computeIfAbsent(solver.name(), s -> new double[cpuGhz.size()])[k] = mean.mean();
                 csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.4f,%d%n", ghz, solver.name(),
-                        mean, ci, (double) infeasible / instances, instances));
+                        mean.mean(), mean.ci95(), (double) infeasible / instances, instances));
             }
             err.printf(Locale.ROOT, "cpu %.1f GHz done (%d/%d)%n", ghz, k + 1, cpuGhz.size());
         }

@@ -104,17 +104,16 @@ final class LatencyVsUsersCommand implements Callable<Integer> {
                     return new double[] {r.objective(), Fairness.gini(instance.latencies(r.solution()))};
                 }).toArray(double[][]::new);
                 double[] max = Arrays.stream(results).mapToDouble(r -> r[0]).toArray();
-                double mean = Arrays.stream(max).average().orElseThrow();
-                double sd = Math.sqrt(Arrays.stream(max).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, samples - 1));
-                double meanGini = Arrays.stream(results).mapToDouble(r -> r[1]).average().orElseThrow();
-                latency.computeIfAbsent(scheme, s -> new double[users.size()])[u] = mean;
+                SampleMean mean = SampleMean.of(max);
+                double meanGini = SampleMean.of(Arrays.stream(results).mapToDouble(r -> r[1]).toArray()).mean();
+                latency.computeIfAbsent(scheme, s -> new double[users.size()])[u] = mean.mean();
                 gini.computeIfAbsent(scheme, s -> new double[users.size()])[u] = meanGini;
                 if (k == 10 || k == 20) {
                     Arrays.sort(max);
                     cdf.put(scheme.label + ", K=" + k, max);
                 }
-                csv.append(String.format(Locale.ROOT, "%d,%s,%.6e,%.3e,%.4f,%d%n", k, scheme.label, mean,
-                        1.96 * sd / Math.sqrt(samples), meanGini, samples));
+                csv.append(String.format(Locale.ROOT, "%d,%s,%.6e,%.3e,%.4f,%d%n", k, scheme.label, mean.mean(),
+                        mean.ci95(), meanGini, samples));
             }
             err.printf(Locale.ROOT, "K = %d done (%d/%d)%n", k, u + 1, users.size());
         }

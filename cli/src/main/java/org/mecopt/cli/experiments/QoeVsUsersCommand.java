@@ -90,7 +90,7 @@ final class QoeVsUsersCommand implements Callable<Integer> {
         }
         for (int k = 0; k < users.size(); k++) {
             int n = users.get(k);
-            Map<String, double[]> sums = new LinkedHashMap<>();
+            Map<String, double[][]> samples = new LinkedHashMap<>(); // policy -> metric -> per seed
             Map<String, Double> millis = new LinkedHashMap<>();
             for (int s = 0; s < seeds; s++) {
                 EdgeSystem system = EdgeSystemGenerator.generate(EdgeSystemGenerator.Config.SEED_003.withUsers(n), seed + s);
@@ -104,19 +104,19 @@ final class QoeVsUsersCommand implements Callable<Integer> {
                     };
                     SystemOutcome o = evaluator.evaluate(assignment);
                     millis.merge(p, (System.nanoTime() - start) / 1e6, Double::sum);
-                    double[] m = sums.computeIfAbsent(p, x -> new double[METRICS.length]);
-                    m[0] += o.systemQoe();
-                    m[1] += o.meanLatencyS();
-                    m[2] += o.satisfied();
-                    m[3] += o.disturbed();
-                    m[4] += o.lost();
-                    m[5] += o.cloud();
+                    double[][] m = samples.computeIfAbsent(p, x -> new double[METRICS.length][seeds]);
+                    m[0][s] = o.systemQoe();
+                    m[1][s] = o.meanLatencyS();
+                    m[2][s] = o.satisfied();
+                    m[3][s] = o.disturbed();
+                    m[4][s] = o.lost();
+                    m[5][s] = o.cloud();
                 }
             }
             for (String p : policies) {
-                double[] m = sums.get(p);
+                double[] m = new double[METRICS.length];
                 for (int i = 0; i < METRICS.length; i++) {
-                    m[i] /= seeds;
+                    m[i] = SampleMean.of(samples.get(p)[i]).mean();
                     curves.get(p)[i][k] = m[i];
                 }
                 csv.append(String.format(Locale.ROOT, "%d,%s,%.4f,%.5f,%.2f,%.2f,%.2f,%.2f,%d,%.1f%n", n, p, m[0], m[1],
