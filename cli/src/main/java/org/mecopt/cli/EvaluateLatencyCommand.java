@@ -1,5 +1,6 @@
 package org.mecopt.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mecopt.cli.experiments.ExperimentFiles;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
 import org.mecopt.models.CnnLstmSolver;

@@ -2,6 +2,7 @@ package org.mecopt.cli;
 
 import java.io.PrintWriter;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.cli.experiments.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -5,6 +5,8 @@ import java.util.List;
 import org.mecopt.api.Check;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Problem;
+import org.mecopt.numeric.sigmoidal.Sigmoid;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgram;
 
 /**
  * QoE-maximizing compute allocation on one edge server (seed 003 problem P2, MODEL.md §3):

@@ -1,5 +1,8 @@
 package org.mecopt.qoe;
 
+import org.mecopt.numeric.sigmoidal.Logistic;
+import org.mecopt.numeric.sigmoidal.Sigmoid;
+
 /**
  * The QoE of one user as a function of the CPU rate p it receives (seed 003 eq. (17), MODEL.md §3):
  * {@code Ω(p) = L / (1 + exp(α (d + w/p − β)))} for {@code p > 0} and {@code Ω(0) = 0}.

@@ -6,6 +6,7 @@ import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverParameter;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
 
 /**
  * {@code sigmoidal}: the global optimum within a certified relative gap, by

@@ -72,11 +72,12 @@ public record UserDistributions(double distanceMinM, double distanceMaxM, double
     }
 
     /** The user-side draws that do not depend on servers. */
-    record Draw(double distanceM, double bandwidthHz, double noiseDbm, double taskBits, double resultBits,
-                double cyclesPerBit, double steepnessPerS, double midpointS) {
+    public record Draw(double distanceM, double bandwidthHz, double noiseDbm, double taskBits, double resultBits,
+                       double cyclesPerBit, double steepnessPerS, double midpointS) {
     }
 
-    Draw draw(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
+    /** Public because both the qoe generator and the edge system's generator draw users this way. */
+    public Draw draw(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
         double distance = uniform(rng, distanceMinM, distanceMaxM);
         double bandwidth = uniform(rng, bandwidthMinHz, bandwidthMaxHz);
         double noise = uniform(rng, noiseMinDbm, noiseMaxDbm);
@@ -92,18 +93,18 @@ public record UserDistributions(double distanceMinM, double distanceMaxM, double
     }
 
     /** Uplink+downlink latency {@code (V^T + V^R) / (B log2(1 + I g / N))} of eq. (1), s. */
-    double wirelessLatency(Draw d) {
+    public double wirelessLatency(Draw d) {
         double lossDb = RmaPathLoss.lossDb(d.distanceM(), bsHeightM, userHeightM, buildingHeightM, carrierHz);
         double snr = Math.pow(10, (txPowerDbm - lossDb - d.noiseDbm()) / 10);
         double rate = d.bandwidthHz() * Math.log1p(snr) / Math.log(2);
         return (d.taskBits() + d.resultBits()) / rate;
     }
 
-    double eta(UniformRandomProvider rng) {
+    public double eta(UniformRandomProvider rng) {
         return uniform(rng, etaMin, etaMax);
     }
 
-    static double uniform(UniformRandomProvider rng, double min, double max) {
+    public static double uniform(UniformRandomProvider rng, double min, double max) {
         return min == max ? min : min + (max - min) * rng.nextDouble();
     }
 }

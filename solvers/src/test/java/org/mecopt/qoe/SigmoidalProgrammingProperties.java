@@ -12,6 +12,12 @@ import net.jqwik.api.constraints.IntRange;
 import org.mecopt.api.Result;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.Status;
+import org.mecopt.numeric.sigmoidal.BruteForce;
+import org.mecopt.numeric.sigmoidal.Logistic;
+import org.mecopt.numeric.sigmoidal.Sigmoid;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgram;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
+import org.mecopt.numeric.sigmoidal.SigmoidalProgrammingTest;
 
 /** Branch-and-bound invariants on random sigmoids, against brute force and every other method. */
 class SigmoidalProgrammingProperties {

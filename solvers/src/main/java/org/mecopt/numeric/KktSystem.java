@@ -1,0 +1,294 @@
+package org.mecopt.numeric;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
+
+/**
+ * The Newton step of the primal-dual method: with Δλ eliminated, the KKT system
+ * <pre>
+ *   [ H_pd  Aᵀ ] [Δx]   [ rhs1 ]
+ *   [ A     0  ] [Δν] = [ −r_pri ],   H_pd = ∇²f0 + Σ λ_i ∇²f_i + Σ (−λ_i / f_i) ∇f_i ∇f_iᵀ,
+ * </pre>
+ * solved by Cholesky of {@code H_pd} and the Schur complement {@code A H_pd⁻¹ Aᵀ}. When
+ * {@code H_pd} is singular it retries with {@code H_pd + ρ AᵀA} (an equivalent system), then with
+ * a growing diagonal shift. The barrier method's Newton step is the same system with λ at its
+ * central values, so both iterations share this class.
+ */
+final class KktSystem {
+    /** A Cholesky pivot below this fraction of its diagonal entry counts as singular. */
+    private static final double PIVOT_RATIO = 1e-14;
+
+    private double[] kdiag;
+    private DMatrixRMaj w;
+    private DMatrixRMaj hpd;
+    private DMatrixRMaj k;
+    private DMatrixRMaj hx;
+    private DMatrixRMaj bRhs;
+    private DMatrixRMaj sol;
+    private DMatrixRMaj schur;
+    private DMatrixRMaj nuRhs;
+    private DMatrixRMaj nuSol;
+    private final LinearSolverChol_DDRM cholK = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
+    private final LinearSolverChol_DDRM cholS = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
+
+    /** (Re)allocates the work matrices for up to capN variables, capM inequalities, capP equalities. */
+    void allocate(int capN, int capM, int capP) {
+        kdiag = new double[capN];
+        w = new DMatrixRMaj(capM, capN);
+        hpd = new DMatrixRMaj(capN, capN);
+        k = new DMatrixRMaj(capN, capN);
+        hx = new DMatrixRMaj(capN, capN);
+        bRhs = new DMatrixRMaj(capN, capP + 1);
+        sol = new DMatrixRMaj(capN, capP + 1);
+        schur = new DMatrixRMaj(Math.max(1, capP), Math.max(1, capP));
+        nuRhs = new DMatrixRMaj(Math.max(1, capP), 1);
+        nuSol = new DMatrixRMaj(Math.max(1, capP), 1);
+    }
+
+    /** Shapes the matrices for the phase {@code it} was set up for. */
+    void setUpPhase(Iterate it) {
+        w.reshape(it.bigM, it.bigN);
+        hpd.reshape(it.bigN, it.bigN);
+        k.reshape(it.bigN, it.bigN);
+        bRhs.reshape(it.bigN, it.p + 1);
+        sol.reshape(it.bigN, it.p + 1);
+    }
+
+    /** H_pd = WᵀW (W_i = √(−λ_i/f_i) ∇f_i) + ∇²f0 + Σ λ_i ∇²f_i, into {@code hpd}. */
+    void assemble(Iterate it) {
+        double[] src = it.df.data;
+        double[] dst = w.data;
+        for (int i = 0; i < it.bigM; i++) {
+            double d = Math.sqrt(-it.lam[i] / it.f[i]);
+            int o = i * it.bigN;
+            for (int j = 0; j < it.bigN; j++) {
+                dst[o + j] = src[o + j] * d;
+            }
+        }
+        hpd.reshape(it.bigN, it.bigN);
+        addGramUpper(dst, it.bigM, it.bigN, hpd.data);
+        System.arraycopy(it.y, 0, it.xs, 0, it.n);
+        ConvexFunction[] nl = it.problem.nonlinear();
+        if (it.phaseOne) {
+            hx.reshape(it.n, it.n);
+            hx.zero();
+            for (int q = 0; q < nl.length; q++) {
+                nl[q].addHessian(it.xs, it.lam[it.ml + q], hx);
+            }
+            for (int i = 0; i < it.n; i++) {
+                for (int j = 0; j < it.n; j++) {
+                    hpd.data[i * it.bigN + j] += hx.data[i * it.n + j];
+                }
+            }
+        } else {
+            it.problem.objective().addHessian(it.xs, 1.0, hpd);
+            for (int q = 0; q < nl.length; q++) {
+                nl[q].addHessian(it.xs, it.lam[it.ml + q], hpd);
+            }
+        }
+        // Only the upper triangle is read (ConvexFunction#addHessian): mirror it.
+        double[] hd = hpd.data;
+        for (int r = 1; r < it.bigN; r++) {
+            for (int c = 0; c < r; c++) {
+                hd[r * it.bigN + c] = hd[c * it.bigN + r];
+            }
+        }
+    }
+
+    /**
+     * Writes the upper triangle of {@code WᵀW} (W is rows × cols, row-major) into {@code out}
+     * (cols × cols): a sum of row outer products with contiguous inner loops, skipping zero
+     * entries, so bound rows (one non-zero) cost O(1). Faster here than EJML's
+     * {@code multInner}, whose column-strided inner products dominated the profile.
+     */
+    static void addGramUpper(double[] w, int rows, int cols, double[] out) {
+        java.util.Arrays.fill(out, 0, cols * cols, 0.0);
+        int i = 0;
+        // Four rows at a time: four multiply-adds per load/store of out.
+        for (; i + 3 < rows; i += 4) {
+            int o0 = i * cols;
+            int o1 = o0 + cols;
+            int o2 = o1 + cols;
+            int o3 = o2 + cols;
+            for (int r = 0; r < cols; r++) {
+                double a0 = w[o0 + r];
+                double a1 = w[o1 + r];
+                double a2 = w[o2 + r];
+                double a3 = w[o3 + r];
+                if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
+                    continue;
+                }
+                int hr = r * cols;
+                for (int c = r; c < cols; c++) {
+                    out[hr + c] += a0 * w[o0 + c] + a1 * w[o1 + c] + a2 * w[o2 + c] + a3 * w[o3 + c];
+                }
+            }
+        }
+        for (; i < rows; i++) {
+            int o = i * cols;
+            for (int r = 0; r < cols; r++) {
+                double wr = w[o + r];
+                if (wr == 0) {
+                    continue;
+                }
+                int hr = r * cols;
+                for (int c = r; c < cols; c++) {
+                    out[hr + c] += wr * w[o + c];
+                }
+            }
+        }
+    }
+
+    /**
+     * Solves for (Δx, Δν) into {@code it.dy}, {@code it.dnu} from the right-hand side {@code it.rhs1}
+     * and {@code it.rP}, with {@code H_pd} from {@link #assemble}; null on success, else the failure.
+     */
+    IterationOutcome solve(Iterate it) {
+        double maxDiag = 0;
+        for (int j = 0; j < it.bigN; j++) {
+            double d = hpd.data[j * it.bigN + j];
+            if (!Double.isFinite(d)) {
+                return IterationOutcome.NUMERIC;
+            }
+            maxDiag = Math.max(maxDiag, Math.abs(d));
+        }
+        double scale = Math.max(1, maxDiag);
+        // Attempt 0: H_pd; 1: H_pd + ρAᵀA (when p > 0); 2..: H_pd + δI, δ growing.
+        for (int attempt = 0; attempt < 9; attempt++) {
+            double rho = 0;
+            double delta = 0;
+            if (attempt == 1) {
+                if (it.p == 0) {
+                    continue;
+                }
+                rho = scale;
+            } else if (attempt >= 2) {
+                delta = scale * 1e-12 * Math.pow(100, attempt - 2);
+            }
+            k.setTo(hpd);
+            if (rho > 0) {
+                addRhoATA(it, rho);
+            }
+            for (int j = 0; j < it.bigN; j++) {
+                k.data[j * it.bigN + j] += delta;
+                kdiag[j] = k.data[j * it.bigN + j];
+            }
+            if (!cholK.setA(k) || !pivotsOk(k, kdiag, it.bigN)) {
+                continue;
+            }
+            // Right-hand sides: [Aᵀ | rhs1 − ρ Aᵀ rP]
+            bRhs.zero();
+            double[] a = it.problem.a().data;
+            int cols = it.p + 1;
+            for (int i = 0; i < it.p; i++) {
+                for (int j = 0; j < it.n; j++) {
+                    bRhs.data[j * cols + i] = a[i * it.n + j];
+                }
+            }
+            for (int j = 0; j < it.bigN; j++) {
+                bRhs.data[j * cols + it.p] = it.rhs1[j];
+            }
+            if (rho > 0) {
+                for (int i = 0; i < it.p; i++) {
+                    double ri = rho * it.rP[i];
+                    for (int j = 0; j < it.n; j++) {
+                        bRhs.data[j * cols + it.p] -= a[i * it.n + j] * ri;
+                    }
+                }
+            }
+            cholK.solve(bRhs, sol);
+            if (it.p == 0) {
+                for (int j = 0; j < it.bigN; j++) {
+                    it.dy[j] = sol.data[j];
+                }
+                return null;
+            }
+            if (solveSchur(it, a, cols)) {
+                return null;
+            }
+        }
+        return IterationOutcome.SINGULAR;
+    }
+
+    /** S Δν = A u + rP with S = A Z, then Δx = u − Z Δν; false if S cannot be factored. */
+    private boolean solveSchur(Iterate it, double[] a, int cols) {
+        schur.reshape(it.p, it.p);
+        nuRhs.reshape(it.p, 1);
+        nuSol.reshape(it.p, 1);
+        double[] z = sol.data;
+        double maxDiag = 0;
+        for (int i = 0; i < it.p; i++) {
+            double rhs = it.rP[i];
+            for (int j = 0; j < it.n; j++) {
+                rhs += a[i * it.n + j] * z[j * cols + it.p];
+            }
+            nuRhs.data[i] = rhs;
+            for (int c = 0; c < it.p; c++) {
+                double s = 0;
+                for (int j = 0; j < it.n; j++) {
+                    s += a[i * it.n + j] * z[j * cols + c];
+                }
+                schur.data[i * it.p + c] = s;
+            }
+            maxDiag = Math.max(maxDiag, Math.abs(schur.data[i * it.p + i]));
+        }
+        for (int attempt = 0; attempt < 6; attempt++) {
+            if (attempt > 0) {
+                // The factorization overwrote S: rebuild it from Z, with a growing diagonal shift
+                // (A rank-deficient).
+                double delta = maxDiag * 1e-14 * Math.pow(100, attempt - 1);
+                for (int i = 0; i < it.p; i++) {
+                    for (int c = 0; c < it.p; c++) {
+                        double v = 0;
+                        for (int j = 0; j < it.n; j++) {
+                            v += a[i * it.n + j] * z[j * cols + c];
+                        }
+                        schur.data[i * it.p + c] = v + (i == c ? delta : 0);
+                    }
+                }
+            }
+            if (!cholS.setA(schur)) {
+                continue;
+            }
+            cholS.solve(nuRhs, nuSol);
+            for (int i = 0; i < it.p; i++) {
+                it.dnu[i] = nuSol.data[i];
+            }
+            for (int j = 0; j < it.bigN; j++) {
+                double v = z[j * cols + it.p];
+                for (int c = 0; c < it.p; c++) {
+                    v -= z[j * cols + c] * it.dnu[c];
+                }
+                it.dy[j] = v;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void addRhoATA(Iterate it, double rho) {
+        double[] a = it.problem.a().data;
+        for (int i = 0; i < it.p; i++) {
+            for (int r = 0; r < it.n; r++) {
+                double ar = rho * a[i * it.n + r];
+                if (ar == 0) {
+                    continue;
+                }
+                for (int c = 0; c < it.n; c++) {
+                    k.data[r * it.bigN + c] += ar * a[i * it.n + c];
+                }
+            }
+        }
+    }
+
+    private static boolean pivotsOk(DMatrixRMaj factored, double[] diag, int size) {
+        for (int j = 0; j < size; j++) {
+            double l = factored.data[j * size + j];
+            if (!(l * l > PIVOT_RATIO * diag[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
