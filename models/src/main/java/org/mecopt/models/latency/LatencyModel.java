@@ -1,5 +1,6 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
+import org.mecopt.models.learning.Djl;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
