@@ -1,31 +1,26 @@
 package org.mecopt.models.latency;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import org.mecopt.api.InvalidInstanceException;
-import org.mecopt.api.ProblemSolver;
 import org.mecopt.api.Result;
 import org.mecopt.api.SolverOptions;
-import org.mecopt.api.Status;
 import org.mecopt.latency.InterferenceFreeBound;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
 import org.mecopt.latency.PowerBalancing;
+import org.mecopt.models.learning.LearnedSolver;
 
 /**
  * {@code cnn-lstm}: the solution a trained CNN-LSTM predicts, through its {@link Head} (by default
  * powers feasible by construction with the best offloading ratios), finished by
  * {@value #DEFAULT_BALANCE_SWEEPS} sweeps of {@link PowerBalancing} along the predicted shapes (solver
  * parameter {@code balance}; 0 returns the network's output as it is). The model directory is the
- * solver parameter {@code model}; without it the model
- * bundled for seed 001's default setting is used (see {@link #pretrained()}). Loaded models are
- * cached by their absolute path and the time {@code model.json} was written, for the life of the JVM
- * (a model retrained into the same directory is loaded afresh).
+ * solver parameter {@code model}; without it the model bundled for seed 001's default setting
+ * (cell-free, K = 10, N = 4, M = 64, gain features) is used.
  */
-public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencySolution> {
-    public static final String MODEL_PARAMETER = "model";
+public final class CnnLstmSolver extends LearnedSolver<LatencyInstance, LatencySolution> {
+    public static final String NAME = "cnn-lstm";
+    public static final String MODEL_PARAMETER = LearnedSolver.MODEL_PARAMETER;
     public static final String BALANCE_PARAMETER = "balance";
     /**
      * Sweeps of {@link PowerBalancing} after the network by default: on the bundled model's test set
@@ -33,17 +28,15 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
      * (docs/models.md).
      */
     public static final int DEFAULT_BALANCE_SWEEPS = 3;
-
-    private static final ConcurrentHashMap<String, LatencyModel> MODELS = new ConcurrentHashMap<>();
-    /** Classpath folder of the bundled model and its files. */
-    static final String PRETRAINED = "org/mecopt/models/pretrained/latency-cellfree-k10-n4-m64/";
-    static final java.util.List<String> PRETRAINED_FILES = java.util.List.of(LatencyModel.MANIFEST, "cnn-lstm-0000.params");
+    /** The bundled model: its classpath folder and files. */
+    static final Bundle PRETRAINED = new Bundle("org/mecopt/models/pretrained/latency-cellfree-k10-n4-m64/",
+            List.of(LatencyModel.MANIFEST, "cnn-lstm-0000.params"));
+    /** The instance that evaluation and tests call directly (the registry has its own; both share the model cache). */
+    private static final CnnLstmSolver SOLVER = new CnnLstmSolver();
 
     public CnnLstmSolver() {
-        super("latency", LatencyInstance.class);
+        super("latency", LatencyInstance.class, LatencyModel::load, PRETRAINED);
     }
-
-    public static final String NAME = "cnn-lstm";
 
     @Override
     public String name() {
@@ -57,22 +50,13 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
     }
 
     @Override
-    public Result<LatencySolution> solve(LatencyInstance instance, SolverOptions options) {
-        String dir = options.parameter(MODEL_PARAMETER);
-        LatencyModel model;
-        if (dir == null || dir.isBlank()) {
-            model = pretrained();
-            try {
-                model.checkShape(instance);
-            } catch (InvalidInstanceException e) {
-                throw new InvalidInstanceException("parameter model", null, "is required for this instance: the bundled "
-                        + "model covers K=" + model.architecture().users() + ", N=" + model.architecture().subcarriers()
-                        + " only (" + e.getMessage() + ")");
-            }
-        } else {
-            model = model(Path.of(dir));
-        }
-        return solveWith(model, instance, balanceSweeps(options));
+    protected LatencySolution repair(LatencyInstance instance, LatencySolution prediction, SolverOptions options) {
+        return balanced(instance, prediction, balanceSweeps(options));
+    }
+
+    @Override
+    protected Double bound(LatencyInstance instance) {
+        return InterferenceFreeBound.lowerBound(instance);
     }
 
     /** The {@code balance} parameter: sweeps of {@link PowerBalancing}, an integer ≥ 0. */
@@ -92,16 +76,14 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
         throw new InvalidInstanceException("parameter " + BALANCE_PARAMETER, text, "must be an integer >= 0");
     }
 
-    /**
-     * The solver's answer with a loaded model: the prediction, balanced, checked, with the
-     * interference-free lower bound. Timed from here, so solveTimeMillis is the inference, not the
-     * one-time load.
-     */
-    static Result<LatencySolution> solveWith(LatencyModel model, LatencyInstance instance, int balanceSweeps) {
-        long start = System.nanoTime();
-        LatencySolution solution = balanced(instance, model.solve(instance), balanceSweeps);
-        return Result.checked(instance, NAME, Status.FEASIBLE, solution, InterferenceFreeBound.lowerBound(instance),
-                1, start, "");
+    /** The solver's answer with a loaded model (as {@code evaluate} times it). */
+    static Result<LatencySolution> solveWithModel(LatencyModel model, LatencyInstance instance, SolverOptions options) {
+        return SOLVER.solveWith(model, instance, options);
+    }
+
+    /** The options that run the network then {@code sweeps} of balancing. */
+    static SolverOptions withBalance(int sweeps) {
+        return SolverOptions.defaults().withParameter(BALANCE_PARAMETER, Integer.toString(sweeps));
     }
 
     /** The prediction after {@code sweeps} of {@link PowerBalancing}, with the best ratios (unchanged for 0). */
@@ -109,47 +91,8 @@ public final class CnnLstmSolver extends ProblemSolver<LatencyInstance, LatencyS
         return sweeps == 0 ? prediction : instance.solutionFor(PowerBalancing.balance(instance, prediction.power(), sweeps));
     }
 
-    /**
-     * The model shipped in this jar for seed 001's default setting (cell-free, K = 10, N = 4, M = 64,
-     * gain features), copied once to a temporary directory because DJL loads parameters from files.
-     */
+    /** The bundled model (seed 001's default setting). */
     static LatencyModel pretrained() {
-        return MODELS.computeIfAbsent(PRETRAINED, key -> {
-            try {
-                Path dir = java.nio.file.Files.createTempDirectory("mecopt-pretrained");
-                for (String file : PRETRAINED_FILES) {
-                    try (java.io.InputStream in = CnnLstmSolver.class.getClassLoader().getResourceAsStream(PRETRAINED + file)) {
-                        if (in == null) {
-                            throw new InvalidInstanceException("parameter model", null,
-                                    "is required: no pretrained model is bundled (train one with ./mecopt train latency)");
-                        }
-                        java.nio.file.Files.copy(in, dir.resolve(file));
-                    }
-                    dir.resolve(file).toFile().deleteOnExit();
-                }
-                dir.toFile().deleteOnExit();
-                return LatencyModel.load(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    static LatencyModel model(Path dir) {
-        Path d = dir.toAbsolutePath().normalize();
-        String written;
-        try {
-            written = java.nio.file.Files.getLastModifiedTime(d.resolve(LatencyModel.MANIFEST)).toString();
-        } catch (IOException e) {
-            throw new InvalidInstanceException("parameter model", dir, "is not a model directory (no "
-                    + LatencyModel.MANIFEST + ")");
-        }
-        return MODELS.computeIfAbsent(d + "@" + written, key -> {
-            try {
-                return LatencyModel.load(d);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return (LatencyModel) SOLVER.bundled();
     }
 }
