@@ -1,22 +1,16 @@
 package org.mecopt.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.StreamSupport;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.cli.experiments.ExperimentFiles;
-import org.mecopt.io.AtomicFiles;
-import org.mecopt.models.Architecture;
-import org.mecopt.models.Features;
-import org.mecopt.models.Head;
-import org.mecopt.models.LatencyModel;
-import org.mecopt.models.LatencyTrainer;
+import org.mecopt.models.latency.Architecture;
+import org.mecopt.models.latency.Features;
+import org.mecopt.models.latency.Head;
+import org.mecopt.models.latency.LatencyTrainer;
+import org.mecopt.models.learning.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Train the CNN-LSTM on a latency dataset labelled by ICA ('generate latency'): MSE to the",
                 "ICA powers plus the weighted relative latency gap, Adam, 80/20 split, the learning rate halved",
                 "when the validation loss stalls, early stopping keeping the best checkpoint. Writes the model",
-                "directory (parameters, model.json, training-curve.png); use it with",
+                "directory (parameters, model.json, training-curve.csv and .png); use it with",
                 "'solve latency --solver cnn-lstm --param model=DIR'."})
 final class TrainLatencyCommand implements Callable<Integer> {
     @Spec
@@ -92,21 +86,11 @@ final class TrainLatencyCommand implements Callable<Integer> {
         Head h = Head.parse(head);
         double weight = "LATENCY_WEIGHT_DEFAULT".equals(latencyWeight) ? (h == Head.REGRESSION ? 0 : 1)
                 : parseWeight(latencyWeight);
-        LatencyTrainer.Options options = new LatencyTrainer.Options(data, out, Features.parse(features), epochs, batchSize,
-                learningRate, seed, patience, h, weight, new Architecture.Size(filters, lstmUnits, hidden), init);
-        PrintWriter err = spec.commandLine().getErr();
-        LatencyTrainer.Summary s = LatencyTrainer.train(options, (e, n, train, validation, best, seconds) -> {
-            int width = 20;
-            int filled = (int) Math.round(width * (double) e / n);
-            err.printf(Locale.ROOT, "epoch %3d/%d [%s%s] train %.5f  validation %.5f%s  %.1f s%n", e, n,
-                    "#".repeat(filled), ".".repeat(width - filled), train, validation, best ? "  (best, saved)" : "", seconds);
-            err.flush();
-        });
-        JsonNode history;
-        try (LatencyModel model = LatencyModel.load(out)) {
-            history = model.manifest().get("history");
-        }
-        AtomicFiles.write(out.resolve("training-curve.png"), curve(history));
+        LatencyTrainer.Options options = LatencyTrainer.Options.defaults(data, out).withFeatures(Features.parse(features))
+                .withEpochs(epochs).withBatchSize(batchSize).withLearningRate(learningRate).withSeed(seed)
+                .withPatience(patience).withHead(h).withLatencyWeight(weight)
+                .withSize(new Architecture.Size(filters, lstmUnits, hidden)).withInit(init);
+        LatencyTrainer.Summary s = LatencyTrainer.train(options, Progress.line(spec.commandLine().getErr()));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "trained %d epochs (best %d, validation loss %.5f) on %d samples, validated on %d, in %.1f s%n",
                 s.epochsRun(), s.bestEpoch(), s.bestValidationLoss(), s.trainSize(), s.validationSize(), s.seconds());
@@ -123,18 +107,5 @@ final class TrainLatencyCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new InvalidInstanceException("--latency-weight", text, "must be a number >= 0");
         }
-    }
-
-    private static byte[] curve(JsonNode history) throws java.io.IOException {
-        double[] epoch = values(history, "epoch");
-        XYChart chart = new XYChartBuilder().width(760).height(480).title("CNN-LSTM training loss")
-                .xAxisTitle("Epoch").yAxisTitle("Loss").build();
-        chart.addSeries("train", epoch, values(history, "trainLoss"));
-        chart.addSeries("validation", epoch, values(history, "validationLoss"));
-        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private static double[] values(JsonNode history, String field) {
-        return StreamSupport.stream(history.spliterator(), false).mapToDouble(h -> h.path(field).asDouble()).toArray();
     }
 }

@@ -1,5 +1,7 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
+import org.mecopt.models.learning.Djl;
+import org.mecopt.models.learning.Progress;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -35,8 +37,8 @@ public final class EngineProbe {
         LatencyGenerator.Config config = LatencyGenerator.Config.PAPER.with(ChannelModel.CELLFREE, 3, 8, 2);
         DatasetGenerator.run(new DatasetGenerator.Request(new LatencyFamily(), config, "ica", null, 5, 80, 40,
                 Format.CSV, work.resolve("data"), 1, false, 0), DatasetGenerator.Progress.NONE);
-        LatencyTrainer.Summary s = LatencyTrainer.train(new LatencyTrainer.Options(work.resolve("data"),
-                work.resolve("model"), Features.GAIN, 2, 16, 1e-3, 1, 2, Head.SOFTMAX_SLACK, 1), LatencyTrainer.Progress.NONE);
+        LatencyTrainer.Summary s = LatencyTrainer.train(LatencyTrainer.Options.defaults(work.resolve("data"),
+                work.resolve("model")).withEpochs(2).withBatchSize(16).withPatience(2).withLatencyWeight(1), Progress.NONE);
         try (LatencyModel model = LatencyModel.load(work.resolve("model"))) {
             LatencyInstance instance = LatencyGenerator.generate(config, 99);
             boolean feasible = instance.violations(model.solve(instance)).isEmpty();

@@ -1,4 +1,4 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

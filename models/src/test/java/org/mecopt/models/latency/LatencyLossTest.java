@@ -1,5 +1,6 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
+import org.mecopt.models.learning.Djl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

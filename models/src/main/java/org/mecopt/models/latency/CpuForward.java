@@ -1,4 +1,4 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;

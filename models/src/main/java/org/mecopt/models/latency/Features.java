@@ -1,4 +1,4 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import java.util.Locale;
 import org.mecopt.api.InvalidInstanceException;

@@ -1,4 +1,4 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -48,6 +48,29 @@ public enum Head {
         throw new InvalidInstanceException("head", text, "must be one of softmax-slack, regression");
     }
 
+    /** The head as a network's named output ({@code power}), for N subcarriers and K users. */
+    record PowerHead(Head kind, int subcarriers, int users) implements org.mecopt.models.learning.Head {
+        @Override
+        public String name() {
+            return "power";
+        }
+
+        @Override
+        public String type() {
+            return kind.id();
+        }
+
+        @Override
+        public long outputs() {
+            return kind.outputSize(subcarriers, users);
+        }
+
+        @Override
+        public void addTo(SequentialBlock network) {
+            kind.addTo(network, subcarriers, users);
+        }
+    }
+
     /** Size of the network's output per sample. */
     int outputSize(int n, int k) {
         return this == SOFTMAX_SLACK ? n * k : (2 * n + 1) * k;
@@ -91,8 +114,8 @@ public enum Head {
      * Per-output min-max normalization of the regression head's targets (seed 001 normalizes its
      * labels to [0, 1]); the softmax head's targets are already shares and are left alone.
      */
-    record Scale(double[] min, double[] max) {
-        static Scale none(int size) {
+    public record Scale(double[] min, double[] max) {
+        public static Scale none(int size) {
             double[] zero = new double[size];
             double[] one = new double[size];
             java.util.Arrays.fill(one, 1);

@@ -1,5 +1,6 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
+import org.mecopt.models.learning.Djl;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -9,11 +10,13 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.io.Json;
+import org.mecopt.models.learning.ModelManifest;
+import org.mecopt.models.learning.Predictor;
+import org.mecopt.models.learning.Standardization;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
 
@@ -24,33 +27,25 @@ import org.mecopt.latency.LatencySolution;
  * {@link CpuForward} per thread); larger ones on the engine, one at a time. The two paths agree to
  * float rounding (about 1e-6), which is checked when a model is loaded ({@link #plainJava()}).
  */
-public final class LatencyModel implements AutoCloseable {
-    public static final String MANIFEST = "model.json";
-    public static final String FORMAT = "mecopt-model/1";
+public final class LatencyModel implements Predictor<LatencyInstance, LatencySolution> {
+    public static final String MANIFEST = ModelManifest.FILE;
     static final String PARAMS_PREFIX = "cnn-lstm";
     /** Batches up to this size run in plain Java, where the engine's per-operation overhead would dominate. */
     static final int CPU_BATCH_LIMIT = 16;
 
     private final Model model;
     private final Architecture architecture;
-    private final Features features;
-    private final double mean;
-    private final double std;
-    private final Head.Scale scale;
-    private final ObjectNode manifest;
+    private final LatencyTask task;
+    private final ModelManifest manifest;
     /** Batch-1 forward passes in plain Java, one per thread (see {@link CpuForward} for why). */
     private final ThreadLocal<CpuForward> cpu;
     private final boolean plainJava;
     private volatile boolean closed;
 
-    LatencyModel(Model model, Architecture architecture, Features features, double mean, double std, Head.Scale scale,
-                 ObjectNode manifest) {
+    LatencyModel(Model model, LatencyTask task, ModelManifest manifest) {
         this.model = model;
-        this.architecture = architecture;
-        this.features = features;
-        this.mean = mean;
-        this.std = std;
-        this.scale = scale;
+        this.architecture = task.architecture();
+        this.task = task;
         this.manifest = manifest;
         this.cpu = ThreadLocal.withInitial(() -> {
             synchronized (this) {
@@ -90,7 +85,7 @@ public final class LatencyModel implements AutoCloseable {
         return plainJava;
     }
 
-    /** A fresh model with an uninitialized block (training). */
+    /** A fresh model with an uninitialized block. */
     static Model newModel(Architecture architecture) {
         Djl.offline();
         Model m = Model.newInstance(PARAMS_PREFIX);
@@ -98,22 +93,19 @@ public final class LatencyModel implements AutoCloseable {
         return m;
     }
 
-    /** Loads the model saved in {@code dir}. */
+    /** Loads the model saved in {@code dir}: its manifest in either format, then its parameters. */
     public static LatencyModel load(Path dir) throws IOException {
-        Path file = dir.resolve(MANIFEST);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInstanceException("model", dir, "has no " + MANIFEST);
-        }
-        return load(dir, (ObjectNode) Json.mapper().readTree(file.toFile()));
+        return load(dir, ModelManifest.read(dir));
     }
 
     /** Loads the parameters in {@code dir} for the given manifest. */
-    static LatencyModel load(Path dir, ObjectNode manifest) throws IOException {
-        if (!FORMAT.equals(manifest.path("format").asText())) {
-            throw new InvalidInstanceException("model.format", manifest.path("format").asText(), "must be " + FORMAT);
+    static LatencyModel load(Path dir, ModelManifest manifest) throws IOException {
+        if (!ModelManifest.LATENCY_TASK.equals(manifest.task())) {
+            throw new InvalidInstanceException("model.task", manifest.task(), "must be " + ModelManifest.LATENCY_TASK);
         }
-        if (!(manifest.get("architecture") instanceof ObjectNode written)) {
-            throw new InvalidInstanceException("model.architecture", manifest.get("architecture"), "must be an object");
+        ObjectNode fields = manifest.taskFields();
+        if (!(fields.get("architecture") instanceof ObjectNode written)) {
+            throw new InvalidInstanceException("model.architecture", fields.get("architecture"), "must be an object");
         }
         ObjectNode architecture = written.deepCopy();
         if (!architecture.has("hidden")) {
@@ -126,8 +118,10 @@ public final class LatencyModel implements AutoCloseable {
             Throwable cause = e.getCause() != null ? e.getCause() : e; // the record's own check, if it was one
             throw new InvalidInstanceException("model.architecture", architecture, cause.getMessage());
         }
-        Features f = Features.parse(manifest.path("features").asText());
-        JsonNode norm = manifest.path("normalization");
+        Features f = Features.parse(fields.path("features").asText());
+        JsonNode norm = fields.path("normalization");
+        LatencyTask task = new LatencyTask(a, f, new Standardization(norm.path("mean").asDouble(), norm.path("std").asDouble(1)),
+                scale(fields.path("labelScale"), a.outputSize()));
         Model m = newModel(a);
         try {
             m.load(dir, PARAMS_PREFIX);
@@ -135,8 +129,7 @@ public final class LatencyModel implements AutoCloseable {
             m.close();
             throw new IOException("cannot read the parameters in " + dir + ": " + e.getMessage(), e);
         }
-        return new LatencyModel(m, a, f, norm.path("mean").asDouble(), norm.path("std").asDouble(1),
-                scale(manifest.path("labelScale"), a.outputSize()), manifest);
+        return new LatencyModel(m, task, manifest);
     }
 
     /** The regression head's label scale from the manifest; none (identity) when absent. */
@@ -156,16 +149,9 @@ public final class LatencyModel implements AutoCloseable {
         return architecture;
     }
 
-    double mean() {
-        return mean;
-    }
-
-    double std() {
-        return std;
-    }
-
-    Head.Scale scale() {
-        return scale;
+    /** Its task: how instances are encoded and outputs decoded. */
+    public LatencyTask task() {
+        return task;
     }
 
     ai.djl.nn.Block block() {
@@ -173,12 +159,16 @@ public final class LatencyModel implements AutoCloseable {
     }
 
     public Features features() {
-        return features;
+        return task.features();
     }
 
-    /** The manifest ({@code model.json}) as read or written. */
+    /** The manifest ({@code model.json}) as it reads in the current format. */
     public ObjectNode manifest() {
-        return manifest.deepCopy();
+        return manifest.toJson();
+    }
+
+    public ModelManifest modelManifest() {
+        return manifest;
     }
 
     Model djlModel() {
@@ -187,28 +177,21 @@ public final class LatencyModel implements AutoCloseable {
 
     /** Throws unless the instance has the model's shape (K, N and, for magnitudes, M). */
     public void checkShape(LatencyInstance instance) {
-        if (instance.userCount() != architecture.users() || instance.subcarrierCount() != architecture.subcarriers()) {
-            throw new InvalidInstanceException("instance", instance,
-                    "does not fit the model: it was trained for K=" + architecture.users() + ", N="
-                            + architecture.subcarriers());
-        }
-        int w = features.width(instance);
-        if (w != architecture.width()) {
-            throw new InvalidInstanceException("channelMagnitude", "M=" + w,
-                    "does not fit the model: it was trained for M=" + architecture.width());
-        }
+        task.checkShape(instance);
+    }
+
+    @Override
+    public void checkFits(LatencyInstance instance) {
+        task.checkShape(instance);
+    }
+
+    @Override
+    public String covers() {
+        return "K=" + architecture.users() + ", N=" + architecture.subcarriers();
     }
 
     float[] input(LatencyInstance instance) {
-        return standardize(features.raw(instance), mean, std);
-    }
-
-    static float[] standardize(double[] raw, double mean, double std) {
-        float[] out = new float[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = (float) ((raw[i] - mean) / std);
-        }
-        return out;
+        return task.encode(instance);
     }
 
     /** The predicted powers {@code power[n][k]}, feasible: p ≥ 0 and Σ_n p ≤ 1. */
@@ -232,9 +215,8 @@ public final class LatencyModel implements AutoCloseable {
         if (plainJava && instances.size() <= CPU_BATCH_LIMIT) {
             CpuForward forward = cpu.get();
             return instances.stream().map(instance -> {
-                checkShape(instance);
-                float[] y = forward.forward(input(instance));
-                return architecture.outputHead().decode(y, 0, scale, instance);
+                float[] y = forward.forward(task.encode(instance));
+                return task.prediction(instance, y, 0);
             }).toList();
         }
         return decode(forward(inputs(instances), instances.size()), instances);
@@ -245,8 +227,7 @@ public final class LatencyModel implements AutoCloseable {
         int per = architecture.channels() * architecture.height() * architecture.width();
         float[] x = new float[instances.size() * per];
         for (int i = 0; i < instances.size(); i++) {
-            checkShape(instances.get(i));
-            System.arraycopy(input(instances.get(i)), 0, x, i * per, per);
+            System.arraycopy(task.encode(instances.get(i)), 0, x, i * per, per);
         }
         return x;
     }
@@ -254,9 +235,8 @@ public final class LatencyModel implements AutoCloseable {
     /** Decodes a forward pass over {@code instances}. */
     List<Head.Prediction> decode(float[] y, List<LatencyInstance> instances) {
         int out = architecture.outputSize();
-        Head head = architecture.outputHead();
         return java.util.stream.IntStream.range(0, instances.size())
-                .mapToObj(i -> head.decode(y, i * out, scale, instances.get(i))).toList();
+                .mapToObj(i -> task.prediction(instances.get(i), y, i * out)).toList();
     }
 
     /** One forward pass on the engine (DJL) over {@code batch} standardized inputs. */
@@ -271,6 +251,11 @@ public final class LatencyModel implements AutoCloseable {
     /** The model's solution: for the default head predicted powers with the best ratios. */
     public LatencySolution solve(LatencyInstance instance) {
         return predict(List.of(instance)).get(0).solution();
+    }
+
+    @Override
+    public LatencySolution predict(LatencyInstance instance) {
+        return solve(instance);
     }
 
     @Override

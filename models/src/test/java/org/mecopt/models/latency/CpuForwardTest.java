@@ -1,5 +1,7 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
+import org.mecopt.models.learning.Djl;
+import org.mecopt.models.learning.Standardization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +93,7 @@ class CpuForwardTest {
             }
             a.set(FloatBuffer.wrap(v));
         }
-        return new LatencyModel(model, arch, Features.GAIN, 0, 1, Head.Scale.none(arch.outputSize()), null);
+        return new LatencyModel(model, new LatencyTask(arch, Features.GAIN, new Standardization(0, 1),
+                Head.Scale.none(arch.outputSize())), null);
     }
 }

@@ -1,4 +1,4 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.datasets.DatasetReader;
 import org.mecopt.datasets.Row;
@@ -124,12 +125,13 @@ public final class LatencyEvaluator {
         String labelSolver = reader.manifest().solver();
         Solver<LatencyInstance, LatencySolution> reference = SolverRegistry.get(LatencyInstance.class, labelSolver);
         List<LatencyInstance> timed = instances.subList(0, Math.min(instances.size(), TIMED));
+        SolverOptions balance = CnnLstmSolver.withBalance(balanceSweeps);
         for (int call = 0; call < WARM_UP_CALLS; call += timed.size()) { // until C2 has compiled the forward pass
-            timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance, balanceSweeps));
+            timed.forEach(instance -> CnnLstmSolver.solveWithModel(model, instance, balance));
         }
         long t0 = System.nanoTime();
         for (int pass = 0; pass < MODEL_PASSES; pass++) {
-            timed.forEach(instance -> CnnLstmSolver.solveWith(model, instance, balanceSweeps));
+            timed.forEach(instance -> CnnLstmSolver.solveWithModel(model, instance, balance));
         }
         double batchOne = (System.nanoTime() - t0) / 1e6 / (MODEL_PASSES * timed.size());
         timed.subList(0, Math.min(timed.size(), 20)).forEach(reference::solve); // warm-up

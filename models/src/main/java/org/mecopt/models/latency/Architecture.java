@@ -1,20 +1,14 @@
-package org.mecopt.models;
+package org.mecopt.models.latency;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
-import ai.djl.nn.recurrent.LSTM;
+import java.util.List;
 import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.models.learning.Network;
 
 /**
- * Seed 001's CNN-LSTM: Conv2d (32 filters, 3×3, same padding) → batch norm → ReLU → 2×2 max-pool →
+ * The latency CNN-LSTM as its manifest describes it (field {@code architecture}): a {@link CnnLstmTrunk}
+ * and one {@link Head}. Seed 001's CNN-LSTM: Conv2d (32 filters, 3×3, same padding) → batch norm → ReLU → 2×2 max-pool →
  * each pooled row (one per user pair of rows) flattened into a step of a sequence → LSTM (50 units) →
  * flatten → batch norm → [optionally a hidden dense layer with ReLU] → a dense {@link Head}: by
  * default per user a softmax over the N subcarriers plus a slack, of which the N subcarrier shares are
@@ -91,36 +85,24 @@ public record Architecture(String type, int channels, int height, int width, int
     }
 
     int poolRows() {
-        return height >= 2 ? 2 : 1;
+        return trunk().poolRows();
     }
 
     int poolCols() {
-        return width >= 2 ? 2 : 1;
+        return trunk().poolCols();
+    }
+
+    /** The network: the CNN-LSTM trunk and one head, {@code power}. */
+    public Network network() {
+        return new Network(trunk(), List.of(new Head.PowerHead(outputHead(), subcarriers, users)));
+    }
+
+    public CnnLstmTrunk trunk() {
+        return new CnnLstmTrunk(channels, height, width, filters, kernel, lstmUnits, hidden);
     }
 
     /** A fresh, uninitialized block. */
     public Block build() {
-        int n = subcarriers;
-        int k = users;
-        SequentialBlock b = new SequentialBlock();
-        b.add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                .optPadding(new Shape(kernel / 2, kernel / 2)).build());
-        b.add(BatchNorm.builder().build());
-        b.add(Activation.reluBlock());
-        b.add(Pool.maxPool2dBlock(new Shape(poolRows(), poolCols()), new Shape(poolRows(), poolCols())));
-        // (B, F, H', W') → (B, H', F·W'): a sequence over the pooled rows
-        b.add(LambdaBlock.singleton(x -> {
-            Shape s = x.getShape();
-            return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
-        }, "to-sequence"));
-        b.add(LSTM.builder().setStateSize(lstmUnits).setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
-        b.add(Blocks.batchFlattenBlock());
-        b.add(BatchNorm.builder().build());
-        if (hidden > 0) {
-            b.add(Linear.builder().setUnits(hidden).build());
-            b.add(Activation.reluBlock());
-        }
-        outputHead().addTo(b, n, k);
-        return b;
+        return network().build();
     }
 }
