@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Tensor;
 import org.mecopt.api.TensorCodec;
 
@@ -73,7 +74,7 @@ public final class OffloadingCodec implements TensorCodec<OffloadingInstance, Of
         double[] maxTasks = feature(f, SERVER_MAX_TASKS).data();
         List<Server> servers = new ArrayList<>();
         for (int n = 0; n < cpu.length; n++) {
-            servers.add(new Server(cpu[n], (int) maxTasks[n]));
+            servers.add(new Server(cpu[n], whole("features." + SERVER_MAX_TASKS + "[" + n + "]", maxTasks[n])));
         }
         return new OffloadingInstance(feature(f, BANDWIDTH_HZ).data()[0], feature(f, NOISE_W).data()[0], devices,
                 servers, feature(f, CHANNEL_GAIN).matrix());
@@ -84,9 +85,20 @@ public final class OffloadingCodec implements TensorCodec<OffloadingInstance, Of
         double[] server = TensorCodec.require(labels, "label", ASSIGNMENT, FAMILY).data();
         int[] assignment = new int[server.length];
         for (int m = 0; m < server.length; m++) {
-            assignment[m] = (int) server[m];
+            assignment[m] = whole("label." + ASSIGNMENT + "[" + m + "]", server[m]);
         }
         return new OffloadingSolution(assignment, TensorCodec.require(labels, "label", CPU_HZ, FAMILY).data().clone());
+    }
+
+    /**
+     * The integer a tensor stores as a double. A fraction or NaN is refused, not truncated: a model's
+     * broken prediction must not decode into a valid-looking assignment. Range is the instance's check.
+     */
+    private static int whole(String field, double value) {
+        if (!(value == Math.rint(value)) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new InvalidInstanceException(field, value, "must be a whole number");
+        }
+        return (int) value;
     }
 
     private static Tensor feature(Map<String, Tensor> f, String name) {

@@ -54,6 +54,24 @@ class ProblemFamiliesTest {
     }
 
     /** The options that the CLI's hand-written mixins declared before families were plug-ins, in their order. */
+    /** A fractional or NaN server index is refused by name, not truncated into a valid assignment. */
+    @Test
+    void offloadingLabelsMustHoldWholeServerIndices() {
+        var family = new org.mecopt.offloading.OffloadingFamily();
+        var instance = family.generate(family.defaultConfig(), 1);
+        var solution = org.mecopt.api.SolverRegistry.get(org.mecopt.offloading.OffloadingInstance.class, "greedy")
+                .solve(instance).solution();
+        Map<String, Tensor> labels = new java.util.LinkedHashMap<>(family.codec().labels(solution));
+        for (double bad : new double[] {1.7, Double.NaN}) {
+            double[] a = labels.get("assignment").data().clone();
+            a[2] = bad;
+            labels.put("assignment", Tensor.of(a));
+            InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
+                    () -> family.codec().solution(instance, labels));
+            assertEquals("label.assignment[2]", e.field());
+        }
+    }
+
     @Test
     void theOptionsAreTheCommandLinesOfBefore() {
         assertEquals(List.of("devices", "servers", "max-tasks", "cpu-min-hz", "cpu-max-hz", "input-bits-min",
