@@ -109,12 +109,12 @@ public final class SolveContext {
     /**
      * The parameter's value: as given, else its default; null when neither exists.
      *
-     * @throws IllegalArgumentException when the solver did not declare {@code parameter} (a bug in
+     * @throws IllegalStateException when the solver did not declare {@code parameter} (a bug in
      *     the solver, not bad input)
      */
     public <T> T value(SolverParameter<T> parameter) {
         if (!declared.contains(parameter.name())) {
-            throw new IllegalArgumentException("parameter " + parameter.name() + " is not declared by this solver");
+            throw new IllegalStateException("parameter " + parameter.name() + " is not declared by this solver");
         }
         return parameter.type().cast(values.get(parameter.name()));
     }

@@ -21,7 +21,6 @@ import org.mecopt.models.learning.LearnedSolver;
  */
 public final class CnnLstmSolver extends LearnedSolver<LatencyInstance, LatencySolution> {
     public static final String NAME = "cnn-lstm";
-    public static final String MODEL_PARAMETER = LearnedSolver.MODEL_PARAMETER;
     public static final String BALANCE_PARAMETER = "balance";
     /**
      * Sweeps of {@link PowerBalancing} after the network by default: on the bundled model's test set

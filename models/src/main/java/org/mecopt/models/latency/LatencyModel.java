@@ -176,10 +176,6 @@ public final class LatencyModel implements Predictor<LatencyInstance, LatencySol
     }
 
     /** Throws unless the instance has the model's shape (K, N and, for magnitudes, M). */
-    public void checkShape(LatencyInstance instance) {
-        task.checkShape(instance);
-    }
-
     @Override
     public void checkFits(LatencyInstance instance) {
         task.checkShape(instance);
