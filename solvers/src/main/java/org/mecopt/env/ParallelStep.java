@@ -1,0 +1,74 @@
+package org.mecopt.env;
+
+import java.util.List;
+
+/** One joint transition: per agent, in agent order, the observation, reward, flags and info. */
+public record ParallelStep(List<double[]> observations, double[] rewards, boolean[] terminated, boolean[] truncated,
+        List<Info> infos) {
+
+    public ParallelStep {
+        observations = List.copyOf(observations);
+        infos = List.copyOf(infos);
+        rewards = rewards.clone();
+        terminated = terminated.clone();
+        truncated = truncated.clone();
+        int n = observations.size();
+        if (rewards.length != n || terminated.length != n || truncated.length != n || infos.size() != n) {
+            throw new IllegalArgumentException("a parallel step needs one observation, reward, flag pair and info per agent");
+        }
+        for (int i = 0; i < n; i++) {
+            if (terminated[i] && truncated[i]) {
+                throw new IllegalArgumentException("agent " + i + " is terminated or truncated, not both");
+            }
+        }
+    }
+
+    /** A step where every agent shares the reward and the flags (a team task). */
+    public static ParallelStep shared(List<double[]> observations, double reward, boolean terminated, List<Info> infos) {
+        int n = observations.size();
+        double[] r = new double[n];
+        boolean[] t = new boolean[n];
+        java.util.Arrays.fill(r, reward);
+        java.util.Arrays.fill(t, terminated);
+        return new ParallelStep(observations, r, t, new boolean[n], infos);
+    }
+
+    public boolean terminated(int agent) {
+        return terminated[agent];
+    }
+
+    public boolean truncated(int agent) {
+        return truncated[agent];
+    }
+
+    public double reward(int agent) {
+        return rewards[agent];
+    }
+
+    /** Every agent is done. */
+    public boolean done() {
+        for (int i = 0; i < terminated.length; i++) {
+            if (!terminated[i] && !truncated[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Some agent is terminated (for a shared episode, all are). */
+    boolean anyTerminated() {
+        for (boolean t : terminated) {
+            if (t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same step with every agent truncated (the time limit), unless terminated. */
+    ParallelStep truncatedByLimit() {
+        boolean[] cut = new boolean[terminated.length];
+        java.util.Arrays.fill(cut, true);
+        return new ParallelStep(observations, rewards, new boolean[terminated.length], cut, infos);
+    }
+}
