@@ -15,6 +15,7 @@ import org.mecopt.io.Json;
 import org.mecopt.models.latency.CnnLstmSolver;
 import org.mecopt.models.latency.LatencyEvaluator;
 import org.mecopt.models.latency.LatencyModel;
+import org.mecopt.models.learning.Quantiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ final class EvaluateLatencyCommand implements Callable<Integer> {
     private static byte[] cdf(LatencyEvaluator.Evaluation e) throws java.io.IOException {
         double[] model = e.sorted(LatencyEvaluator.Sample::gap);
         // the baselines' tails reach hundreds of percent: cut the curves where the model's has detail
-        double cut = Math.max(0.001, 5 * LatencyEvaluator.quantile(model, 0.95));
+        double cut = Math.max(0.001, 5 * Quantiles.of(model, 0.95));
         XYChart chart = new XYChartBuilder().width(760).height(480)
                 .title(String.format(Locale.ROOT, "CDF of the relative latency gap to ICA (cut at %.1f %%)", 100 * cut))
                 .xAxisTitle("tau / tau_ICA - 1 (%)").yAxisTitle("share of instances (%)").build();

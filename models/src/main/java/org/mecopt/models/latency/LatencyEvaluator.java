@@ -16,6 +16,7 @@ import org.mecopt.latency.InterferenceFreeBound;
 import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
 import org.mecopt.latency.LatencySolution;
+import org.mecopt.models.learning.Quantiles;
 
 /**
  * A trained model on a labelled test set: per instance the relative latency gap
@@ -167,21 +168,15 @@ public final class LatencyEvaluator {
         double[] closedFormGaps = sorted(samples, Sample::closedFormRatioGap);
         double[] freeGaps = sorted(samples, Sample::interferenceFreeGap);
         double[] labelOverBound = sorted(samples, s -> s.labelLatency() / s.lowerBound() - 1);
-        return new Evaluation(samples, balanceSweeps, quantile(gaps, 0.5), quantile(gaps, 0.95), gaps[gaps.length - 1],
-                Arrays.stream(gaps).average().orElseThrow(), quantile(networkGaps, 0.5), quantile(networkGaps, 0.95),
-                quantile(eqGaps, 0.5), quantile(eqBalancedGaps, 0.5),
+        return new Evaluation(samples, balanceSweeps, Quantiles.of(gaps, 0.5), Quantiles.of(gaps, 0.95), gaps[gaps.length - 1],
+                Arrays.stream(gaps).average().orElseThrow(), Quantiles.of(networkGaps, 0.5), Quantiles.of(networkGaps, 0.95),
+                Quantiles.of(eqGaps, 0.5), Quantiles.of(eqBalancedGaps, 0.5),
                 samples.stream().filter(Sample::feasibleRaw).count() / (double) samples.size(), batchOne, batched,
-                labelSolver, referenceMillis, quantile(closedFormGaps, 0.5), quantile(freeGaps, 0.5),
-                quantile(labelOverBound, 0.5), quantile(labelOverBound, 0.95));
+                labelSolver, referenceMillis, Quantiles.of(closedFormGaps, 0.5), Quantiles.of(freeGaps, 0.5),
+                Quantiles.of(labelOverBound, 0.5), Quantiles.of(labelOverBound, 0.95));
     }
 
     static double[] sorted(List<Sample> samples, ToDoubleFunction<Sample> value) {
         return samples.stream().mapToDouble(value).sorted().toArray();
-    }
-
-    /** The empirical quantile of sorted values (nearest rank). */
-    public static double quantile(double[] sorted, double q) {
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 }

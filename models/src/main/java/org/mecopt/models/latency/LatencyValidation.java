@@ -6,6 +6,7 @@ import java.util.List;
 import org.mecopt.io.Json;
 import org.mecopt.latency.Baselines;
 import org.mecopt.latency.LatencyInstance;
+import org.mecopt.models.learning.Quantiles;
 
 /**
  * The trained network alone on the validation split, against the ICA labels: the relative latency
@@ -33,7 +34,7 @@ record LatencyValidation(double meanGap, double medianGap, double meanGapEqualPo
         }
         double mean = java.util.Arrays.stream(gaps).average().orElse(Double.NaN); // compensated, in dataset order
         double[] sorted = java.util.Arrays.stream(gaps).sorted().toArray();
-        return new LatencyValidation(mean, LatencyEvaluator.quantile(sorted, 0.5),
+        return new LatencyValidation(mean, Quantiles.of(sorted, 0.5),
                 equalPowerSum / gaps.length, feasible / (double) gaps.length);
     }
 

@@ -45,7 +45,7 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
 
     private final SolverParameter<String> modelParameter;
     private final Loader<I, S> loader;
-    private final Bundle bundle;
+    private final List<Bundle> bundles;
     /** The model every solve uses, or null to read parameter {@value #MODEL_PARAMETER}. */
     private final Predictor<I, S> fixed;
 
@@ -55,9 +55,21 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
      */
     protected LearnedSolver(String problemName, Class<I> problemType, Loader<I, S> loader, Bundle bundle,
                             String trainCommand, Predictor<I, S> fixed) {
+        this(problemName, problemType, loader, List.of(bundle), trainCommand, fixed);
+    }
+
+    /**
+     * @param bundles the models shipped in the jar; without parameter {@value #MODEL_PARAMETER} an
+     *     instance is answered by the first that fits it
+     */
+    protected LearnedSolver(String problemName, Class<I> problemType, Loader<I, S> loader, List<Bundle> bundles,
+                            String trainCommand, Predictor<I, S> fixed) {
         super(problemName, problemType);
+        if (bundles.isEmpty()) {
+            throw new IllegalArgumentException("a learned solver ships at least one model");
+        }
         this.loader = loader;
-        this.bundle = bundle;
+        this.bundles = List.copyOf(bundles);
         this.fixed = fixed;
         this.modelParameter = SolverParameter.text(MODEL_PARAMETER, "model directory written by `" + trainCommand
                 + "` (default: the model bundled for the default setting)");
@@ -80,13 +92,24 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
     protected final Outcome<S> search(I instance, SolveContext context) {
         String dir = context.value(modelParameter);
         boolean isBundled = fixed == null && (dir == null || dir.isBlank());
-        Predictor<I, S> model = fixed != null ? fixed : isBundled ? bundled() : model(Path.of(dir));
-        context.setupDone(); // solveTimeMillis is the inference, not the one-time load
-        try {
-            model.checkFits(instance);
-        } catch (InvalidInstanceException e) {
-            return Outcome.unsupported(isBundled ? "parameter " + MODEL_PARAMETER + " is required for this instance: "
-                    + "the bundled model covers " + model.covers() + " only (" + e.getMessage() + ")" : e.getMessage());
+        Predictor<I, S> model;
+        if (isBundled) {
+            List<Predictor<I, S>> shipped = bundles.stream().map(this::bundled).toList();
+            model = shipped.stream().filter(m -> fits(m, instance)).findFirst().orElse(null);
+            context.setupDone(); // solveTimeMillis is the inference, not the one-time load
+            if (model == null) {
+                return Outcome.unsupported("parameter " + MODEL_PARAMETER + " is required for this instance: the bundled "
+                        + (shipped.size() == 1 ? "model covers " : "models cover ")
+                        + String.join("; ", shipped.stream().map(Predictor::covers).toList()) + " only");
+            }
+        } else {
+            model = fixed != null ? fixed : model(Path.of(dir));
+            context.setupDone();
+            try {
+                model.checkFits(instance);
+            } catch (InvalidInstanceException e) {
+                return Outcome.unsupported(e.getMessage());
+            }
         }
         S solution = repair(instance, model.predict(instance), context);
         return Outcome.of(Status.FEASIBLE, solution).withBound(bound(instance));
@@ -116,9 +139,23 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
         return (Predictor<I, S>) MODELS.computeIfAbsent(d + "@" + written, key -> load(d));
     }
 
-    /** The model bundled in the jar. */
-    @SuppressWarnings("unchecked")
+    private static <I extends Problem<S>, S> boolean fits(Predictor<I, S> model, I instance) {
+        try {
+            model.checkFits(instance);
+            return true;
+        } catch (InvalidInstanceException e) {
+            return false;
+        }
+    }
+
+    /** The (first) model bundled in the jar. */
     public Predictor<I, S> bundled() {
+        return bundled(bundles.get(0));
+    }
+
+    /** The model of {@code bundle}, loaded once. */
+    @SuppressWarnings("unchecked")
+    public Predictor<I, S> bundled(Bundle bundle) {
         return (Predictor<I, S>) MODELS.computeIfAbsent("classpath:" + bundle.folder(), key -> {
             try {
                 Path dir = Files.createTempDirectory("mecopt-pretrained");
