@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a learned solver on a labelled test set (see docs/models.md)."},
-        subcommands = {EvaluateLatencyCommand.class})
+        description = {"Evaluate a learned solver: on a labelled test set (latency) or against the proven optimum (offloading)."},
+        subcommands = {EvaluateLatencyCommand.class, EvaluateOffloadingCommand.class})
 final class EvaluateCommand implements Runnable {
 
     @Spec

@@ -23,6 +23,32 @@ final class FamilyCommands {
     private FamilyCommands() {
     }
 
+    /** A command that takes a problem family's generator options besides its own (e.g. {@code train offloading}). */
+    interface WithFamilyOptions {
+        ProblemFamily<?, ?, ?> family();
+    }
+
+    /** Adds the family's options to every command under {@code root} whose object is {@link WithFamilyOptions}. */
+    static void addFamilyOptions(CommandLine root) {
+        if (root.getCommand() instanceof WithFamilyOptions command) {
+            addOptions(root.getCommandSpec(), command.family());
+        }
+        root.getSubcommands().values().forEach(FamilyCommands::addFamilyOptions);
+    }
+
+    /** The generator configuration that {@code spec}'s parsed family options give. */
+    static Record config(CommandSpec spec, ProblemFamily<?, ?, ?> family) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (ConfigOption<?, ?> o : family.options()) {
+            String name = "--" + o.name();
+            if (parsed.hasMatchedOption(name)) {
+                given.put(o.name(), o.flag() ? "true" : parsed.matchedOptionValue(name, (String) null));
+            }
+        }
+        return family.config(given);
+    }
+
     /** Adds one subcommand per registered family to {@code instance} and {@code generate}. */
     static void register(CommandLine instance, CommandLine generate) {
         for (ProblemFamily<?, ?, ?> family : ProblemFamilies.all()) {
@@ -94,15 +120,7 @@ final class FamilyCommands {
         CommandSpec spec;
 
         Record config(ProblemFamily<?, ?, ?> family) {
-            ParseResult parsed = spec.commandLine().getParseResult();
-            Map<String, String> given = new LinkedHashMap<>();
-            for (ConfigOption<?, ?> o : family.options()) {
-                String name = "--" + o.name();
-                if (parsed.hasMatchedOption(name)) {
-                    given.put(o.name(), o.flag() ? "true" : parsed.matchedOptionValue(name, (String) null));
-                }
-            }
-            return family.config(given);
+            return FamilyCommands.config(spec, family);
         }
     }
 }

@@ -38,6 +38,7 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         FamilyCommands.register(cli.getSubcommands().get("instance"), cli.getSubcommands().get("generate"));
+        FamilyCommands.addFamilyOptions(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);

@@ -3,6 +3,7 @@ package org.mecopt.models.offloading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
@@ -19,7 +20,8 @@ import org.mecopt.offloading.OffloadingSolution;
  * Offloading solvers measured against the proven optimum ({@code exact}) on the same seeded
  * instances: the gap {@code (D − D*)/D*} of every feasible answer, the share solved optimally, the
  * share feasible, and the decision time. An instance whose optimum {@code exact} does not prove is
- * left out of the gaps and counted in {@link Comparison#unproven()}.
+ * left out of the gaps and counted in {@link Comparison#unproven()}. Each solve is seeded with the
+ * instance's index, so a randomized solver (roa) answers the same on every run.
  */
 public final class OffloadingComparison {
     /** The reference; its status must be OPTIMAL for an instance to count. */
@@ -55,14 +57,29 @@ public final class OffloadingComparison {
     private OffloadingComparison() {
     }
 
+    /** A registered solver and the parameters it runs with (e.g. a learned solver's {@code model}). */
+    public record Contender(String solver, Map<String, String> parameters) {
+        public Contender {
+            parameters = Map.copyOf(parameters);
+        }
+
+        public static Contender of(String solver) {
+            return new Contender(solver, Map.of());
+        }
+
+        SolverOptions options(int instance) {
+            SolverOptions o = SolverOptions.defaults().withSeed(instance);
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
+                o = o.withParameter(p.getKey(), p.getValue());
+            }
+            return o;
+        }
+    }
+
     /** The registered solvers named, on {@code count} instances of {@code config} from seed {@code firstSeed}. */
     public static Comparison run(OffloadingGenerator.Config config, long firstSeed, int count, List<String> solvers,
                                  Consumer<String> progress) {
-        List<Solver<OffloadingInstance, OffloadingSolution>> chosen = new ArrayList<>();
-        for (String name : solvers) {
-            chosen.add(SolverRegistry.get(OffloadingInstance.class, name));
-        }
-        return compare(instances(config, firstSeed, count), chosen, progress);
+        return compare(instances(config, firstSeed, count), solvers.stream().map(Contender::of).toList(), progress);
     }
 
     public static List<OffloadingInstance> instances(OffloadingGenerator.Config config, long firstSeed, int count) {
@@ -76,13 +93,13 @@ public final class OffloadingComparison {
         return out;
     }
 
-    public static Comparison compare(List<OffloadingInstance> instances,
-                                     List<Solver<OffloadingInstance, OffloadingSolution>> solvers, Consumer<String> progress) {
+    public static Comparison compare(List<OffloadingInstance> instances, List<Contender> contenders,
+                                     Consumer<String> progress) {
         Solver<OffloadingInstance, OffloadingSolution> exact = SolverRegistry.get(OffloadingInstance.class, REFERENCE);
         double[] optimum = new double[instances.size()];
         int unproven = 0;
         for (int i = 0; i < instances.size(); i++) {
-            Result<OffloadingSolution> r = exact.solve(instances.get(i), options(i));
+            Result<OffloadingSolution> r = exact.solve(instances.get(i), SolverOptions.defaults());
             optimum[i] = r.status() == Status.OPTIMAL ? r.objective() : Double.NaN;
             unproven += r.status() == Status.OPTIMAL ? 0 : 1;
             if ((i + 1) % 100 == 0) {
@@ -90,17 +107,18 @@ public final class OffloadingComparison {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (Solver<OffloadingInstance, OffloadingSolution> solver : solvers) {
-            rows.add(row(solver, instances, optimum));
-            progress.accept(solver.name() + " compared");
+        for (Contender contender : contenders) {
+            rows.add(row(contender, instances, optimum));
+            progress.accept(contender.solver() + " compared");
         }
         return new Comparison(instances.size(), unproven, List.copyOf(rows));
     }
 
-    private static Row row(Solver<OffloadingInstance, OffloadingSolution> solver, List<OffloadingInstance> instances,
-                           double[] optimum) {
+    private static Row row(Contender contender, List<OffloadingInstance> instances, double[] optimum) {
+        Solver<OffloadingInstance, OffloadingSolution> solver =
+                SolverRegistry.get(OffloadingInstance.class, contender.solver());
         for (int i = 0; i < Math.min(WARM_UP, instances.size()); i++) {
-            solver.solve(instances.get(i), options(i));
+            solver.solve(instances.get(i), contender.options(i));
         }
         int n = instances.size();
         double[] millis = new double[n];
@@ -110,7 +128,7 @@ public final class OffloadingComparison {
         int proven = 0;
         int optimal = 0;
         for (int i = 0; i < n; i++) {
-            Result<OffloadingSolution> r = solver.solve(instances.get(i), options(i));
+            Result<OffloadingSolution> r = solver.solve(instances.get(i), contender.options(i));
             millis[i] = r.solveTimeMillis();
             boolean ok = r.hasFeasibleSolution() && r.violations().isEmpty();
             if (ok) {
@@ -134,10 +152,5 @@ public final class OffloadingComparison {
                 any ? Quantiles.of(sorted, 0.5) : Double.NaN, any ? Quantiles.of(sorted, 0.95) : Double.NaN,
                 any ? sorted[sorted.length - 1] : Double.NaN, proven == 0 ? Double.NaN : (double) optimal / proven,
                 feasible == 0 ? Double.NaN : delaySum / feasible, Quantiles.of(millis, 0.5));
-    }
-
-    /** Seeded per instance, so a randomized solver (roa) answers the same on every run. */
-    private static SolverOptions options(int i) {
-        return SolverOptions.defaults().withSeed(i);
     }
 }
