@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.ProblemFamily;
+import org.mecopt.api.Solver;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.cli.experiments.ExperimentFiles;
 import org.mecopt.io.AtomicFiles;
@@ -22,6 +23,7 @@ import org.mecopt.models.offloading.OffloadingComparison.Contender;
 import org.mecopt.offloading.OffloadingFamily;
 import org.mecopt.offloading.OffloadingGenerator;
 import org.mecopt.offloading.OffloadingInstance;
+import org.mecopt.offloading.OffloadingSolution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,9 +74,9 @@ final class EvaluateOffloadingCommand implements Callable<Integer>, FamilyComman
         OffloadingGenerator.Config config = (OffloadingGenerator.Config) FamilyCommands.config(spec, FAMILY);
         List<Contender> contenders = new ArrayList<>();
         for (String name : solvers) {
-            boolean learned = SolverRegistry.get(OffloadingInstance.class, name)
-                    .parameters().stream().anyMatch(p -> p.name().equals(LearnedSolver.MODEL_PARAMETER));
-            contenders.add(new Contender(name, learned && model != null
+            Solver<OffloadingInstance, OffloadingSolution> solver = SolverRegistry.get(OffloadingInstance.class, name);
+            boolean learned = solver.parameters().stream().anyMatch(p -> p.name().equals(LearnedSolver.MODEL_PARAMETER));
+            contenders.add(new Contender(solver, learned && model != null
                     ? Map.of(LearnedSolver.MODEL_PARAMETER, model.toString()) : Map.of()));
         }
         PrintWriter err = spec.commandLine().getErr();

@@ -57,14 +57,15 @@ public final class OffloadingComparison {
     private OffloadingComparison() {
     }
 
-    /** A registered solver and the parameters it runs with (e.g. a learned solver's {@code model}). */
-    public record Contender(String solver, Map<String, String> parameters) {
+    /** A solver and the parameters it runs with (e.g. a learned solver's {@code model}). */
+    public record Contender(Solver<OffloadingInstance, OffloadingSolution> solver, Map<String, String> parameters) {
         public Contender {
             parameters = Map.copyOf(parameters);
         }
 
-        public static Contender of(String solver) {
-            return new Contender(solver, Map.of());
+        /** The registered solver of that name, with its defaults. */
+        public static Contender of(String name) {
+            return new Contender(SolverRegistry.get(OffloadingInstance.class, name), Map.of());
         }
 
         SolverOptions options(int instance) {
@@ -109,14 +110,13 @@ public final class OffloadingComparison {
         List<Row> rows = new ArrayList<>();
         for (Contender contender : contenders) {
             rows.add(row(contender, instances, optimum));
-            progress.accept(contender.solver() + " compared");
+            progress.accept(contender.solver().name() + " compared");
         }
         return new Comparison(instances.size(), unproven, List.copyOf(rows));
     }
 
     private static Row row(Contender contender, List<OffloadingInstance> instances, double[] optimum) {
-        Solver<OffloadingInstance, OffloadingSolution> solver =
-                SolverRegistry.get(OffloadingInstance.class, contender.solver());
+        Solver<OffloadingInstance, OffloadingSolution> solver = contender.solver();
         for (int i = 0; i < Math.min(WARM_UP, instances.size()); i++) {
             solver.solve(instances.get(i), contender.options(i));
         }
