@@ -7,7 +7,7 @@ import org.mecopt.api.Check;
  * used by seed 001 (MODEL.md §2). With d the horizontal distance,
  * <pre>
  *   PL(d) = −L − 35 log10(d)                       d > d1
- *         = −L − 15 log10(d1) − 20 log10(d)        d0 < d ≤ d1
+ *         = −L − 15 log10(d1) − 20 log10(d)        d0 &lt; d ≤ d1
  *         = −L − 15 log10(d1) − 20 log10(d0)       d ≤ d0          (d in km, PL in dB)
  *   L = 46.3 + 33.9 log10(f) − 13.82 log10(h_AP) − (1.1 log10(f) − 0.7) h_u + (1.56 log10(f) − 0.8)
  * </pre>

@@ -21,7 +21,7 @@ import org.mecopt.models.learning.Quantiles;
 /**
  * A trained model on a labelled test set: per instance the relative latency gap
  * {@code τ_model/τ_ICA − 1} (seed 001 Fig. 2) of the {@code cnn-lstm} solver (the network, then
- * {@link PowerBalancing}) and of the network alone, next to equal-power's with and without the same
+ * {@link org.mecopt.latency.PowerBalancing}) and of the network alone, next to equal-power's with and without the same
  * balancing, the share of raw network outputs that were feasible before any repair, and the time per
  * instance of the {@code cnn-lstm} solver at batch 1 against the label solver's on the same instances,
  * and of one batched forward pass.
@@ -52,7 +52,7 @@ public final class LatencyEvaluator {
 
     /**
      * @param samples per instance, in dataset order
-     * @param balanceSweeps the sweeps of {@link PowerBalancing} after the network
+     * @param balanceSweeps the sweeps of {@link org.mecopt.latency.PowerBalancing} after the network
      * @param medianNetworkGap the median of {@link Sample#networkGap}
      * @param p95NetworkGap its 95th percentile
      * @param medianBalancedEqualPowerGap the median of {@link Sample#balancedEqualPowerGap}
