@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a learned solver on a labelled dataset (see docs/models.md)."},
-        subcommands = {TrainLatencyCommand.class})
+        description = {"Train a learned solver: on a labelled dataset (latency) or by reinforcement learning (offloading)."},
+        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class})
 final class TrainCommand implements Runnable {
 
     @Spec

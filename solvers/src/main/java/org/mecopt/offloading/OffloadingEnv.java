@@ -23,7 +23,12 @@ import org.mecopt.env.Step;
  * device is next (one-hot), each server's CPU {@code F_n} in GHz (servers are heterogeneous), and
  * each server's assigned load {@code Σ √C_j} in √Gcycles. Without the load the state is not Markov
  * for the true objective: two partial assignments with the same free slots can have different
- * costs to go. Layout: {@code [h (M×N, row-major), S (M), C (M), free (N), next (M), F (N), load (N)]}.
+ * costs to go. Last, the next device's own costs per server, which the network could compute from
+ * the rest only through a product with the one-hot: its transmission delay {@code tx_mn} and the
+ * marginal compute delay {@code ((Σ_n + √C_m)² − Σ_n²)/F_n} in s, and the load still to place
+ * {@code Σ_{j ≥ m} √C_j}. Layout: {@code [h (M×N, row-major), S (M), C (M), free (N), next (M),
+ * F (N), load (N), tx of next (N), compute of next (N), remaining load (1)]}; all zero after the
+ * last device.
  *
  * <p><b>Action</b>: a server. With {@link Options#maskFullServers()} (the default) full servers are
  * masked in {@code info}; otherwise a full server may be chosen, costs the penalty λ, and the
@@ -98,9 +103,9 @@ public final class OffloadingEnv extends EpisodicEnv<Integer> {
         return new OffloadingEnv(seed -> instance, instance.deviceCount(), instance.serverCount(), options);
     }
 
-    /** Observation length for M devices and N servers: {@code M(N+3) + 3N}. */
+    /** Observation length for M devices and N servers: {@code M(N+3) + 5N + 1}. */
     public static int observationSize(int devices, int servers) {
-        return devices * (servers + 3) + 3 * servers;
+        return devices * (servers + 3) + 5 * servers + 1;
     }
 
     @Override
@@ -236,6 +241,17 @@ public final class OffloadingEnv extends EpisodicEnv<Integer> {
         }
         for (int n = 0; n < servers; n++) {
             obs[k++] = load[n] / Math.sqrt(GCYCLES);
+        }
+        if (next < devices) {
+            for (int n = 0; n < servers; n++) {
+                obs[k + n] = tx[next][n];
+                obs[k + servers + n] = (2 * load[n] + work[next]) * work[next] / instance.servers().get(n).cpuHz();
+            }
+            double remaining = 0;
+            for (int m = next; m < devices; m++) {
+                remaining += work[m];
+            }
+            obs[k + 2 * servers] = remaining / Math.sqrt(GCYCLES);
         }
         return obs;
     }

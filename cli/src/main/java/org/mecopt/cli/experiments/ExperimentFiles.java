@@ -27,4 +27,16 @@ public final class ExperimentFiles {
         AtomicFiles.writeString(out.resolve(stem + ".csv"), csv.toString());
         AtomicFiles.write(out.resolve(stem + ".png"), png);
     }
+
+    /** Deletes a scratch directory and everything in it (a run's intermediate files). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -12,6 +12,8 @@ import org.mecopt.env.Step;
 import org.mecopt.io.Json;
 import org.mecopt.models.learning.ModelManifest;
 import org.mecopt.models.learning.Predictor;
+import org.mecopt.models.rl.Dqn;
+import org.mecopt.models.rl.IncrementalMlp;
 import org.mecopt.models.rl.Mlp;
 import org.mecopt.offloading.KktAllocation;
 import org.mecopt.offloading.OffloadingEnv;
@@ -26,7 +28,8 @@ import org.mecopt.offloading.OffloadingSolution;
  * M and N it was trained for.
  *
  * <p>Plain Java, no engine: a DJL call costs ~20 µs whatever its size, more than the whole greedy
- * rollout of a small network here.
+ * rollout of a small network here; and incremental ({@link IncrementalMlp}), since a step changes
+ * a few coordinates of the state.
  */
 public final class DqnRaoModel implements Predictor<OffloadingInstance, OffloadingSolution> {
     public static final String TASK = "offloading-dqn-rao";
@@ -37,6 +40,7 @@ public final class DqnRaoModel implements Predictor<OffloadingInstance, Offloadi
     private final int servers;
     private final ObservationScaler scaler;
     private final Mlp q;
+    private final IncrementalMlp fast;
     private final ModelManifest manifest;
 
     DqnRaoModel(int devices, int servers, ObservationScaler scaler, Mlp q, ModelManifest manifest) {
@@ -50,6 +54,7 @@ public final class DqnRaoModel implements Predictor<OffloadingInstance, Offloadi
         this.servers = servers;
         this.scaler = scaler;
         this.q = q;
+        this.fast = new IncrementalMlp(q);
         this.manifest = manifest;
     }
 
@@ -132,23 +137,13 @@ public final class DqnRaoModel implements Predictor<OffloadingInstance, Offloadi
         Reset reset = env.reset(0);
         double[] obs = reset.observation();
         boolean[] mask = reset.info().actionMask();
+        IncrementalMlp.Episode network = fast.begin();
         for (int m = 0; m < devices; m++) {
-            Step step = env.step(greedy(q.forward(scaler.apply(obs)), mask));
+            Step step = env.step(Dqn.argmax(network.forward(scaler.apply(obs)), mask));
             obs = step.observation();
             mask = step.info().actionMask();
         }
         return env.assignment();
-    }
-
-    /** The allowed action of highest value (the lowest index among ties). */
-    static int greedy(double[] values, boolean[] mask) {
-        int best = -1;
-        for (int a = 0; a < values.length; a++) {
-            if ((mask == null || mask[a]) && (best < 0 || values[a] > values[best])) {
-                best = a;
-            }
-        }
-        return best;
     }
 
     @Override

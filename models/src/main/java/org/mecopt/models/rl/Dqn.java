@@ -93,9 +93,18 @@ public final class Dqn {
         }
     }
 
+    /** Whether {@code outDir} holds a checkpoint that {@link #resume} can continue. */
+    public static boolean hasCheckpoint(Path outDir) {
+        return Files.isDirectory(outDir.resolve(CHECKPOINT));
+    }
+
     /** The best action allowed by {@code mask} ({@code null}: all) under the Q-values of {@code q}; ties go to the lowest index. */
     public static int greedy(Mlp q, double[] observation, boolean[] mask) {
-        double[] values = q.forward(observation);
+        return argmax(q.forward(observation), mask);
+    }
+
+    /** The allowed action ({@code mask == null}: all) of highest value; ties go to the lowest index. */
+    public static int argmax(double[] values, boolean[] mask) {
         int best = -1;
         for (int a = 0; a < values.length; a++) {
             if ((mask == null || mask[a]) && (best < 0 || values[a] > values[best])) {

@@ -102,6 +102,16 @@ public final class Mlp {
         return sizes.clone();
     }
 
+    /** Layer {@code k}'s weights, {@code out × in} row-major (shared, not copied: package use only). */
+    float[] weights(int k) {
+        return weights[k];
+    }
+
+    /** Layer {@code k}'s biases (shared, not copied: package use only). */
+    float[] biases(int k) {
+        return biases[k];
+    }
+
     /** The network's output for one input (a new array). */
     public double[] forward(double[] x) {
         if (x.length != sizes[0]) {

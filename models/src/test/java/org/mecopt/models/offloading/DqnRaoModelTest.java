@@ -82,8 +82,6 @@ class DqnRaoModelTest {
             obs = step.observation();
             mask = step.info().actionMask();
         }
-        assertEquals(1, DqnRaoModel.greedy(new double[] {5, 3, 1}, new boolean[] {false, true, true}));
-        assertEquals(0, DqnRaoModel.greedy(new double[] {2, 2}, null));
     }
 
     @Test
