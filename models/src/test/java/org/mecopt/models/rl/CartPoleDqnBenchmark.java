@@ -3,6 +3,7 @@ package org.mecopt.models.rl;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import org.mecopt.env.classic.CartPole;
 
@@ -24,7 +25,7 @@ public final class CartPoleDqnBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/cartpole-dqn");
-        long[] seeds = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToLong(Long::parseLong).toArray()
+        long[] seeds = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToLong(Long::parseLong).toArray()
                 : new long[] {1, 2, 3, 4, 5};
         PrintWriter err = new PrintWriter(System.err, true);
         int solved = 0;
@@ -33,7 +34,7 @@ public final class CartPoleDqnBenchmark {
             DqnConfig cfg = config().withSeed(seed);
             DqnResult r = Dqn.train(CartPole::new, cfg, out.resolve("seed-" + seed), RlProgress.line(err));
             double[] finalReturns = Dqn.evaluate(r.policy(), new CartPole(), seed + 1000, 20);
-            double finalMean = java.util.Arrays.stream(finalReturns).average().orElseThrow();
+            double finalMean = Arrays.stream(finalReturns).average().orElseThrow();
             long first = r.firstStepReaching(475);
             solved += first >= 0 ? 1 : 0;
             String line = String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.3f", seed, first, finalMean, r.bestReturn(),
