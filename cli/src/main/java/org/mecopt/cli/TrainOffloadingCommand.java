@@ -37,9 +37,10 @@ final class TrainOffloadingCommand implements Callable<Integer>, FamilyCommands.
     @Option(names = "--episodes", defaultValue = "4000", description = "Training episodes (Table I: ${DEFAULT-VALUE}).")
     long episodes;
 
-    @Option(names = "--reward", defaultValue = "kkt",
+    @Option(names = "--reward", defaultValue = "paper",
             description = {"paper: eq. (13), an equal CPU share; kkt: the marginal KKT cost, whose return is -M x the",
-                    "average delay. Default: ${DEFAULT-VALUE}."})
+                    "average delay (the bundled models: --reward kkt --gamma 1 --double-q --episodes 20000).",
+                    "Default: ${DEFAULT-VALUE}."})
     String reward;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch (Table I: ${DEFAULT-VALUE}).")
@@ -76,6 +77,21 @@ final class TrainOffloadingCommand implements Callable<Integer>, FamilyCommands.
         if (episodes < 1) {
             throw new InvalidInstanceException("--episodes", episodes, "must be >= 1");
         }
+        if (batchSize < 1) {
+            throw new InvalidInstanceException("--batch-size", batchSize, "must be >= 1");
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new InvalidInstanceException("--learning-rate", learningRate, "must be > 0 and finite");
+        }
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new InvalidInstanceException("--gamma", gamma, "must be in [0, 1]");
+        }
+        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
+            throw new InvalidInstanceException("--hidden", hidden, "must be widths >= 1");
+        }
+        if (validation < 1) {
+            throw new InvalidInstanceException("--validation", validation, "must be >= 1");
+        }
         OffloadingEnv.Options env = switch (reward.toLowerCase(Locale.ROOT)) {
             case "paper" -> OffloadingEnv.Options.PAPER;
             case "kkt" -> OffloadingEnv.Options.KKT;
@@ -83,14 +99,9 @@ final class TrainOffloadingCommand implements Callable<Integer>, FamilyCommands.
         };
         ExperimentFiles.checkDirectory(out);
         OffloadingGenerator.Config config = (OffloadingGenerator.Config) FamilyCommands.config(spec, FAMILY);
-        DqnConfig dqn;
-        try {
-            dqn = DqnRaoTrainer.paperConfig(config.devices(), episodes, seed).withBatchSize(batchSize)
-                    .withLearningRate(learningRate).withGamma(gamma)
-                    .withHidden(hidden.stream().mapToInt(Integer::intValue).toArray()).withDoubleQ(doubleQ);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInstanceException("training option", e.getMessage(), "is out of range");
-        }
+        DqnConfig dqn = DqnRaoTrainer.paperConfig(config.devices(), episodes, seed).withBatchSize(batchSize)
+                .withLearningRate(learningRate).withGamma(gamma)
+                .withHidden(hidden.stream().mapToInt(Integer::intValue).toArray()).withDoubleQ(doubleQ);
         PrintWriter err = spec.commandLine().getErr();
         DqnRaoTrainer.Trained t = DqnRaoTrainer.train(new DqnRaoTrainer.Options(config, env, dqn, validation, validationSeed),
                 out, RlProgress.line(err), line -> {

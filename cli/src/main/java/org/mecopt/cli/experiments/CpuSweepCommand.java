@@ -61,7 +61,7 @@ final class CpuSweepCommand implements Callable<Integer> {
             description = "Server CPU values in GHz (default ${DEFAULT-VALUE}).")
     List<Double> cpuGhz;
 
-    @Option(names = "--solvers", split = ",", defaultValue = "roa,goa,greedy,local-search,exact",
+    @Option(names = "--solvers", split = ",", defaultValue = "roa,goa,greedy,local-search,dqn-rao,exact",
             description = "Solvers to compare (default ${DEFAULT-VALUE}).")
     List<String> solvers;
 

@@ -117,11 +117,6 @@ public final class Mlp {
         return sizes.clone();
     }
 
-    /** Layer {@code k}'s weights, {@code out × in} row-major (shared, not copied: package use only). */
-    float[] weights(int k) {
-        return weights[k];
-    }
-
     /** Layer {@code k}'s biases (shared, not copied: package use only). */
     float[] biases(int k) {
         return biases[k];
@@ -136,7 +131,12 @@ public final class Mlp {
         for (int i = 0; i < x.length; i++) {
             a[i] = (float) x[i];
         }
-        for (int k = 0; k < columns.length; k++) {
+        return forwardFrom(0, a);
+    }
+
+    /** The output for the activations {@code a} entering layer {@code first} (for {@link IncrementalMlp}). */
+    double[] forwardFrom(int first, float[] a) {
+        for (int k = first; k < columns.length; k++) {
             float[] y = biases[k].clone();
             float[][] w = columns[k];
             for (int i = 0; i < a.length; i++) {
@@ -157,6 +157,11 @@ public final class Mlp {
             out[j] = output == Output.TANH ? Math.tanh(a[j]) : a[j];
         }
         return out;
+    }
+
+    /** Layer {@code k}'s weights by input column (shared, not copied: package use only). */
+    float[][] columns(int k) {
+        return columns[k];
     }
 
     /** {@code y += a·w} over whole arrays: the loop shape HotSpot's C2 vectorizes. */
