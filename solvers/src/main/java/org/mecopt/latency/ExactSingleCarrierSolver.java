@@ -40,7 +40,7 @@ public final class ExactSingleCarrierSolver extends PowerSolver {
         double[][] start0 = InterferenceFreeBound.waterFilledPower(instance);
         double hi = instance.objective(instance.solutionFor(start0));
         double tolerance = Math.max(context.relativeGap(DEFAULT_GAP), 1e-12);
-        LeastPower.Bisection b = new LeastPower(instance).bisect(lo, start0, hi, tolerance, 200);
+        LeastPower.Bisection b = new LeastPower(instance).bisect(lo, start0, hi, tolerance, 200, context.deadline());
         LatencySolution solution = instance.solutionFor(b.power());
         Status status = b.hi() - b.lo() <= tolerance * b.hi() ? Status.OPTIMAL : Status.LIMIT_REACHED;
         return Outcome.of(status, solution).withBound(Math.min(b.lo(), instance.objective(solution)))

@@ -3,6 +3,7 @@ package org.mecopt.latency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.mecopt.api.Deadline;
 
 /**
  * The least powers that meet SINR targets on one subcarrier, or none. The targets
@@ -91,16 +92,18 @@ final class LeastPower {
 
     /**
      * Bisection on t for {@link #equalSplit}: the smallest latency of the equal-split restriction
-     * within {@code tolerance} (relative), between a lower bound and a latency achieved by {@code feasible}.
+     * within {@code tolerance} (relative), between a lower bound and a latency achieved by {@code feasible};
+     * a passed {@code deadline} ends it early (each step is one LU factorization per subcarrier).
      *
      * @return the powers at the upper end, never null ({@code feasible} is returned if nothing better)
      */
-    Bisection bisect(double lower, double[][] feasible, double feasibleValue, double tolerance, int maxSteps) {
+    Bisection bisect(double lower, double[][] feasible, double feasibleValue, double tolerance, int maxSteps,
+                     Deadline deadline) {
         double lo = lower;
         double hi = feasibleValue;
         double[][] best = feasible;
         int steps = 0;
-        while (hi - lo > tolerance * hi && steps < maxSteps) {
+        while (hi - lo > tolerance * hi && steps < maxSteps && !deadline.passed()) {
             double mid = 0.5 * (lo + hi);
             double[][] p = equalSplit(mid);
             if (p != null) {

@@ -50,6 +50,9 @@ final class BarrierIteration {
             if (it.iterations >= options.maxIterations()) {
                 return IterationOutcome.LIMIT;
             }
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME;
+            }
             kkt.assemble(it);
             for (int j = 0; j < it.bigN; j++) {
                 it.rhs1[j] = -it.rD[j];

@@ -50,6 +50,9 @@ final class PrimalDualIteration {
             if (it.iterations >= options.maxIterations()) {
                 return IterationOutcome.LIMIT;
             }
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME;
+            }
             // B&V set t = μm/η̂ every iteration. Here t only grows, and only once the dual
             // residual is below η̂ (near the central path): from an off-centre start the Newton
             // step can collapse λ, and t = μm/η̂ then explodes and the iteration stalls with a

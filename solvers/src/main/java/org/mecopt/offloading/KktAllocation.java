@@ -36,7 +36,8 @@ public final class KktAllocation {
         double[] cpu = new double[devices];
         for (int m = 0; m < devices; m++) {
             int n = assignment[m];
-            cpu[m] = instance.servers().get(n).cpuHz() * Math.sqrt(instance.devices().get(m).cycles()) / load[n];
+            // the share first: F·√C overflows for a CPU near Double.MAX_VALUE, the share is ≤ 1
+            cpu[m] = instance.servers().get(n).cpuHz() * (Math.sqrt(instance.devices().get(m).cycles()) / load[n]);
         }
         return cpu;
     }

@@ -53,7 +53,7 @@ public final class SigmoidalSolver extends QoeSolver {
     @Override
     protected Outcome<QoeSolution> search(QoeInstance instance, SolveContext context) {
         SigmoidalProgramming.Settings settings = settings(context);
-        SigmoidalProgramming.Certificate c = new SigmoidalProgramming(settings).solve(instance.program());
+        SigmoidalProgramming.Certificate c = new SigmoidalProgramming(settings).solve(instance.program(), context.deadline());
         double[] x = c.x();
         double[] p = new double[instance.userCount()];
         if (x != null) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Status;
 
@@ -151,10 +152,18 @@ public final class SigmoidalProgramming {
     private record GroupKey(Sigmoid f, double l, double u) {
     }
 
-    /** Solves {@code program}; never throws for a valid program. */
+    /** Solves {@code program} within the settings' time limit; never throws for a valid program. */
     public Certificate solve(SigmoidalProgram program) {
-        long start = System.nanoTime();
-        long deadline = start + settings.timeLimitMillis() * 1_000_000L;
+        return solve(program, Deadline.in(settings.timeLimitMillis(), System::nanoTime));
+    }
+
+    /**
+     * Solves {@code program}, stopping with LIMIT_REACHED at {@code deadline} (looked at before every
+     * node expansion, so it overruns by one expansion: four relaxations) or at the settings' own
+     * time limit, whichever comes first; never throws for a valid program.
+     */
+    public Certificate solve(SigmoidalProgram program, Deadline deadline) {
+        Deadline own = Deadline.in(settings.timeLimitMillis(), System::nanoTime);
         int n = program.size();
         Sigmoid[] f = program.functions().toArray(new Sigmoid[0]);
         double[] l0 = program.lower();
@@ -219,9 +228,9 @@ public final class SigmoidalProgramming {
                 message = "node limit " + settings.maxNodes() + " reached";
                 break;
             }
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed() || own.passed()) {
                 status = Status.LIMIT_REACHED;
-                message = "time limit of " + settings.timeLimitMillis() + " ms reached";
+                message = "time limit reached";
                 break;
             }
             open.poll();
