@@ -61,8 +61,9 @@ public final class SigmoidalSolver extends QoeSolver {
                 p[u] = x[u] * instance.capacityHz();
             }
         }
-        String note = String.format(Locale.ROOT, "certified relative gap %.3g after %d nodes (requested %.3g)%s",
-                c.relativeGap(), c.nodes(), settings.relativeGap(), c.message().isEmpty() ? "" : "; " + c.message());
+        String note = !Double.isFinite(c.upperBound()) ? c.message() : String.format(Locale.ROOT,
+                "certified relative gap %.3g after %d nodes (requested %.3g)%s", c.relativeGap(), c.nodes(),
+                settings.relativeGap(), c.message().isEmpty() ? "" : "; " + c.message());
         return claim(instance, p, c.status()).withBound(Double.isFinite(c.upperBound()) ? c.upperBound() : null)
                 .withIterations(c.nodes()).withMessage(note);
     }

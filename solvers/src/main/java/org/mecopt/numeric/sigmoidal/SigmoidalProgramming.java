@@ -35,12 +35,19 @@ import org.mecopt.api.Status;
  *       the same relaxation solves exactly. This is what closes most random instances at the root
  *       (the relaxation bound is usually tight; the relaxed point's own value is not). Polish
  *       solves count as nodes.</li>
- *   <li>Stop when {@code UB − LB ≤ max(absoluteGap, relativeGap · max(|LB|, |UB|))}; UB is the
- *       largest bound of any node not yet closed (open or pruned), so the certificate is honest.</li>
+ *   <li>Stop when {@code UB − LB ≤ max(absoluteGap · span, relativeGap · max(|LB|, |UB|))}; UB is the
+ *       largest bound of any node not yet closed (open or pruned), so the certificate is honest.
+ *       {@code span = Σ_i (f_i(u_i) − f_i(l_i))} is the range of the objective over the box, so
+ *       the absolute floor scales with the problem: an absolute 1e-9 would certify anything on a
+ *       program whose values are all ~1e-12.</li>
+ *   <li>Check: the bound must not be beaten by the proportional point {@code x_i = l_i + θ(u_i − l_i)}
+ *       (θ spends the capacity). When it is, the envelopes or the relaxation broke down in double
+ *       precision (steepness ~1e18, workloads that underflow to 0 make f a step), and the result
+ *       is FEASIBLE with the better of the two points and no bound: never a false certificate.</li>
  * </ul>
  *
  * <p>The relative gap {@code (UB − LB) / max(|LB|, |UB|)} is defined for bounds of any sign (0 when
- * both are 0); the absolute gap covers problems whose optimum is 0. Infeasible boxes
+ * both are 0); the scaled absolute gap covers problems whose optimum is 0. Infeasible boxes
  * ({@code Σ l > C}) are pruned, and an infeasible root returns {@link Status#INFEASIBLE}. A
  * non-finite function value returns {@link Status#NUMERICAL_ERROR}.
  *
@@ -51,7 +58,8 @@ public final class SigmoidalProgramming {
 
     /**
      * @param relativeGap stop when {@code UB − LB ≤ relativeGap · max(|LB|, |UB|)}
-     * @param absoluteGap ... or when {@code UB − LB ≤ absoluteGap}
+     * @param absoluteGap ... or when {@code UB − LB ≤ absoluteGap · Σ_i (f_i(u_i) − f_i(l_i))} (a
+     *     share of the objective's range over the box, not an absolute number)
      * @param timeLimitMillis wall-clock budget
      * @param maxNodes relaxations solved at most
      * @param symmetryBreaking order identical variables (see the class comment)
@@ -100,7 +108,8 @@ public final class SigmoidalProgramming {
      * @param value {@code Σ f(x)}, the lower bound
      * @param upperBound a proven upper bound on the optimum
      * @param nodes relaxations solved
-     * @param status OPTIMAL (gap closed), LIMIT_REACHED, INFEASIBLE or NUMERICAL_ERROR
+     * @param status OPTIMAL (gap closed), LIMIT_REACHED, INFEASIBLE, NUMERICAL_ERROR, or FEASIBLE
+     *     when the bound was found invalid (upperBound is then NaN)
      * @param message why the search stopped, when not OPTIMAL
      */
     public record Certificate(double[] x, double value, double upperBound, long nodes, Status status,
@@ -195,8 +204,13 @@ public final class SigmoidalProgramming {
                 }
             }
         }
+        double span = 0;
+        for (int i = 0; i < n; i++) {
+            span += f[i].value(u0[i]) - f[i].value(l0[i]);
+        }
+        double absoluteGap = settings.absoluteGap() * span;
         CapacityRelaxation relaxation = new CapacityRelaxation(f, capacity, 0.01 * settings.relativeGap(),
-                0.01 * settings.absoluteGap());
+                0.01 * absoluteGap);
         CapacityRelaxation.Solution root = relaxation.solve(rootEnv, 0);
         if (root == null) {
             double sumLower = 0;
@@ -220,7 +234,7 @@ public final class SigmoidalProgramming {
         String message = "";
         while (!open.isEmpty()) {
             Node top = open.peek();
-            if (closes(top.bound, lower)) {
+            if (closes(top.bound, lower, absoluteGap)) {
                 break;
             }
             if (nodes >= settings.maxNodes()) {
@@ -261,7 +275,7 @@ public final class SigmoidalProgramming {
                     }
                 }
             }
-            if (closes(top.bound, lower)) {
+            if (closes(top.bound, lower, absoluteGap)) {
                 closedBound = Math.max(closedBound, top.bound);
                 continue;
             }
@@ -294,7 +308,7 @@ public final class SigmoidalProgramming {
                     best = s.x();
                 }
                 double bound = Math.min(top.bound, Math.max(s.upperBound(), candidate));
-                if (closes(bound, lower)) {
+                if (closes(bound, lower, absoluteGap)) {
                     closedBound = Math.max(closedBound, bound);
                 } else {
                     open.add(new Node(env, s.x(), bound, s.price()));
@@ -305,7 +319,37 @@ public final class SigmoidalProgramming {
         if (!open.isEmpty()) {
             upper = Math.max(upper, open.peek().bound);
         }
-        return new Certificate(best, lower, upper, nodes, status, message);
+        return checked(program, new Certificate(best, lower, upper, nodes, status, message));
+    }
+
+    /** The certificate, or FEASIBLE without a bound when the proportional point beats its bound. */
+    private static Certificate checked(SigmoidalProgram program, Certificate c) {
+        double[] l = program.lower();
+        double[] u = program.upper();
+        double lowSum = 0;
+        double width = 0;
+        for (int i = 0; i < l.length; i++) {
+            lowSum += l[i];
+            width += u[i] - l[i];
+        }
+        double theta = width > 0 ? Math.min(1, Math.max(0, (program.capacity() - lowSum) / width)) : 0;
+        double[] probe = new double[l.length];
+        for (int i = 0; i < l.length; i++) {
+            probe[i] = Math.min(u[i], l[i] + theta * (u[i] - l[i]));
+        }
+        double used = 0;
+        for (double v : probe) {
+            used += v;
+        }
+        double value = used <= program.capacity() ? program.value(probe) : Double.NEGATIVE_INFINITY;
+        if (!(value > c.upperBound() + 1e-12 * Math.abs(c.upperBound()))) {
+            return c;
+        }
+        boolean probeBetter = value > c.value();
+        return new Certificate(probeBetter ? probe : c.x, Math.max(value, c.value()), Double.NaN, c.nodes(),
+                Status.FEASIBLE, String.format(java.util.Locale.ROOT, "the relaxation bound %.6g is beaten by the "
+                        + "proportional point's %.6g: the envelopes are not valid in double precision at this scale, "
+                        + "so nothing is certified", c.upperBound(), value));
     }
 
     /**
@@ -333,9 +377,9 @@ public final class SigmoidalProgramming {
         return s == null ? null : s.x();
     }
 
-    private boolean closes(double bound, double lower) {
+    private boolean closes(double bound, double lower, double absoluteGap) {
         double diff = bound - lower;
-        return diff <= settings.absoluteGap()
+        return diff <= absoluteGap
                 || diff <= settings.relativeGap() * Math.max(Math.abs(lower), Math.abs(bound));
     }
 
