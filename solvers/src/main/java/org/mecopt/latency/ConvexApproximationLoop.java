@@ -48,12 +48,13 @@ final class ConvexApproximationLoop {
         long iterations = 0;
         while (iterations < maxOuter) {
             if (context.timeUp()) {
-                return new End(current, currentValue, Status.LIMIT_REACHED, iterations, "time limit reached");
+                return limit(current, currentValue, iterations);
             }
             iterations++;
             double[][] next = step.apply(current);
             if (next == null) {
-                return new End(current, currentValue, Status.FEASIBLE, iterations,
+                return context.timeUp() ? limit(current, currentValue, iterations)
+                        : new End(current, currentValue, Status.FEASIBLE, iterations,
                         "stopped: the convex subproblem failed numerically at the current point");
             }
             double value = instance.objective(instance.solutionFor(next));
@@ -64,17 +65,27 @@ final class ConvexApproximationLoop {
                     value = instance.objective(instance.solutionFor(next));
                 }
             }
-            if (!(value < currentValue)) {
+            boolean better = value < currentValue;
+            double improvement = better ? (currentValue - value) / currentValue : 0;
+            if (better) {
+                current = next;
+                currentValue = value;
+            }
+            if (context.timeUp()) {
+                return limit(current, currentValue, iterations); // the subproblem may have been cut short
+            }
+            if (!better) {
                 return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
             }
-            double improvement = (currentValue - value) / currentValue;
-            current = next;
-            currentValue = value;
             if (improvement < tolerance) {
                 return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
             }
         }
         return new End(current, currentValue, Status.LIMIT_REACHED, iterations,
                 "outer iteration limit of " + maxOuter + " reached");
+    }
+
+    private static End limit(double[][] power, double value, long iterations) {
+        return new End(power, value, Status.LIMIT_REACHED, iterations, "time limit reached");
     }
 }

@@ -178,7 +178,9 @@ public final class IcaSolver extends PowerSolver {
         }
         x0[nk] = w - 1e-6 * Math.abs(w) - 1e-12;
         if (!Double.isFinite(x0[nk])) {
-            return null; // a margin overflowed: no strictly feasible start to give
+            // the start left a linearized rate's domain (the power it adds to idle users pushes R̃ below
+            // −Z/c; seen at K = 500), or a margin overflowed: no strictly feasible start to give
+            return null;
         }
         InteriorPointResult r = ipm.solve(builder.build(), x0, deadline);
         if (r.status() == Status.NUMERICAL_ERROR || r.status() == Status.INFEASIBLE) {
