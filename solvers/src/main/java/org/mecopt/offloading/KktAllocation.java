@@ -36,8 +36,12 @@ public final class KktAllocation {
         double[] cpu = new double[devices];
         for (int m = 0; m < devices; m++) {
             int n = assignment[m];
-            // the share first: F·√C overflows for a CPU near Double.MAX_VALUE, the share is ≤ 1
-            cpu[m] = instance.servers().get(n).cpuHz() * (Math.sqrt(instance.devices().get(m).cycles()) / load[n]);
+            double f = instance.servers().get(n).cpuHz();
+            double root = Math.sqrt(instance.devices().get(m).cycles());
+            double direct = f * root / load[n];
+            // F·√C overflows for a CPU near Double.MAX_VALUE, the share √C/load is ≤ 1; the direct
+            // form stays the rule elsewhere so that labelled datasets keep their bits
+            cpu[m] = Double.isFinite(direct) ? direct : f * (root / load[n]);
         }
         return cpu;
     }

@@ -6,6 +6,7 @@ import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverParameter;
+import org.mecopt.api.Status;
 import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
 
 /**
@@ -61,7 +62,8 @@ public final class SigmoidalSolver extends QoeSolver {
                 p[u] = x[u] * instance.capacityHz();
             }
         }
-        String note = !Double.isFinite(c.upperBound()) ? c.message() : String.format(Locale.ROOT,
+        String note = c.status() == Status.FEASIBLE || !Double.isFinite(c.upperBound()) ? c.message()
+                : String.format(Locale.ROOT,
                 "certified relative gap %.3g after %d nodes (requested %.3g)%s", c.relativeGap(), c.nodes(),
                 settings.relativeGap(), c.message().isEmpty() ? "" : "; " + c.message());
         return claim(instance, p, c.status()).withBound(Double.isFinite(c.upperBound()) ? c.upperBound() : null)
