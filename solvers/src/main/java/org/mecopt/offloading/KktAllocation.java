@@ -38,10 +38,12 @@ public final class KktAllocation {
             int n = assignment[m];
             double f = instance.servers().get(n).cpuHz();
             double root = Math.sqrt(instance.devices().get(m).cycles());
-            double direct = f * root / load[n];
-            // F·√C overflows for a CPU near Double.MAX_VALUE, the share √C/load is ≤ 1; the direct
-            // form stays the rule elsewhere so that labelled datasets keep their bits
-            cpu[m] = Double.isFinite(direct) ? direct : f * (root / load[n]);
+            double product = f * root;
+            // F·√C overflows for a CPU near Double.MAX_VALUE (and loses its bits when it underflows
+            // for tiny ones), the share √C/load is ≤ 1; the direct form stays the rule where it is
+            // a normal number, so that labelled datasets keep their bits
+            boolean normal = product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE;
+            cpu[m] = normal ? product / load[n] : f * (root / load[n]);
         }
         return cpu;
     }
