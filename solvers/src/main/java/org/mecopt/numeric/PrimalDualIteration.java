@@ -64,6 +64,9 @@ final class PrimalDualIteration {
                 t = Math.max(t, tNew);
             }
             kkt.assemble(it);
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME; // the assembly is O(m n²): as long as a factorization
+            }
             // rhs1 = −∇f0 − Aᵀν + Dfᵀ v with v_i = 1/(t f_i)
             for (int j = 0; j < it.bigN; j++) {
                 it.rhs1[j] = -it.g0[j];

@@ -8,9 +8,10 @@ import org.mecopt.api.Deadline;
 import org.mecopt.api.Status;
 
 /**
- * The interior-point method looks at its deadline once per Newton iteration, in Phase I and Phase
- * II: a deadline that passes at the n-th look stops it after at most n iterations, where the same
- * solve without a deadline needs many more. Deterministic: the deadline counts looks, not time.
+ * The interior-point method looks at its deadline twice per Newton iteration (before it and after
+ * assembling the Newton system), in Phase I and Phase II: a deadline that passes at look 2k + 1
+ * stops it after exactly k iterations, where the same solve without a deadline needs many more.
+ * Deterministic: the deadline counts looks, not time.
  */
 class InteriorPointDeadlineTest {
 
@@ -22,10 +23,10 @@ class InteriorPointDeadlineTest {
         assertEquals(Status.OPTIMAL, free.status());
         assertTrue(free.iterations() > 6, "the reference solve needs more iterations than the deadline allows: "
                 + free.iterations());
-        InteriorPointResult stopped = new InteriorPointSolver().solve(QP.problem(), QP.interior(), Deadline.afterChecks(4));
+        InteriorPointResult stopped = new InteriorPointSolver().solve(QP.problem(), QP.interior(), Deadline.afterChecks(7));
         assertEquals(Status.LIMIT_REACHED, stopped.status());
         assertEquals("time limit", stopped.message());
-        assertEquals(3, stopped.iterations(), "three steps taken, stopped at the fourth look");
+        assertEquals(3, stopped.iterations(), "three steps taken, stopped at the seventh look");
         assertTrue(stopped.isFeasible(1e-6), "Phase II iterates stay strictly feasible, so the point is usable");
     }
 
@@ -33,7 +34,7 @@ class InteriorPointDeadlineTest {
     void phaseOneStopsToo() {
         InteriorPointResult free = new InteriorPointSolver().solve(QP.problem());
         assertTrue(free.phaseOneIterations() > 3, "x = 0 is not strictly feasible here: " + free.phaseOneIterations());
-        InteriorPointResult stopped = new InteriorPointSolver().solve(QP.problem(), null, Deadline.afterChecks(2));
+        InteriorPointResult stopped = new InteriorPointSolver().solve(QP.problem(), null, Deadline.afterChecks(3));
         assertEquals(Status.LIMIT_REACHED, stopped.status());
         assertTrue(stopped.message().startsWith("time limit in Phase I"), stopped.message());
         assertEquals(1, stopped.phaseOneIterations());
