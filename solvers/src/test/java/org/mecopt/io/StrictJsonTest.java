@@ -35,7 +35,8 @@ import org.mecopt.api.ProblemFamily;
  * last element of every array): a null, a duplicate key, a number sent as a string, a fractional
  * integer, a boolean sent as a string or a number, a value of the wrong JSON type. Each is rejected
  * with an {@link InvalidInstanceException} whose field is exactly that location's path and whose
- * message starts with it; nothing is coerced, nothing reaches a constructor as a bare null.
+ * message starts with it; nothing is coerced, nothing reaches a constructor as a bare null. A number
+ * as large as {@code 1e300} in any field is outside the family's range, and said to be.
  */
 class StrictJsonTest {
 
@@ -119,6 +120,22 @@ class StrictJsonTest {
             JsonNode value = f.tree.at(at.pointer);
             JsonNode wrong = value.isContainerNode() ? BooleanNode.TRUE : JsonNodeFactory.instance.arrayNode().add(1);
             f.assertRejectedAt(at.path, Json.toText(at.replaced(f.tree, wrong)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void aMagnitudeNoModelCanComputeIsRejectedNamingItsPath(String name) {
+        Family<?> f = Family.of(name);
+        for (Location at : f.locations) {
+            if (f.tree.at(at.pointer).isDouble()) {
+                for (double extreme : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 1e300}) {
+                    String text = Json.toText(at.replaced(f.tree, DoubleNode.valueOf(extreme)));
+                    f.assertRejectedAt(at.path, text);
+                    assertTrue(assertThrows(InvalidInstanceException.class, () -> f.read(text)).getMessage()
+                            .startsWith(at.path + " = " + extreme + " is outside ["));
+                }
+            }
         }
     }
 
