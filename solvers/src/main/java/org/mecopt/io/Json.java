@@ -135,28 +135,39 @@ public final class Json {
                 }
                 continue;
             }
-            Class<?> element = component.getType().isRecord() ? component.getType() : null;
-            if (List.class.isAssignableFrom(component.getType())
-                    && component.getGenericType() instanceof ParameterizedType list
-                    && list.getActualTypeArguments()[0] instanceof Class<?> e && e.isRecord()) {
-                element = e;
+            if (component.getType().isRecord()) {
+                requirePresent(child, component.getType(), field + ".");
+            } else {
+                requireElements(child, recordElement(component), field);
             }
-            requireElements(child, element, field);
         }
     }
 
-    /** {@link #requirePresent} for the elements of {@code node} at any depth, records of type {@code record}. */
+    /** The element type of a {@code List<SomeRecord>} component; null for any other type. */
+    private static Class<?> recordElement(RecordComponent component) {
+        return List.class.isAssignableFrom(component.getType())
+                && component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> e && e.isRecord() ? e : null;
+    }
+
+    /**
+     * {@link #requirePresent} for the elements of an array at any depth, records of type {@code record}
+     * (or null). Whatever is not an array where one belongs is left to Jackson, which names its type.
+     */
     private static void requireElements(JsonNode node, Class<?> record, String path) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String element = path + "[" + i + "]";
-                if (node.get(i).isNull()) {
-                    throw new InvalidInstanceException(element, null, "must not be null");
-                }
-                requireElements(node.get(i), record, element);
+        if (!node.isArray()) {
+            return;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String element = path + "[" + i + "]";
+            if (node.get(i).isNull()) {
+                throw new InvalidInstanceException(element, null, "must not be null");
             }
-        } else if (record != null) {
-            requirePresent(node, record, path + ".");
+            if (node.get(i).isArray()) {
+                requireElements(node.get(i), record, element);
+            } else if (record != null) {
+                requirePresent(node.get(i), record, element + ".");
+            }
         }
     }
 
