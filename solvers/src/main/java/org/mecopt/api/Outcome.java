@@ -32,7 +32,11 @@ public record Outcome<S>(Status status, S solution, Double bound, long iteration
         return new Outcome<>(Status.UNSUPPORTED, null, null, 0, reason);
     }
 
-    public Outcome<S> withBound(Double newBound) {
+    public Outcome<S> withStatus(Status newStatus) {
+        return new Outcome<>(newStatus, solution, bound, iterations, message);
+    }
+
+        public Outcome<S> withBound(Double newBound) {
         return new Outcome<>(status, solution, newBound, iterations, message);
     }
 

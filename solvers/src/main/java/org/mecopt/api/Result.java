@@ -45,7 +45,9 @@ public final class Result<S> {
 
     /**
      * Evaluates the outcome's solution on {@code problem} and assembles a result whose status is
-     * what the check allows ({@link Status#checked}); an unsupported outcome has no solution.
+     * what the check allows ({@link Status#checked}); an unsupported outcome has no solution. A
+     * bound that the feasible solution itself beats (beyond {@link #ROUNDING}) is no bound: it is
+     * dropped, and an OPTIMAL claim resting on it becomes FEASIBLE.
      */
     static <S> Result<S> checked(Problem<S> problem, String solver, Outcome<S> outcome, double elapsedMillis) {
         if (outcome.status() == Status.UNSUPPORTED) {
@@ -65,6 +67,13 @@ public final class Result<S> {
         if (b != null && Math.abs(b - objective) <= ROUNDING * Math.abs(objective)
                 && (problem.minimize() ? b > objective : b < objective)) {
             b = objective; // a bound computed along another path may cross an optimal objective by rounding
+        }
+        if (b != null && status.hasFeasibleSolution() && (problem.minimize() ? b > objective : b < objective)) {
+            // a feasible point beats the "bound": whatever was computed, it proves nothing
+            note = (note.isEmpty() ? "" : note + "; ") + "bound " + b + " is beaten by the solution's own objective "
+                    + objective + ", so it is dropped" + (status == Status.OPTIMAL ? " and optimality is not claimed" : "");
+            b = null;
+            status = status == Status.OPTIMAL ? Status.FEASIBLE : status;
         }
         return new Result<>(problem.problemName(), solver, status, solution, objective, b, outcome.iterations(),
                 elapsedMillis, violations, note);

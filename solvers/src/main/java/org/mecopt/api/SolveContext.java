@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -17,24 +18,29 @@ public final class SolveContext {
     private final SolverOptions options;
     private final Set<String> declared;
     private final Map<String, Object> values;
+    private final LongSupplier clock;
     private final long deadlineNanos;
     private long clockStartNanos;
 
-    private SolveContext(SolverOptions options, Set<String> declared, Map<String, Object> values, long startNanos) {
+    private SolveContext(SolverOptions options, Set<String> declared, Map<String, Object> values, LongSupplier clock,
+                         long startNanos) {
         this.options = options;
         this.declared = declared;
         this.values = values;
+        this.clock = clock;
         this.clockStartNanos = startNanos;
         this.deadlineNanos = deadline(startNanos, options.timeLimitMillis());
     }
 
     /**
-     * Validates {@code options} against {@code declared} and starts the clock at {@code startNanos}.
+     * Validates {@code options} against {@code declared} and starts the clock at {@code startNanos},
+     * a reading of {@code clock} (nanoseconds; {@link System#nanoTime()} but in tests).
      *
      * @throws InvalidInstanceException naming an unknown parameter (and the known ones) or a value
      *     its parameter does not accept
      */
-    static SolveContext of(String solver, List<SolverParameter<?>> declared, SolverOptions options, long startNanos) {
+    static SolveContext of(String solver, List<SolverParameter<?>> declared, SolverOptions options, LongSupplier clock,
+                           long startNanos) {
         Check.present("options", options);
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> given : options.parameters().entrySet()) {
@@ -50,7 +56,7 @@ public final class SolveContext {
             }
         }
         Set<String> names = declared.stream().map(SolverParameter::name).collect(Collectors.toUnmodifiableSet());
-        return new SolveContext(options, names, values, startNanos);
+        return new SolveContext(options, names, values, clock, startNanos);
     }
 
     /**
@@ -58,9 +64,7 @@ public final class SolveContext {
      * "no limit", not a deadline in the past.
      */
     static long deadline(long startNanos, long limitMillis) {
-        long limitNanos = limitMillis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : limitMillis * 1_000_000L;
-        long sum = startNanos + limitNanos;
-        return ((startNanos ^ sum) & (limitNanos ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+        return Deadline.at(startNanos, limitMillis);
     }
 
     /** The options as given. */
@@ -68,14 +72,14 @@ public final class SolveContext {
         return options;
     }
 
-    /** The deadline on the {@link System#nanoTime()} clock. */
-    public long deadlineNanos() {
-        return deadlineNanos;
-    }
-
     /** Whether the time limit has passed. */
     public boolean timeUp() {
-        return System.nanoTime() > deadlineNanos;
+        return clock.getAsLong() > deadlineNanos;
+    }
+
+    /** The time limit as a {@link Deadline}, for the loops below the solver that must look at it. */
+    public Deadline deadline() {
+        return this::timeUp;
     }
 
     /** The time limit in milliseconds, for messages. */
@@ -124,10 +128,11 @@ public final class SolveContext {
      * from here, so it measures the method and not the cache. The deadline does not move.
      */
     public void setupDone() {
-        clockStartNanos = System.nanoTime();
+        clockStartNanos = clock.getAsLong();
     }
 
-    long clockStartNanos() {
-        return clockStartNanos;
+    /** Milliseconds since the clock started (or since {@link #setupDone}). */
+    double elapsedMillis() {
+        return (clock.getAsLong() - clockStartNanos) / 1e6;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mecopt.api.Check;
+import org.mecopt.api.Deadline;
 import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
 
 /**
@@ -57,7 +58,7 @@ public final class LocalSearchAllocator {
     }
 
     public int[] allocate(EdgeSystem system) {
-        long deadline = System.nanoTime() + settings.timeLimitMillis() * 1_000_000L;
+        Deadline deadline = Deadline.in(settings.timeLimitMillis(), System::nanoTime);
         EdgeEvaluator eval = new EdgeEvaluator(system, SigmoidalProgramming.Settings.DEFAULTS
                 .withRelativeGap(settings.innerGap()).withTimeLimitMillis(settings.timeLimitMillis()));
         int m = system.serverCount();
@@ -86,7 +87,7 @@ public final class LocalSearchAllocator {
         int[][] candidates = candidates(system);
         for (int pass = 0; pass < settings.maxPasses(); pass++) {
             boolean moved = false;
-            for (int u = 0; u < n && System.nanoTime() < deadline; u++) {
+            for (int u = 0; u < n && !deadline.passed(); u++) {
                 int a = best[u];
                 List<Integer> without = new ArrayList<>(on.get(a));
                 without.remove(Integer.valueOf(u));
@@ -120,7 +121,7 @@ public final class LocalSearchAllocator {
                     moved = true;
                 }
             }
-            if (!moved || System.nanoTime() >= deadline) {
+            if (!moved || deadline.passed()) {
                 break;
             }
         }

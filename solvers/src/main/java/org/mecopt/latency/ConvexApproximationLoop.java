@@ -11,6 +11,10 @@ import org.mecopt.api.Status;
  * subproblem's powers only when the true maximum latency falls, optionally over-relax the step,
  * and stop when an iteration gains less than the tolerance (LOCALLY_OPTIMAL), or at the iteration
  * or time limit (LIMIT_REACHED). Every accepted point is evaluated exactly, so the latency never rises.
+ * A subproblem that fails (a non-finite coefficient, or an interior-point breakdown on a problem
+ * whose start is strictly feasible) proves nothing about the current point: the loop then ends
+ * FEASIBLE, not LOCALLY_OPTIMAL. The time limit is looked at before every subproblem and, through
+ * {@link SolveContext#deadline()}, inside its interior-point iterations.
  *
  * <p>Options read: parameter {@code tolerance} (relative gain to go on, default 1e-6),
  * {@link SolverOptions#maxIterations()} (capped at 200 outer iterations) and the time limit.
@@ -32,7 +36,7 @@ final class ConvexApproximationLoop {
 
     /**
      * @param step the next powers from a subproblem linearized at the given ones, or null when the
-     *     subproblem failed
+     *     subproblem failed (it must stop at {@link SolveContext#deadline()} with its best point)
      * @param overRelax whether to extrapolate successful steps ({@link IcaSolver#extrapolate})
      */
     static End run(LatencyInstance instance, double[][] start, UnaryOperator<double[][]> step, boolean overRelax,
@@ -44,13 +48,14 @@ final class ConvexApproximationLoop {
         long iterations = 0;
         while (iterations < maxOuter) {
             if (context.timeUp()) {
-                return new End(current, currentValue, Status.LIMIT_REACHED, iterations, "time limit reached");
+                return limit(current, currentValue, iterations);
             }
             iterations++;
             double[][] next = step.apply(current);
             if (next == null) {
-                return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations,
-                        "stopped: the convex subproblem did not improve the current point");
+                return context.timeUp() ? limit(current, currentValue, iterations)
+                        : new End(current, currentValue, Status.FEASIBLE, iterations,
+                        "stopped: the convex subproblem failed numerically at the current point");
             }
             double value = instance.objective(instance.solutionFor(next));
             if (overRelax && value < currentValue) {
@@ -60,17 +65,27 @@ final class ConvexApproximationLoop {
                     value = instance.objective(instance.solutionFor(next));
                 }
             }
-            if (!(value < currentValue)) {
+            boolean better = value < currentValue;
+            double improvement = better ? (currentValue - value) / currentValue : 0;
+            if (better) {
+                current = next;
+                currentValue = value;
+            }
+            if (context.timeUp()) {
+                return limit(current, currentValue, iterations); // the subproblem may have been cut short
+            }
+            if (!better) {
                 return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
             }
-            double improvement = (currentValue - value) / currentValue;
-            current = next;
-            currentValue = value;
             if (improvement < tolerance) {
                 return new End(current, currentValue, Status.LOCALLY_OPTIMAL, iterations, "");
             }
         }
         return new End(current, currentValue, Status.LIMIT_REACHED, iterations,
                 "outer iteration limit of " + maxOuter + " reached");
+    }
+
+    private static End limit(double[][] power, double value, long iterations) {
+        return new End(power, value, Status.LIMIT_REACHED, iterations, "time limit reached");
     }
 }

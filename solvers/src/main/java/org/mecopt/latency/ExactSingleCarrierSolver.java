@@ -14,6 +14,9 @@ import org.mecopt.api.Status;
  * monotone in t, so bisection between the interference-free bound and a feasible latency converges
  * to the optimum; the returned powers are the least powers at the upper end. Iterations are
  * bisection steps; the bound is the lower end. The relative gap is 1e-9 when none is set.
+ * OPTIMAL is claimed only when the returned point's own objective is within the gap of the bound,
+ * and only when every feasibility verdict was a proof (a linear solve that overflows is not one:
+ * then the result is FEASIBLE with the last proven bound).
  * Instances with N > 1 are UNSUPPORTED.
  */
 public final class ExactSingleCarrierSolver extends PowerSolver {
@@ -40,10 +43,21 @@ public final class ExactSingleCarrierSolver extends PowerSolver {
         double[][] start0 = InterferenceFreeBound.waterFilledPower(instance);
         double hi = instance.objective(instance.solutionFor(start0));
         double tolerance = Math.max(context.relativeGap(DEFAULT_GAP), 1e-12);
-        LeastPower.Bisection b = new LeastPower(instance).bisect(lo, start0, hi, tolerance, 200);
+        // half the gap for the bisection, so that the returned point's own rounding cannot break the certificate
+        LeastPower.Bisection b = new LeastPower(instance).bisect(lo, start0, hi, tolerance / 2, 200, context.deadline());
         LatencySolution solution = instance.solutionFor(b.power());
-        Status status = b.hi() - b.lo() <= tolerance * b.hi() ? Status.OPTIMAL : Status.LIMIT_REACHED;
-        return Outcome.of(status, solution).withBound(Math.min(b.lo(), instance.objective(solution)))
+        double objective = instance.objective(solution);
+        Outcome<LatencySolution> outcome = Outcome.of(Status.OPTIMAL, solution).withBound(Math.min(b.lo(), objective))
                 .withIterations(b.steps());
+        if (!b.proven()) {
+            return outcome.withStatus(Status.FEASIBLE).withMessage("a feasibility test overflowed in double "
+                    + "precision: the bound is the last proven one, optimality is not claimed");
+        }
+        if (objective - b.lo() <= tolerance * objective) {
+            return outcome;
+        }
+        // the bisection stopped early (deadline, step cap), or its feasible point evaluates above its claim
+        return outcome.withStatus(context.timeUp() ? Status.LIMIT_REACHED : Status.FEASIBLE)
+                .withMessage(context.timeUp() ? "time limit reached" : "the gap did not close to " + tolerance);
     }
 }

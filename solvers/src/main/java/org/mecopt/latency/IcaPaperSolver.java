@@ -3,6 +3,7 @@ package org.mecopt.latency;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
@@ -84,11 +85,11 @@ public final class IcaPaperSolver extends PowerSolver {
     protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
         double bound = InterferenceFreeBound.lowerBound(instance);
         double[][] initial = "equal-power".equals(context.value(START))
-                ? Baselines.equalPower(instance) : IcaSolver.startingPoint(instance, bound);
+                ? Baselines.equalPower(instance) : IcaSolver.startingPoint(instance, bound, context.deadline());
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(IcaSolver.SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
         ConvexApproximationLoop.End o = ConvexApproximationLoop.run(instance, withoutZeros(initial),
-                p -> new Subproblem(instance, p, bound).solve(ipm), false, context);
+                p -> new Subproblem(instance, p, bound).solve(ipm, context.deadline()), false, context);
         // mixing equal power into zero powers may cost a little: keep the start when it stays better
         double[][] best = o.value() < instance.objective(instance.solutionFor(initial)) ? o.power() : initial;
         return Outcome.of(o.status(), instance.solutionFor(best)).withBound(bound).withIterations(o.iterations())
@@ -189,8 +190,11 @@ public final class IcaPaperSolver extends PowerSolver {
             return iphi + n * users + k;
         }
 
-        /** The new powers q², or null when the interior-point method failed. */
-        double[][] solve(InteriorPointSolver ipm) {
+        /**
+         * The new powers q², or null when the subproblem cannot be built in double precision (a
+         * coefficient overflows: an internal failure, not the user's) or the interior-point method failed.
+         */
+        double[][] solve(InteriorPointSolver ipm, Deadline deadline) {
             double[] objective = new double[dim];
             objective[it] = 1;
             ConvexProblem.Builder builder = ConvexProblem.builder(dim).minimize(QuadraticFunction.linear(objective, 0));
@@ -210,6 +214,7 @@ public final class IcaPaperSolver extends PowerSolver {
                 }
             }
             builder.bounds(lower, upper);
+            boolean finite = true;
             for (int k = 0; k < users; k++) {
                 double[] row = new double[dim];
                 double a = instance.localTime(k) / scale;
@@ -217,19 +222,19 @@ public final class IcaPaperSolver extends PowerSolver {
                     // (9c): (1 − ρ) a/T ≤ t̃
                     row[irho + k] = -a;
                     row[it] = -1;
-                    builder.linearInequality(row, -a);
+                    finite &= linear(builder, row, -a);
                     row = new double[dim];
                 }
                 // (19a): μ̃ − ν̃ ≤ −Z C/(f_ser T)
                 row[imu + k] = 1;
                 row[inu + k] = -1;
-                builder.linearInequality(row, -instance.serverTime(k) / scale);
+                finite &= linear(builder, row, -instance.serverTime(k) / scale);
                 if (!local) {
                     // (19b) with ρ = 1: ν̃ ≤ t̃
                     row = new double[dim];
                     row[inu + k] = 1;
                     row[it] = -1;
-                    builder.linearInequality(row, 0);
+                    finite &= linear(builder, row, 0);
                 }
             }
             for (int n = 0; n < subcarriers; n++) {
@@ -244,7 +249,7 @@ public final class IcaPaperSolver extends PowerSolver {
                     row[lambda(n, k)] = cLambda / norm;
                     row[q(n, k)] = -cQ / norm;
                     row[phi(n, k)] = cPhi / norm;
-                    builder.linearInequality(row, 0);
+                    finite &= linear(builder, row, 0);
                 }
             }
             for (int k = 0; k < users; k++) {
@@ -255,10 +260,12 @@ public final class IcaPaperSolver extends PowerSolver {
                     idx[n] = q(n, k);
                     coef[n] = 1;
                 }
-                builder.subjectTo(new DiagonalQuadratic(idx, coef, new int[0], new double[0], -1));
+                finite &= quadratic(builder, new DiagonalQuadratic(idx, coef, new int[0], new double[0], -1));
             }
             for (int k = 0; k < users; k++) {
-                builder.subjectTo(new RateConstraint(k));
+                RateConstraint rate = new RateConstraint(k);
+                finite &= Double.isFinite(rate.factor);
+                builder.subjectTo(rate);
             }
             for (int n = 0; n < subcarriers; n++) {
                 for (int k = 0; k < users; k++) {
@@ -272,23 +279,23 @@ public final class IcaPaperSolver extends PowerSolver {
                             coef[m++] = instance.gain(n, k, j) / phiHat[n][k];
                         }
                     }
-                    builder.subjectTo(new DiagonalQuadratic(idx, coef, new int[] {phi(n, k)}, new double[] {-1},
+                    finite &= quadratic(builder, new DiagonalQuadratic(idx, coef, new int[] {phi(n, k)}, new double[] {-1},
                             1 / phiHat[n][k]));
                 }
             }
             if (local) {
                 for (int k = 0; k < users; k++) {
                     // (19b) with the bound (16): (ν̂/(2ρ̂)) ρ² + (ρ̂/(2ν̂)) ν̃² − t̃ ≤ 0
-                    builder.subjectTo(new DiagonalQuadratic(new int[] {irho + k, inu + k},
+                    finite &= quadratic(builder, new DiagonalQuadratic(new int[] {irho + k, inu + k},
                             new double[] {nuHat[k] / (2 * rhoHat[k]), rhoHat[k] / (2 * nuHat[k])},
                             new int[] {it}, new double[] {-1}, 0));
                 }
             }
-            double[] x0 = interiorStart();
-            if (x0 == null) {
+            double[] x0 = finite ? interiorStart() : null;
+            if (x0 == null || !Arrays.stream(x0).allMatch(Double::isFinite)) {
                 return null;
             }
-            InteriorPointResult r = ipm.solve(builder.build(), x0);
+            InteriorPointResult r = ipm.solve(builder.build(), x0, deadline);
             if (r.status() == Status.NUMERICAL_ERROR || r.status() == Status.INFEASIBLE) {
                 return null;
             }
@@ -301,6 +308,24 @@ public final class IcaPaperSolver extends PowerSolver {
             }
             IcaSolver.projectPowers(next);
             return next;
+        }
+
+        /** Adds {@code row·x ≤ h} when every number is finite; false (and nothing added) otherwise. */
+        private static boolean linear(ConvexProblem.Builder builder, double[] row, double h) {
+            if (!Double.isFinite(h) || !Arrays.stream(row).allMatch(Double::isFinite)) {
+                return false;
+            }
+            builder.linearInequality(row, h);
+            return true;
+        }
+
+        /** Adds the constraint when its coefficients are finite; false (and nothing added) otherwise. */
+        private static boolean quadratic(ConvexProblem.Builder builder, DiagonalQuadratic constraint) {
+            if (!constraint.finite()) {
+                return false;
+            }
+            builder.subjectTo(constraint);
+            return true;
         }
 
         /**
@@ -432,6 +457,11 @@ public final class IcaPaperSolver extends PowerSolver {
             this.linear = linear;
             this.c = c;
             this.r = r;
+        }
+
+        boolean finite() {
+            return Double.isFinite(r) && Arrays.stream(d).allMatch(Double::isFinite)
+                    && Arrays.stream(c).allMatch(Double::isFinite);
         }
 
         @Override

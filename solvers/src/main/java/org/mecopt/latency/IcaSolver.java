@@ -2,6 +2,7 @@ package org.mecopt.latency;
 
 import java.util.Arrays;
 import java.util.List;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
@@ -60,11 +61,11 @@ public final class IcaSolver extends PowerSolver {
     protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
         double bound = InterferenceFreeBound.lowerBound(instance);
         double[][] first = "equal-power".equals(context.value(START))
-                ? Baselines.equalPower(instance) : startingPoint(instance, bound);
+                ? Baselines.equalPower(instance) : startingPoint(instance, bound, context.deadline());
         InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                 .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
         ConvexApproximationLoop.End o = ConvexApproximationLoop.run(instance, first,
-                p -> step(instance, p, bound, ipm), true, context);
+                p -> step(instance, p, bound, ipm, context.deadline()), true, context);
         return Outcome.of(o.status(), instance.solutionFor(o.power())).withBound(bound).withIterations(o.iterations())
                 .withMessage(o.message());
     }
@@ -121,7 +122,7 @@ public final class IcaSolver extends PowerSolver {
      * start is matters; the equal-split point is the global optimum of a restriction of the
      * problem, and exact for one subcarrier.
      */
-    static double[][] startingPoint(LatencyInstance instance, double bound) {
+    static double[][] startingPoint(LatencyInstance instance, double bound, Deadline deadline) {
         double[][] best = Baselines.equalPower(instance);
         double bestValue = instance.objective(instance.solutionFor(best));
         double[][] filled = InterferenceFreeBound.waterFilledPower(instance);
@@ -130,12 +131,16 @@ public final class IcaSolver extends PowerSolver {
             best = filled;
             bestValue = filledValue;
         }
-        double[][] split = new LeastPower(instance).bisect(bound, best, bestValue, 1e-6, 60).power();
+        double[][] split = new LeastPower(instance).bisect(bound, best, bestValue, 1e-6, 60, deadline).power();
         return instance.objective(instance.solutionFor(split)) < bestValue ? split : best;
     }
 
-    /** One convex subproblem linearized at {@code at}; null when the interior-point method failed. */
-    static double[][] step(LatencyInstance instance, double[][] at, double tauRef, InteriorPointSolver ipm) {
+    /**
+     * One convex subproblem linearized at {@code at}; null when the interior-point method failed. At
+     * the deadline the interior-point method stops with its last iterate, which is used as it is.
+     */
+    static double[][] step(LatencyInstance instance, double[][] at, double tauRef, InteriorPointSolver ipm,
+                           Deadline deadline) {
         int users = instance.userCount();
         int subcarriers = instance.subcarrierCount();
         int nk = users * subcarriers;
@@ -172,7 +177,12 @@ public final class IcaSolver extends PowerSolver {
             w = Math.min(w, -constraint.value(x0)); // value at w = 0 is −margin
         }
         x0[nk] = w - 1e-6 * Math.abs(w) - 1e-12;
-        InteriorPointResult r = ipm.solve(builder.build(), x0);
+        if (!Double.isFinite(x0[nk])) {
+            // the start left a linearized rate's domain (the power it adds to idle users pushes R̃ below
+            // −Z/c; seen at K = 500), or a margin overflowed: no strictly feasible start to give
+            return null;
+        }
+        InteriorPointResult r = ipm.solve(builder.build(), x0, deadline);
         if (r.status() == Status.NUMERICAL_ERROR || r.status() == Status.INFEASIBLE) {
             return null;
         }

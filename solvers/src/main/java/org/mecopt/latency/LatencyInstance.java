@@ -201,7 +201,8 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
         }
         double a = localTime(k);
         double b = users.get(k).taskBits() / rate + serverTime(k);
-        return rate > 0 ? a / (a + b) : 0;
+        // a + b = 0 only when both times underflow: every ratio then takes no time, and 0/0 must not be NaN
+        return rate > 0 && a + b > 0 ? a / (a + b) : 0;
     }
 
     /** The least {@code τ_k} at this rate over all ratios. */
@@ -222,7 +223,10 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
             if (t >= a) {
                 return 0;
             }
-            budget = a * t / (a - t) - c;
+            double direct = a * t / (a - t);
+            // a·t overflows for tasks of ~1e200 bits; dividing first is only the fallback, so that
+            // normal instances keep their bits (labelled datasets are reproducible bit for bit)
+            budget = (Double.isFinite(direct) ? direct : a * (t / (a - t))) - c;
         } else {
             budget = t - c;
         }

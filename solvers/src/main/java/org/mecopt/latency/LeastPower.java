@@ -3,6 +3,7 @@ package org.mecopt.latency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.mecopt.api.Deadline;
 
 /**
  * The least powers that meet SINR targets on one subcarrier, or none. The targets
@@ -19,6 +20,8 @@ final class LeastPower {
     private final DMatrixRMaj rhs;
     private final DMatrixRMaj p;
     private final LinearSolverDense<DMatrixRMaj> lu;
+    /** Whether a "not feasible" answer since the last reset came from a non-finite solve, not a proof. */
+    private boolean unsure;
 
     LeastPower(LatencyInstance instance) {
         this.instance = instance;
@@ -34,11 +37,15 @@ final class LeastPower {
      *
      * @param sinr targets γ_k ≥ 0 (0: the user needs nothing there), not modified
      * @param out powers, modified
-     * @return false when the targets are not feasible (no write is guaranteed then)
+     * @return false when the targets are not feasible (no write is guaranteed then); when the
+     *     linear solve itself overflowed, also false, and {@link #unsure} is set
      */
     boolean solve(int n, double[] sinr, double[] out) {
         for (int u = 0; u < k; u++) {
             double scale = sinr[u] / instance.gain(n, u, u);
+            if (!(scale <= 1)) {
+                return false; // p_u ≥ γ_u/G_uu since the interference is ≥ 1: over budget (also γ = ∞), a proof
+            }
             for (int j = 0; j < k; j++) {
                 a.set(u, j, j == u ? 1 : -scale * instance.gain(n, u, j));
             }
@@ -48,6 +55,12 @@ final class LeastPower {
             return false;
         }
         lu.solve(rhs, p);
+        for (int u = 0; u < k; u++) {
+            if (!Double.isFinite(p.get(u, 0))) {
+                unsure = true; // finite data, non-finite solve: rounding, not a proof of infeasibility
+                return false;
+            }
+        }
         for (int u = 0; u < k; u++) {
             double v = p.get(u, 0);
             if (!(v >= 0) || v == Double.POSITIVE_INFINITY) { // also rejects NaN
@@ -91,30 +104,38 @@ final class LeastPower {
 
     /**
      * Bisection on t for {@link #equalSplit}: the smallest latency of the equal-split restriction
-     * within {@code tolerance} (relative), between a lower bound and a latency achieved by {@code feasible}.
+     * within {@code tolerance} (relative), between a lower bound and a latency achieved by {@code feasible};
+     * a passed {@code deadline} ends it early (each step is one LU factorization per subcarrier).
      *
      * @return the powers at the upper end, never null ({@code feasible} is returned if nothing better)
      */
-    Bisection bisect(double lower, double[][] feasible, double feasibleValue, double tolerance, int maxSteps) {
+    Bisection bisect(double lower, double[][] feasible, double feasibleValue, double tolerance, int maxSteps,
+                     Deadline deadline) {
         double lo = lower;
         double hi = feasibleValue;
         double[][] best = feasible;
         int steps = 0;
-        while (hi - lo > tolerance * hi && steps < maxSteps) {
+        unsure = false;
+        while (hi - lo > tolerance * hi && steps < maxSteps && !deadline.passed()) {
             double mid = 0.5 * (lo + hi);
             double[][] p = equalSplit(mid);
             if (p != null) {
                 hi = mid;
                 best = p;
+            } else if (unsure) {
+                break; // lo may not rise on a guess: the interval so far is all that is proven
             } else {
                 lo = mid;
             }
             steps++;
         }
-        return new Bisection(best, lo, hi, steps);
+        return new Bisection(best, lo, hi, steps, !unsure);
     }
 
-    /** Outcome of {@link #bisect}: powers achieving latency ≤ hi; with one subcarrier lo is a proven bound. */
-    record Bisection(double[][] power, double lo, double hi, int steps) {
+    /**
+     * Outcome of {@link #bisect}: powers achieving latency ≤ hi; with one subcarrier lo is a proven
+     * bound. {@code proven} is false when a feasibility test overflowed and stopped the bisection.
+     */
+    record Bisection(double[][] power, double lo, double hi, int steps, boolean proven) {
     }
 }

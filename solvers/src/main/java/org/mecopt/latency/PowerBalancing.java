@@ -1,5 +1,6 @@
 package org.mecopt.latency;
 
+import org.mecopt.api.Deadline;
 import org.mecopt.api.InvalidInstanceException;
 
 /**
@@ -44,6 +45,14 @@ public final class PowerBalancing {
      * @return powers whose max latency (with the best ratios) is at most that of {@code power}
      */
     public static double[][] balance(LatencyInstance instance, double[][] power, int sweeps) {
+        return balance(instance, power, sweeps, Deadline.NEVER);
+    }
+
+    /**
+     * {@link #balance(LatencyInstance, double[][], int)} that also stops, with the best sweep so far,
+     * once {@code deadline} has passed (looked at before every sweep).
+     */
+    public static double[][] balance(LatencyInstance instance, double[][] power, int sweeps, Deadline deadline) {
         if (sweeps < 0) {
             throw new IllegalArgumentException("sweeps must be >= 0, got " + sweeps);
         }
@@ -70,7 +79,7 @@ public final class PowerBalancing {
         double best = start;
         boolean improved = false;
         double push = FIRST_PUSH;
-        for (int sweep = 0; sweep < sweeps; sweep++) {
+        for (int sweep = 0; sweep < sweeps && !deadline.passed(); sweep++) {
             double target = best * (1 - push);
             for (int u = 0; u < k; u++) {
                 double sum = 0;

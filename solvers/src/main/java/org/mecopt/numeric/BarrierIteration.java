@@ -50,7 +50,13 @@ final class BarrierIteration {
             if (it.iterations >= options.maxIterations()) {
                 return IterationOutcome.LIMIT;
             }
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME;
+            }
             kkt.assemble(it);
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME; // the assembly is O(m n²): as long as a factorization
+            }
             for (int j = 0; j < it.bigN; j++) {
                 it.rhs1[j] = -it.rD[j];
             }

@@ -7,7 +7,7 @@ import org.mecopt.api.Status;
  *
  * <p>Status: {@code OPTIMAL} — residuals ≤ feasibility tolerance and gap ≤ gap tolerance;
  * {@code INFEASIBLE} — Phase I found no strictly feasible point (its optimal {@code s ≥ 0});
- * {@code LIMIT_REACHED} — iteration limit or a stalled line search: {@code x} is the last iterate,
+ * {@code LIMIT_REACHED} — iteration limit, deadline ({@link InteriorPointSolver#solve(ConvexProblem, double[], org.mecopt.api.Deadline)}) or a stalled line search: {@code x} is the last iterate,
  * strictly inside the inequalities only if {@link #maxInequality()} {@code < 0} (not so when
  * Phase I ran out); {@code NUMERICAL_ERROR} — a non-finite value or an unsolvable Newton system;
  * nothing in the result may be trusted.

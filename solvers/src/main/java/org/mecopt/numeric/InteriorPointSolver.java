@@ -1,5 +1,6 @@
 package org.mecopt.numeric;
 
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Status;
 
 /**
@@ -105,6 +106,18 @@ public final class InteriorPointSolver {
      * @return the result; never throws for numerical trouble (see {@link InteriorPointResult})
      */
     public InteriorPointResult solve(ConvexProblem problem, double[] x0) {
+        return solve(problem, x0, Deadline.NEVER);
+    }
+
+    /**
+     * {@link #solve(ConvexProblem, double[])} that stops when {@code deadline} passes: it looks once
+     * per Newton iteration and between the factorization attempts of one step, so it overruns by at
+     * most one Newton step (one factorization and a line search). Stopped, the result is
+     * {@code LIMIT_REACHED} with the message "time limit" (in Phase II, with the last iterate, which
+     * is strictly feasible) or "time limit in Phase I".
+     */
+    public InteriorPointResult solve(ConvexProblem problem, double[] x0, Deadline deadline) {
+        it.deadline = deadline;
         it.problem = problem;
         int n = problem.dimension();
         int m = problem.inequalityCount();
@@ -161,6 +174,8 @@ public final class InteriorPointSolver {
                 return IterateResults.result(it, Status.OPTIMAL, phaseOneIterations, "converged");
             case LIMIT:
                 return IterateResults.result(it, Status.LIMIT_REACHED, phaseOneIterations, "iteration limit");
+            case TIME:
+                return IterateResults.result(it, Status.LIMIT_REACHED, phaseOneIterations, "time limit");
             case STALL:
                 return IterateResults.result(it, Status.LIMIT_REACHED, phaseOneIterations,
                         "line search stalled before the tolerances were met");

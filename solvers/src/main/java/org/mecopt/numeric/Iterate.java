@@ -1,6 +1,7 @@
 package org.mecopt.numeric;
 
 import org.ejml.data.DMatrixRMaj;
+import org.mecopt.api.Deadline;
 
 /**
  * The working problem of one phase and its primal-dual iterate: the point y (x, and in Phase I
@@ -14,6 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class Iterate {
     ConvexProblem problem;
+    /** When to stop; every iteration and every factorization attempt looks at it. */
+    Deadline deadline = Deadline.NEVER;
     boolean phaseOne;
     int n;
     int ml;

@@ -10,5 +10,7 @@ enum IterationOutcome {
     /** The line search found no acceptable step. */
     STALL,
     NUMERIC,
-    SINGULAR
+    SINGULAR,
+    /** The deadline passed (looked at once per Newton iteration and per factorization attempt). */
+    TIME
 }

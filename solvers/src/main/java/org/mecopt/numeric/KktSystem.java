@@ -156,6 +156,9 @@ final class KktSystem {
         double scale = Math.max(1, maxDiag);
         // Attempt 0: H_pd; 1: H_pd + ρAᵀA (when p > 0); 2..: H_pd + δI, δ growing.
         for (int attempt = 0; attempt < 9; attempt++) {
+            if (attempt > 0 && it.deadline.passed()) {
+                return IterationOutcome.TIME; // each attempt is a factorization, O(n³)
+            }
             double rho = 0;
             double delta = 0;
             if (attempt == 1) {

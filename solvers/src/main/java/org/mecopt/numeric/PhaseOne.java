@@ -47,6 +47,7 @@ final class PhaseOne {
         IterationOutcome outcome = primalDual.run();
         iterations = it.iterations;
         boolean found = it.y[it.n] < 0 && Iterate.norm(it.rP, it.p) <= options.feasibilityTolerance();
+        // not on TIME: the barrier method would start over after the deadline
         if (outcome == IterationOutcome.LIMIT || outcome == IterationOutcome.SINGULAR
                 || outcome == IterationOutcome.NUMERIC
                 || (outcome == IterationOutcome.STALL && !found)) {
@@ -80,6 +81,8 @@ final class PhaseOne {
             case LIMIT:
                 return IterateResults.failure(it, Status.LIMIT_REACHED, iterations,
                         "Phase I iteration limit at s = " + s);
+            case TIME:
+                return IterateResults.failure(it, Status.LIMIT_REACHED, iterations, "time limit in Phase I at s = " + s);
             default:
                 return IterateResults.failure(it, Status.NUMERICAL_ERROR, iterations,
                         "Phase I: " + (outcome == IterationOutcome.SINGULAR ? "singular Newton system"

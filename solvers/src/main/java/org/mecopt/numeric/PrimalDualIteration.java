@@ -50,6 +50,9 @@ final class PrimalDualIteration {
             if (it.iterations >= options.maxIterations()) {
                 return IterationOutcome.LIMIT;
             }
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME;
+            }
             // B&V set t = μm/η̂ every iteration. Here t only grows, and only once the dual
             // residual is below η̂ (near the central path): from an off-centre start the Newton
             // step can collapse λ, and t = μm/η̂ then explodes and the iteration stalls with a
@@ -61,6 +64,9 @@ final class PrimalDualIteration {
                 t = Math.max(t, tNew);
             }
             kkt.assemble(it);
+            if (it.deadline.passed()) {
+                return IterationOutcome.TIME; // the assembly is O(m n²): as long as a factorization
+            }
             // rhs1 = −∇f0 − Aᵀν + Dfᵀ v with v_i = 1/(t f_i)
             for (int j = 0; j < it.bigN; j++) {
                 it.rhs1[j] = -it.g0[j];

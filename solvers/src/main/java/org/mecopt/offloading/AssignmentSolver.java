@@ -23,6 +23,12 @@ abstract class AssignmentSolver extends ProblemSolver<OffloadingInstance, Offloa
     static Outcome<OffloadingSolution> claim(OffloadingInstance instance, int[] assignment, Status status,
                                              Double totalBound) {
         Double bound = totalBound == null ? null : totalBound / instance.deviceCount();
-        return Outcome.of(status, KktAllocation.solution(instance, assignment)).withBound(bound);
+        OffloadingSolution solution = KktAllocation.solution(instance, assignment);
+        if (!Double.isFinite(instance.objective(solution))) {
+            // An overflowed delay says nothing about the problem: no status but this one may be claimed.
+            return new Outcome<>(Status.NUMERICAL_ERROR, solution, null, 1, "the delay is not finite in double "
+                    + "precision (a rate underflows to 0 or a delay overflows), so nothing is proven");
+        }
+        return Outcome.of(status, solution).withBound(bound);
     }
 }

@@ -1,6 +1,7 @@
 package org.mecopt.offloading;
 
 import java.util.Arrays;
+import org.mecopt.api.Deadline;
 
 /**
  * Depth-first branch and bound over device→server assignments, devices taken by decreasing
@@ -26,7 +27,7 @@ final class BranchAndBound {
     /** {@code prefix[i] = work[0] + … + work[i-1]}. */
     private final double[] prefix;
     private final double keepFraction;
-    private final long deadlineNanos;
+    private final Deadline deadline;
 
     private final double[] load;
     private final int[] count;
@@ -47,7 +48,7 @@ final class BranchAndBound {
      * @param incumbent a feasible assignment (device-indexed) to start from
      * @param relativeGap prune nodes whose bound is within this share of the incumbent
      */
-    BranchAndBound(AssignmentCosts c, int[] incumbent, double relativeGap, long deadlineNanos) {
+    BranchAndBound(AssignmentCosts c, int[] incumbent, double relativeGap, Deadline deadline) {
         this.c = c;
         this.devices = c.devices;
         this.servers = c.servers;
@@ -61,7 +62,7 @@ final class BranchAndBound {
             prefix[i + 1] = prefix[i] + work[i];
         }
         this.keepFraction = 1 - relativeGap;
-        this.deadlineNanos = deadlineNanos;
+        this.deadline = deadline;
         this.load = new double[servers];
         this.count = new int[servers];
         this.current = new int[devices];
@@ -101,7 +102,7 @@ final class BranchAndBound {
         if (stopped) {
             return;
         }
-        if ((++nodes & 4095) == 0 && System.nanoTime() > deadlineNanos) {
+        if ((++nodes & 4095) == 0 && deadline.passed()) {
             stopped = true;
             return;
         }

@@ -1,5 +1,6 @@
 package org.mecopt.offloading;
 
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
@@ -29,7 +30,7 @@ public final class ExactSolver extends AssignmentSolver {
 
     @Override
     protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
-        long deadline = context.deadlineNanos();
+        Deadline deadline = context.deadline();
         AssignmentCosts c = new AssignmentCosts(instance);
         LocalSearch warm = new LocalSearch(c, Heuristics.greedy(c));
         warm.run(deadline);

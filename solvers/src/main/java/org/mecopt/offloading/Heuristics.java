@@ -17,7 +17,9 @@ final class Heuristics {
 
     /**
      * Capacity-respecting greedy: devices by decreasing workload, each to the server with room that
-     * adds the least summed delay given the tasks placed so far.
+     * adds the least summed delay given the tasks placed so far. A device whose delay is infinite
+     * everywhere (its rate underflows to 0 in double precision) takes the first server with room,
+     * so the result is still an assignment and its infinite objective is reported, not thrown.
      */
     static int[] greedy(AssignmentCosts c) {
         int[] assignment = new int[c.devices];
@@ -29,7 +31,7 @@ final class Heuristics {
             for (int n = 0; n < c.servers; n++) {
                 if (count[n] < c.capacity[n]) {
                     double cost = c.tx[m][n] + c.addCost(n, load[n], c.work[m]);
-                    if (cost < bestCost) {
+                    if (cost < bestCost || best < 0) {
                         bestCost = cost;
                         best = n;
                     }

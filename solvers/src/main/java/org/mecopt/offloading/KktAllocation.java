@@ -36,7 +36,14 @@ public final class KktAllocation {
         double[] cpu = new double[devices];
         for (int m = 0; m < devices; m++) {
             int n = assignment[m];
-            cpu[m] = instance.servers().get(n).cpuHz() * Math.sqrt(instance.devices().get(m).cycles()) / load[n];
+            double f = instance.servers().get(n).cpuHz();
+            double root = Math.sqrt(instance.devices().get(m).cycles());
+            double product = f * root;
+            // F·√C overflows for a CPU near Double.MAX_VALUE (and loses its bits when it underflows
+            // for tiny ones), the share √C/load is ≤ 1; the direct form stays the rule where it is
+            // a normal number, so that labelled datasets keep their bits
+            boolean normal = product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE;
+            cpu[m] = normal ? product / load[n] : f * (root / load[n]);
         }
         return cpu;
     }

@@ -1,5 +1,7 @@
 package org.mecopt.offloading;
 
+import org.mecopt.api.Deadline;
+
 /**
  * Steepest-per-device relocations and first-improvement swaps on the assignment, each move valued
  * in O(1) from the server loads: moving workload w from a server at load L to one at load L' changes
@@ -61,19 +63,19 @@ final class LocalSearch {
      *
      * @return true when a local optimum was reached, false when the deadline stopped the search
      */
-    boolean run(long deadlineNanos) {
+    boolean run(Deadline deadline) {
         while (true) {
             passes++;
             double threshold = MIN_GAIN * c.total(assignment);
             boolean improved = relocations(threshold);
-            if (System.nanoTime() > deadlineNanos) {
+            if (deadline.passed()) {
                 return false;
             }
-            improved |= swaps(threshold, deadlineNanos);
+            improved |= swaps(threshold, deadline);
             if (!improved) {
                 return true;
             }
-            if (System.nanoTime() > deadlineNanos) {
+            if (deadline.passed()) {
                 return false;
             }
         }
@@ -109,10 +111,10 @@ final class LocalSearch {
      * and loads, so a pair scanned without gain is skipped until one of its servers changes
      * (tracked by {@link #version}); late passes then cost little more than the changed pairs.
      */
-    private boolean swaps(double threshold, long deadlineNanos) {
+    private boolean swaps(double threshold, Deadline deadline) {
         boolean improved = false;
         for (int na = 0; na < c.servers; na++) {
-            if (System.nanoTime() > deadlineNanos) {
+            if (deadline.passed()) {
                 return improved;
             }
             for (int nb = na + 1; nb < c.servers; nb++) {

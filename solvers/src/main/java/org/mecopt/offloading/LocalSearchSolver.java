@@ -1,6 +1,7 @@
 package org.mecopt.offloading;
 
 import java.util.List;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverParameter;
@@ -43,7 +44,7 @@ public final class LocalSearchSolver extends AssignmentSolver {
 
     @Override
     protected Outcome<OffloadingSolution> search(OffloadingInstance instance, SolveContext context) {
-        long deadline = context.deadlineNanos();
+        Deadline deadline = context.deadline();
         AssignmentCosts c = new AssignmentCosts(instance);
         LocalSearch search = new LocalSearch(c, Heuristics.greedy(c));
         boolean converged = search.run(deadline);

@@ -6,6 +6,7 @@ import org.mecopt.api.Outcome;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverParameter;
+import org.mecopt.api.Status;
 import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
 
 /**
@@ -53,7 +54,7 @@ public final class SigmoidalSolver extends QoeSolver {
     @Override
     protected Outcome<QoeSolution> search(QoeInstance instance, SolveContext context) {
         SigmoidalProgramming.Settings settings = settings(context);
-        SigmoidalProgramming.Certificate c = new SigmoidalProgramming(settings).solve(instance.program());
+        SigmoidalProgramming.Certificate c = new SigmoidalProgramming(settings).solve(instance.program(), context.deadline());
         double[] x = c.x();
         double[] p = new double[instance.userCount()];
         if (x != null) {
@@ -61,8 +62,10 @@ public final class SigmoidalSolver extends QoeSolver {
                 p[u] = x[u] * instance.capacityHz();
             }
         }
-        String note = String.format(Locale.ROOT, "certified relative gap %.3g after %d nodes (requested %.3g)%s",
-                c.relativeGap(), c.nodes(), settings.relativeGap(), c.message().isEmpty() ? "" : "; " + c.message());
+        String note = c.status() == Status.FEASIBLE || !Double.isFinite(c.upperBound()) ? c.message()
+                : String.format(Locale.ROOT,
+                "certified relative gap %.3g after %d nodes (requested %.3g)%s", c.relativeGap(), c.nodes(),
+                settings.relativeGap(), c.message().isEmpty() ? "" : "; " + c.message());
         return claim(instance, p, c.status()).withBound(Double.isFinite(c.upperBound()) ? c.upperBound() : null)
                 .withIterations(c.nodes()).withMessage(note);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -183,5 +184,47 @@ class SolveTemplateTest {
         solver.solve(new AtLeastOne(), SolverOptions.defaults().withTimeLimitMillis(Long.MAX_VALUE));
         assertFalse(solver.seen.timeUp());
         assertTrue(solver.seen.boundedTimeLimitMillis() * 1_000_000L > 0);
+    }
+
+    @Test
+    void aBoundTheSolutionItselfBeatsIsDroppedAndOptimalityWithdrawn() {
+        Result<Double> r = new Claimer(Outcome.of(Status.OPTIMAL, 2.0).withBound(2.5)).solve(new AtLeastOne());
+        assertEquals(Status.FEASIBLE, r.status(), "a lower bound above a feasible objective proves nothing");
+        assertNull(r.bound());
+        assertTrue(r.message().contains("bound 2.5 is beaten"), r.message());
+        Result<Double> limit = new Claimer(Outcome.of(Status.LIMIT_REACHED, 2.0).withBound(2.5)).solve(new AtLeastOne());
+        assertEquals(Status.LIMIT_REACHED, limit.status());
+        assertNull(limit.bound());
+        // an infeasible point may well lie below the optimum: its bound is kept
+        Result<Double> infeasible = new Claimer(Outcome.of(Status.OPTIMAL, 0.0).withBound(0.5)).solve(new AtLeastOne());
+        assertEquals(0.5, infeasible.bound());
+    }
+
+    @Test
+    void theInjectedClockDrivesTheDeadlineAndTheSolveTime() {
+        long[] now = {0};
+        LongSupplier ticking = () -> now[0] += 1_000_000L; // one millisecond per reading
+        Claimer solver = new Claimer(Outcome.of(Status.FEASIBLE, 1.0));
+        solver.solve(new AtLeastOne(), SolverOptions.defaults().withTimeLimitMillis(3), ticking);
+        assertFalse(solver.seen.timeUp(), "read at 2 ms");
+        assertFalse(solver.seen.deadline().passed(), "read at 3 ms");
+        assertTrue(solver.seen.deadline().passed(), "read at 4 ms");
+        Result<Double> r = solver.solve(new AtLeastOne(), SolverOptions.defaults(), ticking);
+        assertEquals(1.0, r.solveTimeMillis(), "two readings of the ticking clock, one millisecond apart");
+    }
+
+    @Test
+    void deadlinesSaturateAndCountLooksInTests() {
+        assertEquals(Long.MAX_VALUE, Deadline.at(Long.MAX_VALUE - 1, Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE - 5, Deadline.at(-5, Long.MAX_VALUE), "a negative clock reading: no overflow to saturate");
+        assertEquals(-5 + 2_000_000L, Deadline.at(-5, 2));
+        long[] now = {Long.MAX_VALUE - 10};
+        assertFalse(Deadline.in(Long.MAX_VALUE, () -> now[0]++).passed(), "no limit near the clock's wrap");
+        Deadline third = Deadline.afterChecks(3);
+        assertFalse(third.passed());
+        assertFalse(third.passed());
+        assertTrue(third.passed());
+        assertTrue(third.passed());
+        assertFalse(Deadline.NEVER.passed());
     }
 }

@@ -1,6 +1,7 @@
 package org.mecopt.models.latency;
 
 import java.util.List;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Result;
 import org.mecopt.api.SolveContext;
 import org.mecopt.api.SolverOptions;
@@ -62,7 +63,7 @@ public final class CnnLstmSolver extends LearnedSolver<LatencyInstance, LatencyS
 
     @Override
     protected LatencySolution repair(LatencyInstance instance, LatencySolution prediction, SolveContext context) {
-        return balanced(instance, prediction, context.value(BALANCE));
+        return balanced(instance, prediction, context.value(BALANCE), context.deadline());
     }
 
     @Override
@@ -82,7 +83,13 @@ public final class CnnLstmSolver extends LearnedSolver<LatencyInstance, LatencyS
 
     /** The prediction after {@code sweeps} of {@link PowerBalancing}, with the best ratios (unchanged for 0). */
     static LatencySolution balanced(LatencyInstance instance, LatencySolution prediction, int sweeps) {
-        return sweeps == 0 ? prediction : instance.solutionFor(PowerBalancing.balance(instance, prediction.power(), sweeps));
+        return balanced(instance, prediction, sweeps, Deadline.NEVER);
+    }
+
+    /** {@link #balanced(LatencyInstance, LatencySolution, int)}, the sweeps ending early at the deadline. */
+    static LatencySolution balanced(LatencyInstance instance, LatencySolution prediction, int sweeps, Deadline deadline) {
+        return sweeps == 0 ? prediction
+                : instance.solutionFor(PowerBalancing.balance(instance, prediction.power(), sweeps, deadline));
     }
 
     /** The bundled model (seed 001's default setting). */

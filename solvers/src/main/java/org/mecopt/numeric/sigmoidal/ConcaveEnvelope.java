@@ -90,6 +90,19 @@ public record ConcaveEnvelope(double l, double u, double w, double slope, double
         double fw = f.value(w);
         double dw = f.derivative(w);
         double s = Math.max(dw, (fw - fl) / (w - l));
+        double fhi = f.value(hi);
+        if (hi > w && fl + s * (hi - l) < fhi - 1e-12 * Math.abs(fhi)) {
+            // The line misses f at the bracket's top: f rises within the bracket faster than its
+            // derivative said (a transition narrower than the doubles resolve, e.g. steepness ~1e18,
+            // where f' underflows to 0 on both sides of a step). The tangent point w* lies in
+            // [lo, hi], so the line from (l, f(l)) that reaches f(hi) already at lo has a slope
+            // ≥ f'(w*): it dominates f on [l, w*] like the tangent, and on [lo, hi] since f is
+            // non-decreasing; from hi on, f is on its concave side.
+            w = hi;
+            fw = fhi;
+            dw = f.derivative(hi);
+            s = Math.max(dw, (fhi - fl) / (lo - l));
+        }
         double shift = Math.max(0, fl + s * (w - l) - fw);
         return new ConcaveEnvelope(l, u, w, s, fl, shift, dw, f.derivative(u));
     }
