@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,8 +92,10 @@ final class FuzzCampaign {
         }
     }
 
+    /** One mutator per base instance (its locations are collected once). */
+    private static final Map<Problem<?>, Mutator> MUTATORS = new ConcurrentHashMap<>();
     /** How JSON spells the doubles it has no literal for; Jackson reads them as numbers. */
-    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
 
     private FuzzCampaign() {
     }
@@ -120,8 +124,6 @@ final class FuzzCampaign {
         }
         return report;
     }
-
-    private static final Map<Problem<?>, Mutator> MUTATORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Mutator mutator(Problem<?> base) {
         return MUTATORS.computeIfAbsent(base, b -> new Mutator(Json.instanceTree(b), path -> optional(b.getClass(), path)));

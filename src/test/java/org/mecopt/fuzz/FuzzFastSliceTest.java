@@ -25,7 +25,7 @@ class FuzzFastSliceTest {
     }
 
     @Test
-    void coversEveryFamilyWithBothOutcomes() {
+    void makesBothValidAndInvalidMutantsAndSolvesTheValidOnes() {
         assertTrue(report.mutants >= 300, report.toString());
         assertTrue(report.rejected > report.mutants / 4 && report.accepted > report.mutants / 10, report.toString());
         assertTrue(report.solverCalls > report.accepted, report.toString());

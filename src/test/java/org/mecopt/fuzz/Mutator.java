@@ -17,7 +17,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.mecopt.io.Json;
 
 /**
@@ -81,17 +84,17 @@ final class Mutator {
     private final List<Location> locations = new ArrayList<>();
     /** The locations grouped by field ({@code gain[][][]}), so each field is as likely as any other. */
     private final List<List<Location>> fields;
-    private final java.util.function.Predicate<String> optional;
+    private final Predicate<String> optional;
 
     /**
      * @param base the valid instance's tree
      * @param optional whether a path names a field the instance may omit
      */
-    Mutator(ObjectNode base, java.util.function.Predicate<String> optional) {
+    Mutator(ObjectNode base, Predicate<String> optional) {
         this.base = base.deepCopy();
         this.optional = optional;
         collect(this.base, JsonPointer.empty(), "", null);
-        java.util.Map<String, List<Location>> byField = new java.util.TreeMap<>();
+        Map<String, List<Location>> byField = new TreeMap<>();
         for (Location at : locations) {
             byField.computeIfAbsent(at.path.replaceAll("\\[\\d+]", "[]"), f -> new ArrayList<>()).add(at);
         }
@@ -177,20 +180,20 @@ final class Mutator {
         switch (kind) {
             case NULL:
                 at.set(tree, NullNode.getInstance());
-                return mutant(kind, at.path, at.path + " := null", Json.toText(tree), invalid);
+                return new Mutant(kind, at.path, at.path + " := null", Json.toText(tree), invalid);
             case MISSING:
                 if (!inObject) {
                     return null;
                 }
                 ((ObjectNode) tree.at(at.pointer.head())).remove(at.key);
-                return mutant(kind, at.path, "removed " + at.path, Json.toText(tree), invalid);
+                return new Mutant(kind, at.path, "removed " + at.path, Json.toText(tree), invalid);
             case EXTRA:
                 if (!value.isObject()) {
                     return null;
                 }
                 ((ObjectNode) value).put("colour", 1);
                 String extra = at.path.isEmpty() ? "colour" : at.path + ".colour";
-                return mutant(kind, extra, "added " + extra, Json.toText(tree), true);
+                return new Mutant(kind, extra, "added " + extra, Json.toText(tree), true);
             case DUPLICATE:
                 if (!inObject) {
                     return null;
@@ -198,7 +201,7 @@ final class Mutator {
                 ((ObjectNode) tree.at(at.pointer.head())).set("__duplicate__", value.isNumber()
                         ? DoubleNode.valueOf(-value.asDouble()) : value.deepCopy());
                 String text = Json.toText(tree).replace("\"__duplicate__\"", "\"" + at.key + "\"");
-                return mutant(kind, at.path, at.path + " given twice", text, true);
+                return new Mutant(kind, at.path, at.path + " given twice", text, true);
             case WRONG_TYPE:
                 JsonNode wrong = value.isArray() ? JsonNodeFactory.instance.objectNode()
                         : value.isObject() ? JsonNodeFactory.instance.arrayNode()
@@ -206,7 +209,7 @@ final class Mutator {
                         : value.isNumber() && rng.nextBoolean() ? BooleanNode.TRUE
                         : JsonNodeFactory.instance.arrayNode().add(value);
                 at.set(tree, wrong);
-                return mutant(kind, at.path, at.path + " := " + wrong, Json.toText(tree), invalid);
+                return new Mutant(kind, at.path, at.path + " := " + wrong, Json.toText(tree), invalid);
             case COERCIBLE:
                 JsonNode coerced = value.isInt() ? (rng.nextBoolean() ? DoubleNode.valueOf(value.asInt() + 0.5)
                         : DoubleNode.valueOf(value.asInt()))
@@ -217,7 +220,7 @@ final class Mutator {
                     return null;
                 }
                 at.set(tree, coerced);
-                return mutant(kind, at.path, at.path + " := " + coerced, Json.toText(tree), invalid);
+                return new Mutant(kind, at.path, at.path + " := " + coerced, Json.toText(tree), invalid);
             case RAGGED:
                 if (!value.isArray() || value.isEmpty()) {
                     return null;
@@ -229,15 +232,11 @@ final class Mutator {
                 } else {
                     array.add(array.get(array.size() - 1).deepCopy());
                 }
-                return mutant(kind, at.path, (drop ? "dropped the last of " : "duplicated the last of ") + at.path,
+                return new Mutant(kind, at.path, (drop ? "dropped the last of " : "duplicated the last of ") + at.path,
                         Json.toText(tree), false);
             default:
                 throw new IllegalStateException(kind.name());
         }
-    }
-
-    private static Mutant mutant(Kind kind, String path, String change, String json, boolean invalid) {
-        return new Mutant(kind, path, change, json, invalid);
     }
 
     /** Every value of the tree, as a pointer, the path error messages use, and its key in its object. */
