@@ -78,6 +78,8 @@ final class FuzzCampaign {
         long solverCalls;
         final Map<String, Long> statuses = new TreeMap<>();
         final List<Finding> findings = new ArrayList<>();
+        /** Valid instances a solver answered NUMERICAL_ERROR (allowed, but worth a look), with its message. */
+        final List<Finding> numericalErrors = new ArrayList<>();
 
         List<Finding> findings(String property) {
             return findings.stream().filter(f -> f.property().equals(property)).toList();
@@ -238,6 +240,9 @@ final class FuzzCampaign {
                 return;
             }
             report.statuses.merge(r.status().name(), 1L, Long::sum);
+            if (r.status() == Status.NUMERICAL_ERROR) {
+                report.numericalErrors.add(new Finding("numerical-error", call, r.message()));
+            }
             if (!restricted) {
                 results.add(r);
             }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The long fuzz run, off by default (docs/fuzz.md gives the command and the last results):
  * {@code -Dfuzz.mutants=N} mutants per family, {@code -Dfuzz.seed}, {@code -Dfuzz.timeLimitMillis}
- * (2 000 by default). It writes every finding to {@code target/fuzz-report.txt} and fails on any.
+ * (2 000 by default). It writes every finding, and every NUMERICAL_ERROR answer (allowed, but a
+ * valid instance should rarely need one), to {@code target/fuzz-report.txt}, and fails on any finding.
  */
 @EnabledIfSystemProperty(named = "fuzz.mutants", matches = "\\d+")
 class FuzzLongRun {
@@ -24,8 +25,10 @@ class FuzzLongRun {
         long start = System.nanoTime();
         FuzzCampaign.Report report = FuzzCampaign.run(settings);
         String summary = settings + "\n" + report + "\n" + (System.nanoTime() - start) / 1_000_000_000 + " s\n";
-        Files.writeString(Path.of("target", "fuzz-report.txt"), summary
-                + report.findings.stream().map(Object::toString).collect(Collectors.joining("\n")) + "\n");
+        Files.writeString(Path.of("target", "fuzz-report.txt"), summary + "findings:\n"
+                + report.findings.stream().map(Object::toString).collect(Collectors.joining("\n"))
+                + "\nNUMERICAL_ERROR answers (allowed):\n"
+                + report.numericalErrors.stream().map(Object::toString).collect(Collectors.joining("\n")) + "\n");
         System.out.println(summary);
         assertEquals(List.of(), report.findings, report.toString());
     }

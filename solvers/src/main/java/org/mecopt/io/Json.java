@@ -43,7 +43,9 @@ public final class Json {
      * {@code 2.0} for an integer, {@code "false"} or {@code 0} for a boolean, {@code 5} for a
      * string or an enum), nulls for primitives and trailing content are errors. Jackson still reads
      * the strings {@code "NaN"} and {@code "Infinity"} as doubles (JSON has no literal for them);
-     * the records' range checks reject them, naming the field.
+     * the records' range checks reject them, naming the field. Every JSON the project reads goes
+     * through this mapper: instances, results, dataset manifests and generator configurations, model
+     * manifests (what the project wrote before reads unchanged: it never wrote a coerced value).
      */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
