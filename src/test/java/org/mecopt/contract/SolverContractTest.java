@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Problem;
+import org.mecopt.api.ProblemSolver;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
@@ -36,6 +38,12 @@ class SolverContractTest {
     /** Short limit of the time-limit check, and how far past it a solve may end (one iteration, a GC pause). */
     private static final long SHORT_LIMIT_MILLIS = 20;
     private static final double TIME_SLACK_MILLIS = 1_500;
+    /** The limit of the ticking-clock check, in readings of the clock. */
+    private static final long TICKING_LIMIT_MILLIS = 5;
+    /** Readings a solve may take after the one past its deadline (nested loops, each looking on its way out). */
+    private static final long READINGS_AFTER_DEADLINE = 8;
+    /** The largest relative gap any solver certifies by default (sigmoidal's). */
+    private static final double LARGEST_DEFAULT_GAP = 1e-4;
 
     static Stream<Arguments> solversAndInstances() {
         return SolverRegistry.all().stream().flatMap(solver -> Fixtures.instances(solver.problemName()).stream()
@@ -172,5 +180,83 @@ class SolverContractTest {
         ObjectNode tree = Json.resultTree(r, problem.minimize());
         tree.remove("solveTimeMillis");
         return tree;
+    }
+
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("solversAndInstances")
+    void aHugeTimeLimitChangesNothing(String label, Solver<?, ?> solver, Fixtures.Instance instance) {
+        SolverOptions options = Fixtures.options(solver, instance.problem());
+        assertEquals(withoutTime(solve(solver, instance.problem(), options), instance.problem()),
+                withoutTime(solve(solver, instance.problem(), options.withTimeLimitMillis(Long.MAX_VALUE)),
+                        instance.problem()), "a limit of Long.MAX_VALUE ms is no limit, not a deadline in the past");
+    }
+
+    /**
+     * Time moves only when the solver reads the clock, by a millisecond a reading, so the limit is
+     * a number of readings and the check does not depend on the machine: once a reading is past
+     * the deadline, the solve ends within {@link #READINGS_AFTER_DEADLINE} more (each enclosing
+     * loop looks once on its way out), and a solve that saw its deadline pass claims no local optimum.
+     */
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("solversAndInstances")
+    void theSolveEndsWithinAFewReadingsOnceTheDeadlineHasPassed(String label, Solver<?, ?> solver,
+                                                                 Fixtures.Instance instance) {
+        long[] readings = {0};
+        Result<?> r = solveOnClock(solver, instance.problem(),
+                Fixtures.options(solver, instance.problem()).withTimeLimitMillis(TICKING_LIMIT_MILLIS),
+                () -> ++readings[0] * 1_000_000L);
+        assertTrue(readings[0] <= TICKING_LIMIT_MILLIS + 1 + READINGS_AFTER_DEADLINE, label + " read the clock "
+                + readings[0] + " times for a limit of " + TICKING_LIMIT_MILLIS + " readings");
+        assertTrue(r.solveTimeMillis() <= TICKING_LIMIT_MILLIS + READINGS_AFTER_DEADLINE, r.solveTimeMillis() + " ms");
+        if (r.status() == Status.LOCALLY_OPTIMAL) {
+            // a proven OPTIMAL stands whenever it was found; a local claim may rest on a step the deadline cut short
+            assertTrue(readings[0] <= TICKING_LIMIT_MILLIS + 2, r.status() + " claimed after the deadline was seen ("
+                    + readings[0] + " readings)");
+        }
+    }
+
+    /**
+     * Certificates hold across solvers: no bound is beaten by another solver's feasible objective,
+     * and no feasible objective beats an OPTIMAL one by more than the largest default gap of any
+     * solver (1e-4). (An OPTIMAL without a bound is optimal for a restricted problem its solver
+     * names, like kkt's fixed assignment, and is not compared.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("instances")
+    void certificatesAgreeAcrossSolvers(String label, Fixtures.Instance instance) {
+        Problem<?> problem = instance.problem();
+        List<Result<?>> results = SolverRegistry.all().stream().filter(s -> s.problemName().equals(problem.problemName()))
+                .<Result<?>>map(s -> solve(s, problem, Fixtures.options(s, problem))).toList();
+        double sign = problem.minimize() ? 1 : -1;
+        for (Result<?> r : results) {
+            assertFalse(r.status() == Status.INFEASIBLE, r.solver() + ": every fixture has a feasible point");
+            for (Result<?> other : results) {
+                if (!other.hasFeasibleSolution()) {
+                    continue;
+                }
+                double slack = BOUND_ROUNDING * Math.max(1, Math.abs(other.objective()));
+                if (r.bound() != null) {
+                    assertTrue(sign * (r.bound() - other.objective()) <= slack, r.solver() + "'s bound " + r.bound()
+                            + " is beaten by " + other.solver() + "'s " + other.objective());
+                    if (r.status() == Status.OPTIMAL) {
+                        assertTrue(sign * (r.objective() - other.objective())
+                                <= LARGEST_DEFAULT_GAP * Math.abs(r.objective()) + slack, r.solver() + " OPTIMAL at "
+                                + r.objective() + " is beaten by " + other.solver() + "'s " + other.objective());
+                    }
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> instances() {
+        return SolverRegistry.problems().stream().flatMap(p -> Fixtures.instances(p).stream())
+                .map(i -> Arguments.of(i.name(), i));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Result<?> solveOnClock(Solver<?, ?> solver, Problem<?> problem, SolverOptions options,
+                                          LongSupplier clock) {
+        assertTrue(solver instanceof ProblemSolver, solver.name() + " does not use the solve template");
+        return ((ProblemSolver) solver).solve(problem, options, clock);
     }
 }

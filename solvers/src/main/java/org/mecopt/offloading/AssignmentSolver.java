@@ -31,4 +31,9 @@ abstract class AssignmentSolver extends ProblemSolver<OffloadingInstance, Offloa
         }
         return Outcome.of(status, solution).withBound(bound);
     }
+
+    /** The claim with {@code note} as its message, unless it is the numerical error, which keeps its reason. */
+    static Outcome<OffloadingSolution> noted(Outcome<OffloadingSolution> claim, String note) {
+        return claim.status() == Status.NUMERICAL_ERROR ? claim : claim.withMessage(note);
+    }
 }

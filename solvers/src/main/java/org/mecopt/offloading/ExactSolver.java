@@ -40,7 +40,7 @@ public final class ExactSolver extends AssignmentSolver {
         }
         double bound = RelaxationBound.lowerBound(c, bb.best(), bb.bestTotal(),
                 LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
-        return claim(instance, bb.best(), Status.LIMIT_REACHED, bound).withIterations(bb.nodes()).withMessage(
+        return noted(claim(instance, bb.best(), Status.LIMIT_REACHED, bound).withIterations(bb.nodes()),
                 "time limit of " + context.timeLimitMillis() + " ms reached before the search tree was closed");
     }
 }

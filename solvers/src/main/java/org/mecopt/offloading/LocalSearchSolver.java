@@ -57,7 +57,7 @@ public final class LocalSearchSolver extends AssignmentSolver {
         if (bound != null && total - bound <= context.relativeGap(DEFAULT_GAP) * total) {
             status = Status.OPTIMAL;
         }
-        return claim(instance, assignment, status, bound).withIterations(search.passes())
-                .withMessage(converged ? "" : "time limit reached before a local optimum");
+        return noted(claim(instance, assignment, status, bound).withIterations(search.passes()),
+                converged ? "" : "time limit reached before a local optimum");
     }
 }

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.mecopt.api.Deadline;
 
 /** Power balancing: never worse, feasible, and on one subcarrier close to the exact optimum. */
 class PowerBalancingTest {
@@ -85,5 +86,15 @@ class PowerBalancingTest {
             }
         }
         return p;
+    }
+
+    @Property(tries = 30)
+    void theDeadlineEndsTheSweepsWhereItPassed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int looks) {
+        LatencyInstance instance = LatencyProperties.random(seed, 4, 2, true);
+        double[][] equal = Baselines.equalPower(instance);
+        // a million sweeps would take minutes: the deadline, looked at before each sweep, ends them
+        double[][] stopped = PowerBalancing.balance(instance, equal, 1_000_000, Deadline.afterChecks(looks));
+        assertTrue(java.util.Arrays.deepEquals(PowerBalancing.balance(instance, equal, looks - 1), stopped),
+                "the deadline passing at look " + looks + " leaves " + (looks - 1) + " sweeps");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.ejml.data.DMatrixRMaj;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.Status;
 import org.mecopt.numeric.ConvexFunction;
 import org.mecopt.numeric.ConvexProblem;
@@ -46,7 +47,7 @@ public final class LinearSigmoidalProgramming {
 
     /** Solves the program; never throws for a valid program. Not thread-safe (one solver per thread). */
     public SigmoidalProgramming.Certificate solve(LinearSigmoidalProgram program) {
-        long deadline = System.nanoTime() + settings.timeLimitMillis() * 1_000_000L;
+        Deadline deadline = Deadline.in(settings.timeLimitMillis(), System::nanoTime); // saturating
         int n = program.size();
         Sigmoid[] f = program.functions().toArray(new Sigmoid[0]);
         double[] z = new double[n];
@@ -71,7 +72,7 @@ public final class LinearSigmoidalProgramming {
         Status status = Status.OPTIMAL;
         String message = "";
         while (!open.isEmpty() && !closes(open.peek().bound(), lower)) {
-            if (nodes >= settings.maxNodes() || System.nanoTime() > deadline) {
+            if (nodes >= settings.maxNodes() || deadline.passed()) {
                 status = Status.LIMIT_REACHED;
                 message = nodes >= settings.maxNodes() ? "node limit " + settings.maxNodes() + " reached"
                         : "time limit of " + settings.timeLimitMillis() + " ms reached";

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mecopt.api.Deadline;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Status;
 import org.mecopt.qoe.QoeSigmoid;
@@ -63,6 +64,18 @@ public class SigmoidalProgrammingTest {
         SigmoidalProgramming.Certificate c = TIGHT.solve(p);
         assertCertificate(p, c);
         assertEquals(BruteForce.maximize(p, 400).value(), c.value(), 1e-7);
+    }
+
+    /** The deadline is looked at before every node expansion (each solves at most four relaxations). */
+    @Test
+    void theDeadlineStopsTheSearchAtTheExpansionWhereItPassed() {
+        SigmoidalProgram p = SigmoidalProgram.ofCapacity(Collections.nCopies(20, new Logistic(1, 1, 5)), 66);
+        SigmoidalProgramming plain = new SigmoidalProgramming(SigmoidalProgramming.Settings.DEFAULTS
+                .withSymmetryBreaking(false));
+        SigmoidalProgramming.Certificate c = plain.solve(p, Deadline.afterChecks(3));
+        assertEquals(Status.LIMIT_REACHED, c.status(), "plain branch and bound does not close this (see below)");
+        assertTrue(c.nodes() <= 1 + 2 * 4, "two expansions at most: " + c.nodes() + " nodes");
+        assertCertificate(p, c);
     }
 
     /** Identical users: symmetry breaking closes n = 20 at once; plain branch and bound does not. */
