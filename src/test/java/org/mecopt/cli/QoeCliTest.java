@@ -53,7 +53,7 @@ class QoeCliTest {
                 + "\"workloadCycles\":1e9,\"maxQoe\":1,\"steepnessPerS\":-15,\"midpointS\":0.35}]}");
         CliRun r = run("solve", "qoe", "--instance", bad.toString(), "--solver", "sigmoidal");
         assertEquals(Main.INVALID_INPUT, r.code());
-        assertTrue(r.err().contains("users[0].steepnessPerS = -15.0 must be > 0"), r.err());
+        assertTrue(r.err().contains("users[0].steepnessPerS = -15.0 is outside [1e-6, 1e6]"), r.err());
         Files.writeString(bad, "{\"problem\":\"qoe\",\"capacityHz\":1e11,\"users\":[{\"fixedLatencyS\":0.01}]}");
         CliRun missing = run("solve", "qoe", "--instance", bad.toString(), "--solver", "greedy");
         assertEquals(Main.INVALID_INPUT, missing.code());

@@ -18,13 +18,13 @@ import org.mecopt.offloading.OffloadingInstance;
  * default configuration, plus the option overrides below where a family has domains worth covering
  * (a family added later is covered by its default without any change here).
  */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** A named instance, so parameterized test names say which one failed. */
-    record Instance(String name, Problem<?> problem) {
+    public record Instance(String name, Problem<?> problem) {
         @Override
         public String toString() {
             return name;
@@ -67,7 +67,7 @@ final class Fixtures {
     }
 
     /** A few small instances of {@code problem}; empty for a family without fixtures. */
-    static List<Instance> instances(String problem) {
+    public static List<Instance> instances(String problem) {
         return INSTANCES.getOrDefault(problem, List.of());
     }
 
@@ -75,7 +75,7 @@ final class Fixtures {
      * Default options plus the parameters a solver requires to run at all (kkt's assignment: device
      * m to server m mod N, within capacity on these instances).
      */
-    static SolverOptions options(Solver<?, ?> solver, Problem<?> problem) {
+    public static SolverOptions options(Solver<?, ?> solver, Problem<?> problem) {
         SolverOptions options = SolverOptions.defaults();
         if (solver.name().equals("kkt") && problem instanceof OffloadingInstance o) {
             StringJoiner assignment = new StringJoiner(",");

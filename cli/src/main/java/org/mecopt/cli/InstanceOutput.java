@@ -1,6 +1,5 @@
 package org.mecopt.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.mecopt.api.Problem;
 import org.mecopt.io.Json;
@@ -16,7 +15,7 @@ final class InstanceOutput {
     @Option(names = "--out", description = "Output file (default: stdout).")
     Path out;
 
-    void write(Problem<?> instance, CommandSpec spec) throws IOException {
+    void write(Problem<?> instance, CommandSpec spec) {
         Output.write(Json.writeInstance(instance), out, spec.commandLine().getOut());
     }
 }

@@ -1,6 +1,8 @@
 package org.mecopt.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -70,12 +72,8 @@ final class SolveCommand implements Callable<Integer> {
         Solver<?, ?> solver = SolverRegistry.find(problem, solverName).orElseThrow(() -> new InvalidInstanceException(
                 "--solver", solverName, "is not a solver of " + problem + "; known: "
                         + SolverRegistry.forProblem(problem).stream().map(Solver::name).toList()));
-        String text;
-        try {
-            text = Files.readString(instance);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInstanceException("--instance", instance, "does not exist");
-        }
+        Output.check(out);
+        String text = readInstance(instance);
         SolverOptions options = new SolverOptions(timeLimitMillis, relativeGap, null, seed, parameters);
         if (assignment != null) {
             options = options.withParameter("assignment", assignment);
@@ -86,6 +84,22 @@ final class SolveCommand implements Callable<Integer> {
         Solved solved = solve(solver, text, options);
         Output.write(Json.toText(solved.json()), out, spec.commandLine().getOut());
         return solved.feasible() ? 0 : Main.NO_FEASIBLE_SOLUTION;
+    }
+
+    /** The file's text; a path that is not a readable UTF-8 file is the user's to fix (exit 2, naming the option). */
+    private static String readInstance(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInstanceException("--instance", file, "is a directory, not a file");
+        }
+        try {
+            return Files.readString(file); // decodes strictly: malformed UTF-8 throws
+        } catch (NoSuchFileException e) {
+            throw new InvalidInstanceException("--instance", file, "does not exist");
+        } catch (CharacterCodingException e) {
+            throw new InvalidInstanceException("--instance", file, "is not valid UTF-8 text (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new InvalidInstanceException("--instance", file, "cannot be read: " + e);
+        }
     }
 
     /** The result's JSON and whether it has a feasible solution (the exit code). */

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +28,7 @@ import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.api.Status;
 import org.mecopt.api.TensorCodec;
+import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
 
 /**
@@ -39,8 +38,10 @@ import org.mecopt.io.Json;
  * the same rows (all but the measured solve time).
  *
  * <p>Samples are solved on a thread pool and written in index order by the calling thread, into
- * shards of {@code shardSize} rows. A shard goes to a hidden temporary file, is renamed when complete,
- * and only then recorded in {@code manifest.json} (rewritten atomically). Memory is bounded by the
+ * shards of {@code shardSize} rows. A shard goes to a hidden temporary file, is forced to disk and
+ * renamed when complete ({@link AtomicFiles#moveDurably}), and only then recorded in
+ * {@code manifest.json} (rewritten the same way), so not even a power loss leaves the manifest naming
+ * a shard whose content is not on disk. Memory is bounded by the
  * in-flight window ({@code 64 × threads} rows), not by the dataset size.
  */
 public final class DatasetGenerator {
@@ -380,7 +381,7 @@ public final class DatasetGenerator {
             }
         }
         Path file = dir.resolve(r.format().shardName(s));
-        move(temp, file);
+        AtomicFiles.moveDurably(temp, file); // forced before the manifest names it
         return new WrittenShard(s, new Manifest.Shard(file.getFileName().toString(), first, rows, Files.size(file),
                 Manifest.sha256(file), counts), schema);
     }
@@ -462,7 +463,7 @@ public final class DatasetGenerator {
                     writer.close();
                     writer = null;
                     Path file = dir.resolve(r.format().shardName(s));
-                    move(temp, file);
+                    AtomicFiles.moveDurably(temp, file); // forced before the manifest names it
                     manifest.put(s, new Manifest.Shard(file.getFileName().toString(), (long) s * r.shardSize(),
                             shardRowsWritten, Files.size(file), Manifest.sha256(file), counts));
                     manifest.write(dir);
@@ -508,14 +509,6 @@ public final class DatasetGenerator {
                 throw re;
             }
             throw new IOException(e.getCause());
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

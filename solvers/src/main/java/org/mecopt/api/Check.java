@@ -32,6 +32,19 @@ public final class Check {
         return value;
     }
 
+    /**
+     * An unmodifiable copy of {@code list}, after requiring the list and each of its elements to be
+     * present ({@code devices[0] = null is required}); {@link java.util.List#copyOf} alone would throw a
+     * bare NullPointerException naming nothing.
+     */
+    public static <T> java.util.List<T> elements(String field, java.util.List<T> list) {
+        present(field, list);
+        for (int i = 0; i < list.size(); i++) {
+            present(field + "[" + i + "]", list.get(i));
+        }
+        return java.util.List.copyOf(list);
+    }
+
     /** Requires a non-null value. */
     public static <T> T present(String field, T value) {
         if (value == null) {

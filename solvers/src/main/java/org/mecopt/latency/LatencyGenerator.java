@@ -51,12 +51,12 @@ public final class LatencyGenerator {
             Check.atLeast("aps", aps, 1);
             Check.atLeast("antennasPerAp", antennasPerAp, 1);
             Check.atLeast("subcarriers", subcarriers, 1);
-            Check.positive("bandwidthHz", bandwidthHz);
+            LatencyRanges.SUBCARRIER_BANDWIDTH_HZ.check("bandwidthHz / subcarriers", bandwidthHz / subcarriers);
             Check.positive("radiusM", radiusM);
-            Check.positive("taskBits", taskBits);
-            Check.positive("cyclesPerBit", cyclesPerBit);
-            Check.positive("userCpuHz", userCpuHz);
-            Check.positive("serverCpuHz", serverCpuHz);
+            LatencyRanges.TASK_BITS.check("taskBits", taskBits);
+            LatencyRanges.CYCLES_PER_BIT.check("cyclesPerBit", cyclesPerBit);
+            LatencyRanges.CPU_HZ.check("userCpuHz", userCpuHz);
+            LatencyRanges.CPU_HZ.check("serverCpuHz", serverCpuHz);
         }
 
         public Config with(ChannelModel model, int k, int m, int n) {

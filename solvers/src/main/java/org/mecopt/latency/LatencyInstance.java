@@ -16,7 +16,7 @@ import org.mecopt.api.Problem;
  *   γ_{n,k} = p_{n,k} G[n][k][k] / (Σ_{j≠k} p_{n,j} G[n][k][j] + 1),   R_k = Σ_n B_sc log2(1 + γ_{n,k})
  *   τ_k = max( (1−ρ_k) Z_k C_k / f_k ,  ρ_k Z_k / R_k + ρ_k Z_k C_k / f_ser )
  * </pre>
- * and the objective is {@code max_k τ_k}. Channels enter only through the effective gains G, so
+ * and the objective is {@code max_k τ_k}. Every magnitude must lie in its {@link LatencyRanges} range. Channels enter only through the effective gains G, so
  * any channel model plugs in. With {@code localComputing = false} every ρ_k must be 1.
  *
  * <p>For a fixed rate the best ρ is closed-form (MODEL.md): with {@code a = Z C/f_k} and
@@ -42,15 +42,15 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
 
     public LatencyInstance {
         sharedServerCpu = Boolean.TRUE.equals(sharedServerCpu);
-        Check.positive("subcarrierBandwidthHz", subcarrierBandwidthHz);
-        Check.positive("serverCpuHz", serverCpuHz);
-        users = List.copyOf(Check.present("users", users));
+        LatencyRanges.SUBCARRIER_BANDWIDTH_HZ.check("subcarrierBandwidthHz", subcarrierBandwidthHz);
+        LatencyRanges.CPU_HZ.check("serverCpuHz", serverCpuHz);
+        users = Check.elements("users", users);
         Check.atLeast("users.length", users.size(), 1);
         for (int k = 0; k < users.size(); k++) {
-            LatencyUser u = Check.present("users[" + k + "]", users.get(k));
-            Check.positive("users[" + k + "].taskBits", u.taskBits());
-            Check.positive("users[" + k + "].cyclesPerBit", u.cyclesPerBit());
-            Check.positive("users[" + k + "].cpuHz", u.cpuHz());
+            LatencyUser u = users.get(k);
+            LatencyRanges.TASK_BITS.check("users[" + k + "].taskBits", u.taskBits());
+            LatencyRanges.CYCLES_PER_BIT.check("users[" + k + "].cyclesPerBit", u.cyclesPerBit());
+            LatencyRanges.CPU_HZ.check("users[" + k + "].cpuHz", u.cpuHz());
         }
         int k = users.size();
         Check.present("gain", gain);
@@ -62,7 +62,7 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
                 checkLength("gain[" + n + "][" + u + "]", gain[n][u], k, "users");
                 for (int j = 0; j < k; j++) {
                     String field = "gain[" + n + "][" + u + "][" + j + "]";
-                    g[n][u][j] = u == j ? Check.positive(field, gain[n][u][j]) : Check.nonNegative(field, gain[n][u][j]);
+                    g[n][u][j] = (u == j ? LatencyRanges.OWN_GAIN : LatencyRanges.CROSS_GAIN).check(field, gain[n][u][j]);
                 }
             }
         }
@@ -82,7 +82,8 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
                                 channelMagnitude[n][u].length, "must equal channelMagnitude[0][0].length");
                     }
                     for (int l = 0; l < channelMagnitude[n][u].length; l++) {
-                        Check.nonNegative("channelMagnitude[" + n + "][" + u + "][" + l + "]", channelMagnitude[n][u][l]);
+                        LatencyRanges.CHANNEL_MAGNITUDE.check("channelMagnitude[" + n + "][" + u + "][" + l + "]",
+                                channelMagnitude[n][u][l]);
                     }
                     h[n][u] = channelMagnitude[n][u].clone();
                 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.mecopt.api.Check;
+import org.mecopt.api.Range;
 
 /**
  * Seeded random offloading instances with the distributions of seed 004 §IV-A as defaults. The
@@ -44,21 +45,24 @@ public final class OffloadingGenerator {
                 throw new org.mecopt.api.InvalidInstanceException("maxTasks", maxTasks,
                         "too small: servers × maxTasks = " + (long) servers * maxTasks + " < devices = " + devices);
             }
-            range("inputBits", inputBitsMin, inputBitsMax);
-            range("cycles", cyclesMin, cyclesMax);
+            range("inputBits", inputBitsMin, inputBitsMax, OffloadingRanges.INPUT_BITS);
+            range("cycles", cyclesMin, cyclesMax, OffloadingRanges.CYCLES);
             if (cyclesPerBitMin != 0 || cyclesPerBitMax != 0) {
-                range("cyclesPerBit", cyclesPerBitMin, cyclesPerBitMax);
+                // C = κ S must land in the cycles range for any S of the input range
+                range("cyclesPerBit", cyclesPerBitMin, cyclesPerBitMax, new Range(
+                        OffloadingRanges.CYCLES.min() / inputBitsMin, OffloadingRanges.CYCLES.max() / inputBitsMax));
             }
-            Check.positive("txPowerW", txPowerW);
-            Check.positive("bandwidthHz", bandwidthHz);
-            Check.positive("noiseW", noiseW);
-            range("gain", gainMin, gainMax);
-            range("cpu", cpuMinHz, cpuMaxHz);
+            OffloadingRanges.TX_POWER_W.check("txPowerW", txPowerW);
+            OffloadingRanges.BANDWIDTH_HZ.check("bandwidthHz", bandwidthHz);
+            OffloadingRanges.NOISE_W.check("noiseW", noiseW);
+            range("gain", gainMin, gainMax, OffloadingRanges.CHANNEL_GAIN);
+            range("cpu", cpuMinHz, cpuMaxHz, OffloadingRanges.CPU_HZ);
         }
 
-        private static void range(String name, double min, double max) {
-            Check.positive(name + "Min", min);
-            Check.positive(name + "Max", max);
+        /** Requires {@code [min, max]} to be an interval inside the instance's {@code range}. */
+        private static void range(String name, double min, double max, Range range) {
+            range.check(name + "Min", min);
+            range.check(name + "Max", max);
             Check.ordered(name + "Min", min, name + "Max", max);
         }
 

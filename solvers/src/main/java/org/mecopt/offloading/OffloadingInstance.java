@@ -14,7 +14,7 @@ import org.mecopt.api.Problem;
  * at most {@code maxTasks} tasks and at most {@code cpuHz} cycles/s per server.
  *
  * <p>Immutable and validated at construction: a bad field throws {@link InvalidInstanceException}
- * naming it. An instance whose servers cannot take every device ({@code Σ maxTasks < M}) is
+ * naming it; every magnitude must lie in its {@link OffloadingRanges} range. An instance whose servers cannot take every device ({@code Σ maxTasks < M}) is
  * rejected too, since no assignment exists.
  *
  * @param bandwidthHz uplink bandwidth {@code B} in Hz
@@ -30,22 +30,22 @@ public record OffloadingInstance(double bandwidthHz, double noiseW, List<Device>
     public static final double CPU_TOLERANCE = 1e-9;
 
     public OffloadingInstance {
-        Check.positive("bandwidthHz", bandwidthHz);
-        Check.positive("noiseW", noiseW);
-        devices = List.copyOf(Check.present("devices", devices));
-        servers = List.copyOf(Check.present("servers", servers));
+        OffloadingRanges.BANDWIDTH_HZ.check("bandwidthHz", bandwidthHz);
+        OffloadingRanges.NOISE_W.check("noiseW", noiseW);
+        devices = Check.elements("devices", devices);
+        servers = Check.elements("servers", servers);
         Check.atLeast("devices.length", devices.size(), 1);
         Check.atLeast("servers.length", servers.size(), 1);
         for (int m = 0; m < devices.size(); m++) {
-            Device d = Check.present("devices[" + m + "]", devices.get(m));
-            Check.positive("devices[" + m + "].inputBits", d.inputBits());
-            Check.positive("devices[" + m + "].cycles", d.cycles());
-            Check.positive("devices[" + m + "].txPowerW", d.txPowerW());
+            Device d = devices.get(m);
+            OffloadingRanges.INPUT_BITS.check("devices[" + m + "].inputBits", d.inputBits());
+            OffloadingRanges.CYCLES.check("devices[" + m + "].cycles", d.cycles());
+            OffloadingRanges.TX_POWER_W.check("devices[" + m + "].txPowerW", d.txPowerW());
         }
         long slots = 0;
         for (int n = 0; n < servers.size(); n++) {
-            Server s = Check.present("servers[" + n + "]", servers.get(n));
-            Check.positive("servers[" + n + "].cpuHz", s.cpuHz());
+            Server s = servers.get(n);
+            OffloadingRanges.CPU_HZ.check("servers[" + n + "].cpuHz", s.cpuHz());
             Check.atLeast("servers[" + n + "].maxTasks", s.maxTasks(), 1);
             slots += s.maxTasks();
         }
@@ -66,7 +66,7 @@ public record OffloadingInstance(double bandwidthHz, double noiseW, List<Device>
                         "must equal the number of servers " + servers.size());
             }
             for (int n = 0; n < servers.size(); n++) {
-                Check.positive("channelGain[" + m + "][" + n + "]", channelGain[m][n]);
+                OffloadingRanges.CHANNEL_GAIN.check("channelGain[" + m + "][" + n + "]", channelGain[m][n]);
             }
             copy[m] = channelGain[m].clone();
         }

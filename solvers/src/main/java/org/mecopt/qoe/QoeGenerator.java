@@ -29,7 +29,7 @@ public final class QoeGenerator {
 
         public Config {
             Check.atLeast("users", users, 1);
-            Check.positive("capacityHz", capacityHz);
+            QoeRanges.CAPACITY_HZ.check("capacityHz", capacityHz);
             Check.present("distributions", distributions);
         }
 

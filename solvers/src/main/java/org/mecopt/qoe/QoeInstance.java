@@ -14,7 +14,7 @@ import org.mecopt.numeric.sigmoidal.SigmoidalProgram;
  * result's bound is an upper bound.
  *
  * <p>Immutable and validated at construction: a bad field throws {@link InvalidInstanceException}
- * naming it, e.g. {@code users[2].steepnessPerS = -1.0 must be > 0 and finite}.
+ * naming it, e.g. {@code users[2].steepnessPerS = -1.0 is outside [1e-6, 1e6]} (the ranges: {@link QoeRanges}).
  *
  * @param capacityHz the server's CPU capacity P in cycles/s
  * @param users the users it serves
@@ -27,18 +27,16 @@ public record QoeInstance(double capacityHz, List<QoeUser> users) implements Pro
     public static final double QOE_TOLERANCE = 1e-9;
 
     public QoeInstance {
-        Check.positive("capacityHz", capacityHz);
-        users = List.copyOf(Check.present("users", users));
+        QoeRanges.CAPACITY_HZ.check("capacityHz", capacityHz);
+        users = Check.elements("users", users);
         Check.atLeast("users.length", users.size(), 1);
         for (int u = 0; u < users.size(); u++) {
-            QoeUser user = Check.present("users[" + u + "]", users.get(u));
-            Check.nonNegative("users[" + u + "].fixedLatencyS", user.fixedLatencyS());
-            Check.positive("users[" + u + "].workloadCycles", user.workloadCycles());
-            Check.positive("users[" + u + "].maxQoe", user.maxQoe());
-            Check.positive("users[" + u + "].steepnessPerS", user.steepnessPerS());
-            if (!Double.isFinite(user.midpointS())) {
-                throw new InvalidInstanceException("users[" + u + "].midpointS", user.midpointS(), "must be finite");
-            }
+            QoeUser user = users.get(u);
+            QoeRanges.FIXED_LATENCY_S.check("users[" + u + "].fixedLatencyS", user.fixedLatencyS());
+            QoeRanges.WORKLOAD_CYCLES.check("users[" + u + "].workloadCycles", user.workloadCycles());
+            QoeRanges.MAX_QOE.check("users[" + u + "].maxQoe", user.maxQoe());
+            QoeRanges.STEEPNESS_PER_S.check("users[" + u + "].steepnessPerS", user.steepnessPerS());
+            QoeRanges.MIDPOINT_S.check("users[" + u + "].midpointS", user.midpointS());
         }
     }
 

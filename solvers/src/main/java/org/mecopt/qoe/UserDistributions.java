@@ -3,10 +3,12 @@ package org.mecopt.qoe;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.mecopt.api.Check;
+import org.mecopt.api.Range;
 
 /**
  * How seed-003 users are drawn (Table III, MODEL.md §3). Ranges are uniform {@code [min, max]};
- * α and β are normal, redrawn until α > 0 (a draw of N(15, 4²) is negative with probability 1e-4).
+ * α and β are normal, α redrawn until it lies in {@link QoeRanges#STEEPNESS_PER_S} (a draw of N(15, 4²) is
+ * negative with probability 1e-4; below 1e-6 with about 1e-13, so seeded instances are as before).
  * Data sizes in KB mean 1000 bytes.
  *
  * @param distanceMinM ground distance to the connected BS, m (30–100)
@@ -57,8 +59,10 @@ public record UserDistributions(double distanceMinM, double distanceMaxM, double
         Check.ordered("cyclesPerBitMin", cyclesPerBitMin, "cyclesPerBitMax", cyclesPerBitMax);
         Check.positive("etaMin", etaMin);
         Check.ordered("etaMin", etaMin, "etaMax", etaMax);
-        Check.positive("steepnessMeanPerS", steepnessMeanPerS);
-        Check.nonNegative("steepnessSdPerS", steepnessSdPerS);
+        // α is redrawn until it lies in the instance's range: a mean inside it and a spread no wider
+        // than it keep the chance of a draw landing inside above a third, so the redrawing ends
+        QoeRanges.STEEPNESS_PER_S.check("steepnessMeanPerS", steepnessMeanPerS);
+        new Range(0, QoeRanges.STEEPNESS_PER_S.max()).check("steepnessSdPerS", steepnessSdPerS);
         Check.nonNegative("midpointSdS", midpointSdS);
         Check.positive("maxQoe", maxQoe);
     }
@@ -87,7 +91,7 @@ public record UserDistributions(double distanceMinM, double distanceMaxM, double
         double alpha;
         do {
             alpha = steepnessMeanPerS + steepnessSdPerS * gauss.sample();
-        } while (!(alpha > 0));
+        } while (!QoeRanges.STEEPNESS_PER_S.contains(alpha));
         double beta = midpointMeanS + midpointSdS * gauss.sample();
         return new Draw(distance, bandwidth, noise, task, result, kappa, alpha, beta);
     }

@@ -60,7 +60,7 @@ class JsonTest {
         String badCycles = json.replaceFirst("\"cycles\" : [0-9.E]+", "\"cycles\" : -5.0");
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
                 () -> Json.readInstance(badCycles, OffloadingInstance.class, "offloading"));
-        assertEquals("devices[0].cycles = -5.0 must be > 0 and finite", e.getMessage());
+        assertEquals("devices[0].cycles = -5.0 is outside [1, 1e18]", e.getMessage());
         assertEquals("devices[0].colour", assertThrows(InvalidInstanceException.class, () -> Json.readInstance(
                 json.replaceFirst("\"cycles\"", "\"colour\" : 1, \"cycles\""), OffloadingInstance.class, "offloading")).field());
     }

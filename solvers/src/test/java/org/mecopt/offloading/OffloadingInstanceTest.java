@@ -39,7 +39,13 @@ class OffloadingInstanceTest {
                 bad("channelGain.length", "1", () -> new OffloadingInstance(1e6, 1e-9, DEVICES, SERVERS, new double[][] {{1, 1}})),
                 bad("channelGain[1].length", "1", () -> new OffloadingInstance(1e6, 1e-9, DEVICES, SERVERS, new double[][] {{1, 1}, {1}})),
                 bad("channelGain[1][0]", "-0.5", () -> new OffloadingInstance(1e6, 1e-9, DEVICES, SERVERS, new double[][] {{1, 1}, {-0.5, 1}})),
-                bad("devices", "null", () -> new OffloadingInstance(1e6, 1e-9, null, SERVERS, GAIN)));
+                bad("devices", "null", () -> new OffloadingInstance(1e6, 1e-9, null, SERVERS, GAIN)),
+                bad("devices[1]", "null", () -> withDevice(1, null)),
+                bad("servers[0].cpuHz", "1.7976931348623157E308", () -> new OffloadingInstance(1e6, 1e-9, DEVICES,
+                        List.of(new Server(Double.MAX_VALUE, 1), new Server(6e9, 2)), GAIN)),
+                bad("channelGain[0][1]", "4.9E-324", () -> new OffloadingInstance(1e6, 1e-9, DEVICES, SERVERS,
+                        new double[][] {{1, Double.MIN_VALUE}, {0.5, 1.5}})),
+                bad("devices[0].inputBits", "1.0E200", () -> withDevice(0, new Device(1e200, 1e9, 0.1))));
     }
 
     private static Arguments bad(String field, String value, Supplier<OffloadingInstance> make) {

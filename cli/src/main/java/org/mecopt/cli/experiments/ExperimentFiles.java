@@ -7,17 +7,39 @@ import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.io.AtomicFiles;
 
 /**
- * Where experiments write: the {@code --out} directory is checked before any work and created only
- * when the results are ready, and every file is written atomically, so a failed run leaves nothing.
+ * Where commands write: an {@code --out} is checked before any work (so a mistyped path costs no
+ * solve or training and exits 2 naming {@code --out}), a directory is created only when the results
+ * are ready, and every file is written atomically, so a failed run leaves nothing.
  */
 public final class ExperimentFiles {
     private ExperimentFiles() {
     }
 
-    /** Rejects an {@code --out} that exists and is not a directory. */
+    /** Rejects an {@code --out} directory that exists as a file or cannot be created under an existing file. */
     public static void checkDirectory(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInstanceException("--out", out, "is a file, not a directory");
+        }
+        checkParents(out);
+    }
+
+    /** Rejects an {@code --out} file that is a directory or cannot be created under an existing file. */
+    public static void checkFile(Path out) {
+        if (Files.isDirectory(out)) {
+            throw new InvalidInstanceException("--out", out, "is a directory, not a file");
+        }
+        checkParents(out);
+    }
+
+    /** The nearest existing ancestor must be a directory, or nothing can be created below it. */
+    private static void checkParents(Path out) {
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new InvalidInstanceException("--out", out, "cannot be created: " + p + " is a file");
+                }
+                return;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mecopt.models.latency;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,36 @@ record LatencyData(List<Sample> samples, DatasetRef ref) {
     record Sample(LatencyInstance instance, double[] raw, double[] target, double icaLatency) {
     }
 
-    static LatencyData load(Path data, Features features, Head head) throws IOException {
-        DatasetReader reader = DatasetReader.open(data);
+    /**
+     * The latency dataset in {@code data}.
+     *
+     * @throws InvalidInstanceException naming {@code --data} when it is not a directory holding a readable
+     *     latency dataset: the path is the user's to fix, not a failure of the toolkit
+     */
+    static DatasetReader open(Path data) {
+        if (!Files.isDirectory(data)) {
+            throw new InvalidInstanceException("--data", data, Files.exists(data) ? "is a file, not a dataset directory"
+                    : "does not exist");
+        }
+        if (!Files.isRegularFile(data.resolve(Manifest.FILE))) {
+            throw new InvalidInstanceException("--data", data, "is not a dataset: it holds no " + Manifest.FILE
+                    + " (write one with `mecopt generate latency --out DIR`)");
+        }
+        DatasetReader reader;
+        try {
+            reader = DatasetReader.open(data);
+        } catch (IOException | RuntimeException e) { // an unreadable or foreign manifest.json
+            throw new InvalidInstanceException("--data", data, "is not a readable dataset: " + e.getMessage());
+        }
         if (!"latency".equals(reader.manifest().problem())) {
             throw new InvalidInstanceException("--data", data, "holds a " + reader.manifest().problem()
                     + " dataset, not latency");
         }
+        return reader;
+    }
+
+    static LatencyData load(Path data, Features features, Head head) throws IOException {
+        DatasetReader reader = open(data);
         List<Sample> samples = new ArrayList<>();
         for (Row row : reader) {
             if (!Double.isFinite(row.objective()) || !row.label().containsKey(LatencyCodec.POWER)) {

@@ -103,11 +103,7 @@ public final class LatencyEvaluator {
         if (balanceSweeps < 0) {
             throw new InvalidInstanceException("--balance", balanceSweeps, "must be >= 0");
         }
-        DatasetReader reader = DatasetReader.open(data);
-        if (!"latency".equals(reader.manifest().problem())) {
-            throw new InvalidInstanceException("--data", data, "holds a " + reader.manifest().problem()
-                    + " dataset, not latency");
-        }
+        DatasetReader reader = LatencyData.open(data);
         List<Row> rows = new ArrayList<>();
         List<LatencyInstance> instances = new ArrayList<>();
         for (Row row : reader) {
