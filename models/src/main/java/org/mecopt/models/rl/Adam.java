@@ -36,19 +36,37 @@ public final class Adam {
     private final double learningRate;
     private long steps;
 
-    /** @param block an initialized block; every parameter of it is optimized */
+    /** Optimizes every parameter of the initialized {@code block} that requires a gradient. */
     public Adam(Block block, double learningRate) {
+        this(trainable(block), learningRate);
+    }
+
+    /** Optimizes {@code parameters} (initialized, each requiring a gradient). */
+    public Adam(List<Parameter> parameters, double learningRate) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate = " + learningRate + " must be > 0 and finite");
         }
         this.learningRate = learningRate;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray array = p.getValue().getArray();
-            parameters.add(array);
+        for (Parameter p : parameters) {
+            NDArray array = p.getArray();
+            if (!array.hasGradient()) {
+                throw new IllegalArgumentException("parameter " + p.getName() + " does not require a gradient");
+            }
+            this.parameters.add(array);
             int size = Math.toIntExact(array.size());
             means.add(new float[size]);
             variances.add(new float[size]);
         }
+    }
+
+    private static List<Parameter> trainable(Block block) {
+        List<Parameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                out.add(p.getValue());
+            }
+        }
+        return out;
     }
 
     /**
@@ -58,29 +76,54 @@ public final class Adam {
      */
     public static void zeroGradients(Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
-            try (NDArray gradient = p.getValue().getArray().getGradient()) {
-                gradient.subi(gradient);
+            NDArray array = p.getValue().getArray();
+            if (array.hasGradient()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.subi(gradient);
+                }
             }
         }
     }
 
     /** One step along the gradients the last backward pass left in the parameters. */
     public void step() {
+        step(0);
+    }
+
+    /**
+     * One step, the gradients first scaled down to a global L2 norm of at most {@code maxGradientNorm}
+     * when they exceed it (as PyTorch's {@code clip_grad_norm_}); 0 for no clipping.
+     */
+    public void step(double maxGradientNorm) {
+        if (!(maxGradientNorm >= 0)) {
+            throw new IllegalArgumentException("maxGradientNorm = " + maxGradientNorm + " must be >= 0 (0 = no clipping)");
+        }
+        List<float[]> gradients = new ArrayList<>(parameters.size());
+        double squares = 0;
+        for (NDArray parameter : parameters) {
+            try (NDArray gradient = parameter.getGradient()) {
+                float[] g = gradient.toFloatArray();
+                for (float x : g) {
+                    squares += (double) x * x;
+                }
+                gradients.add(g);
+            }
+        }
+        double norm = Math.sqrt(squares);
+        double scale = maxGradientNorm > 0 && norm > maxGradientNorm ? maxGradientNorm / (norm + 1e-6) : 1;
         steps++;
         double correction1 = 1 - Math.pow(BETA1, steps);
         double correction2 = 1 - Math.pow(BETA2, steps);
         for (int k = 0; k < parameters.size(); k++) {
             NDArray parameter = parameters.get(k);
-            float[] g;
-            try (NDArray gradient = parameter.getGradient()) {
-                g = gradient.toFloatArray();
-            }
+            float[] g = gradients.get(k);
             float[] w = parameter.toFloatArray();
             float[] m = means.get(k);
             float[] v = variances.get(k);
             for (int i = 0; i < w.length; i++) {
-                m[i] = (float) (BETA1 * m[i] + (1 - BETA1) * g[i]);
-                v[i] = (float) (BETA2 * v[i] + (1 - BETA2) * g[i] * g[i]);
+                double gi = scale * g[i];
+                m[i] = (float) (BETA1 * m[i] + (1 - BETA1) * gi);
+                v[i] = (float) (BETA2 * v[i] + (1 - BETA2) * gi * gi);
                 double denominator = Math.sqrt(v[i] / correction2) + EPSILON;
                 w[i] = (float) (w[i] - learningRate * (m[i] / correction1) / denominator);
             }

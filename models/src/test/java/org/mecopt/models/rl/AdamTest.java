@@ -3,6 +3,8 @@ package org.mecopt.models.rl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -154,6 +156,53 @@ class AdamTest {
             steps(fresh, new Adam(fresh, LEARNING_RATE), manager, 5);
             assertNotEquals(expected.get(0)[0], parameters(fresh).get(0)[0],
                     "restarted moments give another trajectory, so the comparison above can fail");
+        }
+    }
+
+    @Test
+    void clippingTheGradientNormIsScalingTheLossDown() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            Block clipped = network();
+            clipped.initialize(manager, DataType.FLOAT32, new Shape(16, 3));
+            Block scaled = network();
+            scaled.initialize(manager, DataType.FLOAT32, new Shape(16, 3));
+            List<float[]> start = parameters(clipped);
+            for (int k = 0; k < start.size(); k++) {
+                scaled.getParameters().get(k).getValue().getArray().set(start.get(k));
+            }
+            Adam clippedAdam = new Adam(clipped, LEARNING_RATE);
+            Adam scaledAdam = new Adam(scaled, LEARNING_RATE);
+            double maxNorm = 0.05;
+            ParameterStore store = new ParameterStore(manager, false);
+            for (int s = 0; s < 5; s++) {
+                try (NDManager m = manager.newSubManager()) {
+                    Adam.zeroGradients(clipped);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(loss(clipped.forward(store, input(m, 16), true), m, 16));
+                    }
+                    double norm = 0;
+                    for (var p : clipped.getParameters()) {
+                        try (NDArray g = p.getValue().getArray().getGradient()) {
+                            norm += g.square().sum().getFloat();
+                        }
+                    }
+                    norm = Math.sqrt(norm);
+                    assertTrue(norm > maxNorm, "the gradient norm " + norm + " must exceed the clip for the test");
+                    clippedAdam.step(maxNorm);
+                    Adam.zeroGradients(scaled);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(loss(scaled.forward(store, input(m, 16), true), m, 16).mul(maxNorm / (norm + 1e-6)));
+                    }
+                    scaledAdam.step();
+                }
+            }
+            List<float[]> expected = parameters(scaled);
+            List<float[]> actual = parameters(clipped);
+            for (int k = 0; k < expected.size(); k++) {
+                assertArrayEquals(expected.get(k), actual.get(k), 1e-6f, "parameter " + k);
+            }
+            assertThrows(IllegalArgumentException.class, () -> clippedAdam.step(-1));
         }
     }
 }
