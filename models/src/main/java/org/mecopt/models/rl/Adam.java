@@ -1,6 +1,7 @@
 package org.mecopt.models.rl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -11,169 +12,150 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adam (Kingma &amp; Ba) over a DJL block's parameters, its moment estimates held in Java arrays.
- *
- * <p>Why not DJL's {@code Optimizer.adam()}: its moments live inside the optimizer with no API to
- * read or write them, so a resumed run would restart them and diverge from the uninterrupted one.
- * Here they are plain arrays that {@link #save}/{@link #load} write, and a resumed run continues bit
- * for bit. The parameters of the RL networks are small (tens of thousands of floats), so copying each
- * parameter and its gradient out of the engine and the parameter back in costs a few JNI calls per
- * parameter, far less than the forward and backward passes.
- *
- * <p>The update is PyTorch's {@code torch.optim.Adam} without weight decay:
- * {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²},
- * {@code w ← w − lr · (m / (1−β₁ᵗ)) / (√(v / (1−β₂ᵗ)) + ε)}. {@code AdamTest} checks it against DJL's
- * own Adam on the same problem.
+ * Adam (Kingma and Ba 2015) on a block's parameters, with moment estimates we own so a checkpoint can
+ * save and restore them. Why not DJL's {@code Adam}: it keeps its moments private, so a resumed run
+ * would restart them (RL.md). The update is the engine's fused Adam kernel (one native call per
+ * parameter, the one DJL's optimizer calls), with the bias correction folded into the step size:
+ * {@code θ ← θ − lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε)}, which differs from the textbook form only in
+ * where ε enters ({@code AdamTest} checks it against a plain-Java textbook Adam). An optional
+ * gradient scale applies global-norm clipping without another pass over the parameters.
  */
 public final class Adam {
-    public static final double BETA1 = 0.9;
-    public static final double BETA2 = 0.999;
-    public static final double EPSILON = 1e-8;
+    private static final String MAGIC = "mecopt-adam-1";
 
-    private final List<NDArray> parameters = new ArrayList<>();
-    private final List<float[]> means = new ArrayList<>();
-    private final List<float[]> variances = new ArrayList<>();
-    private final double learningRate;
+    private final float learningRate;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final List<NDArray[]> moments = new ArrayList<>(); // per trainable parameter: {m, v}
     private long steps;
 
-    /** Optimizes every parameter of the initialized {@code block} that requires a gradient. */
-    public Adam(Block block, double learningRate) {
-        this(trainable(block), learningRate);
+    /** With β₁ = 0.9, β₂ = 0.999, ε = 1e-8 (PyTorch's and DJL's defaults). */
+    public Adam(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-8);
     }
 
-    /** Optimizes {@code parameters} (initialized, each requiring a gradient). */
-    public Adam(List<Parameter> parameters, double learningRate) {
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate = " + learningRate + " must be > 0 and finite");
+            throw new IllegalArgumentException("learningRate = " + learningRate + " must be > 0");
         }
-        this.learningRate = learningRate;
-        for (Parameter p : parameters) {
-            NDArray array = p.getArray();
-            if (!array.hasGradient()) {
-                throw new IllegalArgumentException("parameter " + p.getName() + " does not require a gradient");
-            }
-            this.parameters.add(array);
-            int size = Math.toIntExact(array.size());
-            means.add(new float[size]);
-            variances.add(new float[size]);
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("beta1 = " + beta1 + " must be in [0, 1)");
         }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("beta2 = " + beta2 + " must be in [0, 1)");
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("epsilon = " + epsilon + " must be > 0");
+        }
+        this.learningRate = (float) learningRate;
+        this.beta1 = (float) beta1;
+        this.beta2 = (float) beta2;
+        this.epsilon = (float) epsilon;
     }
 
-    private static List<Parameter> trainable(Block block) {
-        List<Parameter> out = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                out.add(p.getValue());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Sets every gradient of {@code block} to zero. The engine accumulates gradients across backward
-     * passes, and a backward pass through two networks (the actor's loss through the critic) fills
-     * both: call it before every backward pass.
-     */
-    public static void zeroGradients(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray array = p.getValue().getArray();
-            if (array.hasGradient()) {
-                try (NDArray gradient = array.getGradient()) {
-                    gradient.subi(gradient);
-                }
-            }
-        }
-    }
-
-    /** One step along the gradients the last backward pass left in the parameters. */
-    public void step() {
-        step(0);
-    }
-
-    /**
-     * One step, the gradients first scaled down to a global L2 norm of at most {@code maxGradientNorm}
-     * when they exceed it (as PyTorch's {@code clip_grad_norm_}); 0 for no clipping.
-     */
-    public void step(double maxGradientNorm) {
-        if (!(maxGradientNorm >= 0)) {
-            throw new IllegalArgumentException("maxGradientNorm = " + maxGradientNorm + " must be >= 0 (0 = no clipping)");
-        }
-        List<float[]> gradients = new ArrayList<>(parameters.size());
-        double squares = 0;
-        for (NDArray parameter : parameters) {
-            try (NDArray gradient = parameter.getGradient()) {
-                float[] g = gradient.toFloatArray();
-                for (float x : g) {
-                    squares += (double) x * x;
-                }
-                gradients.add(g);
-            }
-        }
-        double norm = Math.sqrt(squares);
-        double scale = maxGradientNorm > 0 && norm > maxGradientNorm ? maxGradientNorm / (norm + 1e-6) : 1;
-        steps++;
-        double correction1 = 1 - Math.pow(BETA1, steps);
-        double correction2 = 1 - Math.pow(BETA2, steps);
-        for (int k = 0; k < parameters.size(); k++) {
-            NDArray parameter = parameters.get(k);
-            float[] g = gradients.get(k);
-            float[] w = parameter.toFloatArray();
-            float[] m = means.get(k);
-            float[] v = variances.get(k);
-            for (int i = 0; i < w.length; i++) {
-                double gi = scale * g[i];
-                m[i] = (float) (BETA1 * m[i] + (1 - BETA1) * gi);
-                v[i] = (float) (BETA2 * v[i] + (1 - BETA2) * gi * gi);
-                double denominator = Math.sqrt(v[i] / correction2) + EPSILON;
-                w[i] = (float) (w[i] - learningRate * (m[i] / correction1) / denominator);
-            }
-            parameter.set(w);
-        }
-    }
-
-    /** Steps taken so far (the bias corrections' {@code t}). */
+    /** Updates taken so far. */
     public long steps() {
         return steps;
     }
 
-    /** Writes the step count and the moments (not the parameters: the network saves those). */
+    /**
+     * One update of every trainable parameter of {@code block} from its current gradient, each
+     * gradient multiplied by {@code gradientScale} first (1 for none; see {@link #clipScale}).
+     */
+    public void step(Block block, double gradientScale) {
+        steps++;
+        double correction = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+        int k = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (!p.getValue().requiresGradient()) {
+                continue;
+            }
+            NDArray weight = p.getValue().getArray();
+            if (k == moments.size()) {
+                moments.add(new NDArray[] {weight.zerosLike(), weight.zerosLike()});
+            }
+            NDArray[] mv = moments.get(k++);
+            try (NDArray gradient = weight.getGradient()) {
+                // the engine's fused kernel, as DJL's own Adam calls it: inputs (θ, g, m, v), output θ
+                weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, mv[0], mv[1]), new NDList(weight),
+                        learningRate, (float) correction, 0f, (float) gradientScale, -1f, beta1, beta2, epsilon,
+                        true, false);
+            }
+        }
+    }
+
+    /**
+     * The factor that scales the gradients of {@code block} to a global L2 norm of at most
+     * {@code maxNorm} (1 when already within it, or when {@code maxNorm} is 0: no clipping).
+     */
+    public static double clipScale(Block block, double maxNorm) {
+        if (maxNorm <= 0) {
+            return 1;
+        }
+        double sum = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                try (NDArray gradient = p.getValue().getArray().getGradient()) {
+                    for (float g : gradient.toFloatArray()) {
+                        sum += (double) g * g;
+                    }
+                }
+            }
+        }
+        double norm = Math.sqrt(sum);
+        return norm > maxNorm ? maxNorm / (norm + 1e-6) : 1;
+    }
+
+    /** Writes the step count and the moments (after {@link #step} initialized them, or none). */
     public void save(DataOutputStream out) throws IOException {
+        out.writeUTF(MAGIC);
         out.writeLong(steps);
-        out.writeInt(parameters.size());
-        for (int k = 0; k < parameters.size(); k++) {
-            writeFloats(out, means.get(k));
-            writeFloats(out, variances.get(k));
+        out.writeInt(moments.size());
+        for (NDArray[] mv : moments) {
+            for (NDArray a : mv) {
+                float[] values = a.toFloatArray();
+                out.writeInt(values.length);
+                ReplayBuffer.writeFloats(out, values, values.length);
+            }
         }
     }
 
-    /** Reads what {@link #save} wrote for an optimizer of the same network shape. */
-    public void load(DataInputStream in) throws IOException {
-        long savedSteps = in.readLong();
+    /** Restores what {@link #save} wrote, for the same architecture as {@code block}. */
+    public void load(DataInputStream in, Block block) throws IOException {
+        String magic = in.readUTF();
+        if (!MAGIC.equals(magic)) {
+            throw new IOException("not an Adam state (header " + magic + ")");
+        }
+        steps = in.readLong();
         int count = in.readInt();
-        if (count != parameters.size()) {
-            throw new IOException("the saved optimizer has " + count + " parameters, this network " + parameters.size());
+        List<NDArray> trainable = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                trainable.add(p.getValue().getArray());
+            }
         }
+        if (count != 0 && count != trainable.size()) {
+            throw new IOException("the Adam state has " + count + " parameters, the network " + trainable.size());
+        }
+        moments.forEach(mv -> {
+            mv[0].close();
+            mv[1].close();
+        });
+        moments.clear();
         for (int k = 0; k < count; k++) {
-            readFloats(in, means.get(k));
-            readFloats(in, variances.get(k));
-        }
-        steps = savedSteps;
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        for (float x : values) {
-            out.writeFloat(x);
-        }
-    }
-
-    private static void readFloats(DataInputStream in, float[] values) throws IOException {
-        int length = in.readInt();
-        if (length != values.length) {
-            throw new IOException("a saved moment has " + length + " entries, the parameter " + values.length);
-        }
-        for (int i = 0; i < length; i++) {
-            values[i] = in.readFloat();
+            NDArray weight = trainable.get(k);
+            NDArray[] mv = new NDArray[2];
+            for (int j = 0; j < 2; j++) {
+                float[] values = new float[in.readInt()];
+                if (values.length != weight.size()) {
+                    throw new IOException("parameter " + k + " has " + weight.size() + " entries, its Adam moment "
+                            + values.length);
+                }
+                ReplayBuffer.readFloats(in, values, values.length);
+                mv[j] = weight.getManager().create(values, weight.getShape());
+            }
+            moments.add(mv);
         }
     }
 }

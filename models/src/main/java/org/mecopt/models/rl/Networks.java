@@ -1,0 +1,54 @@
+package org.mecopt.models.rl;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import java.util.Arrays;
+
+/** DJL blocks for the RL layer's networks: fully connected, ReLU between layers, float32. */
+public final class Networks {
+    private Networks() {
+    }
+
+    /**
+     * An uninitialized MLP {@code in → hidden… → out}: a linear layer per entry of {@code hidden}
+     * followed by ReLU, then a linear output layer and {@code output}. {@link Mlp#of} reads it back
+     * for plain-Java acting.
+     */
+    public static SequentialBlock mlp(int in, int[] hidden, int out, Mlp.Output output) {
+        if (in < 1) {
+            throw new IllegalArgumentException("in = " + in + " must be >= 1");
+        }
+        if (out < 1) {
+            throw new IllegalArgumentException("out = " + out + " must be >= 1");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden = " + Arrays.toString(hidden) + ": every layer needs >= 1 unit");
+            }
+        }
+        SequentialBlock block = new SequentialBlock();
+        for (int h : hidden) {
+            block.add(Linear.builder().setUnits(h).build());
+            block.add(Activation.reluBlock());
+        }
+        block.add(Linear.builder().setUnits(out).build());
+        if (output == Mlp.Output.TANH) {
+            block.add(Activation.tanhBlock());
+        }
+        return block;
+    }
+
+    /**
+     * Initializes {@code block}'s float32 parameters in {@code manager} for inputs of {@code in}
+     * entries (DJL's default initializers, seeded by {@code Engine.setRandomSeed}).
+     */
+    public static <B extends Block> B initialize(B block, NDManager manager, int in) {
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, in));
+        return block;
+    }
+}
