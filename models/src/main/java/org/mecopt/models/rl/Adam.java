@@ -61,7 +61,8 @@ public final class Adam {
 
     /**
      * One update of every trainable parameter of {@code block} from its current gradient, each
-     * gradient multiplied by {@code gradientScale} first (1 for none; see {@link #clipScale}).
+     * gradient multiplied by {@code gradientScale} first (1 for none; see {@link #clipScale}). The
+     * gradients are left at zero for the next backward pass.
      */
     public void step(Block block, double gradientScale) {
         steps++;
@@ -81,6 +82,9 @@ public final class Adam {
                 weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, mv[0], mv[1]), new NDList(weight),
                         learningRate, (float) correction, 0f, (float) gradientScale, -1f, beta1, beta2, epsilon,
                         true, false);
+                // the engine accumulates gradients across backward passes: consume them here, so the
+                // next pass starts from zero and no other network's backward leaks into this one
+                gradient.subi(gradient);
             }
         }
     }

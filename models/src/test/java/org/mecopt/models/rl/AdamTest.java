@@ -24,7 +24,7 @@ import org.mecopt.models.learning.Djl;
  * Our Adam against a plain-Java textbook Adam (Kingma and Ba, Algorithm 1) on a linear layer whose
  * gradient is known in closed form: for the loss {@code Σ_b Σ_j (W x_b + c)_j · u_j}, ∂/∂W = u xᵀ
  * summed over the batch and ∂/∂c = B·u, whatever the parameters, so a gradient accumulated across
- * updates (not cleared) would also show.
+ * updates (not cleared by {@link Adam#step}) would show.
  */
 class AdamTest {
     private static final float[] X = {1f, -2f, 0.5f, 3f, 0f, -1f}; // two samples of 3
@@ -52,7 +52,6 @@ class AdamTest {
 
     private static void backward(Block block, NDManager manager) {
         try (NDManager m = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            gc.zeroGradients();
             NDArray y = block.forward(new ParameterStore(m, false), new NDList(m.create(X, new Shape(2, 3))), true)
                     .singletonOrThrow();
             gc.backward(y.mul(m.create(U, new Shape(1, 2))).sum());
