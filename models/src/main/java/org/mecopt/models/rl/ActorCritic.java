@@ -48,6 +48,7 @@ final class ActorCritic implements AutoCloseable {
 
     ActorCritic(int observationSize, int actionSize, DdpgConfig config) {
         Djl.offline();
+        Networks.oneEngineThread();
         this.observationSize = observationSize;
         this.actionSize = actionSize;
         this.gamma = config.gamma();

@@ -13,7 +13,7 @@ import org.mecopt.env.classic.Pendulum;
  * {@link DdpgConfig#defaults()} for 30 000 steps, then the greedy mean return over 10 episodes.
  * Arguments {@code key=value}: {@code seed} (1), {@code steps} (30000), {@code out}
  * ({@code target/pendulum-ddpg/seed-<seed>}), {@code hidden} (256,256), {@code learningStarts}
- * (10000), {@code resume} (false: continue the checkpoint in {@code out} up to {@code steps}).
+ * (10000), {@code batch} (256), {@code resume} (false: continue the checkpoint in {@code out} up to {@code steps}).
  */
 public final class PendulumDdpg {
     private PendulumDdpg() {
@@ -34,7 +34,8 @@ public final class PendulumDdpg {
         DdpgConfig config = DdpgConfig.defaults().withSeed(seed).withTotalSteps(steps)
                 .withHidden(Arrays.stream(a.getOrDefault("hidden", "256,256").split(",")).map(Integer::valueOf)
                         .toList())
-                .withLearningStarts(Integer.parseInt(a.getOrDefault("learningStarts", "10000")));
+                .withLearningStarts(Integer.parseInt(a.getOrDefault("learningStarts", "10000")))
+                .withBatchSize(Integer.parseInt(a.getOrDefault("batch", "256")));
         DdpgResult r = Boolean.parseBoolean(a.getOrDefault("resume", "false"))
                 ? Ddpg.resume(new Pendulum(), out, steps, RlProgress.stderr())
                 : Ddpg.train(new Pendulum(), config, out, RlProgress.stderr());
