@@ -160,7 +160,7 @@ final class ActorCritic implements AutoCloseable {
     void save(DataOutputStream out) throws IOException {
         out.writeUTF(MAGIC);
         for (Block b : new Block[] {actor, critic, targetActor, targetCritic}) {
-            writeParameters(b, out);
+            BlockParameters.save(b, out);
         }
         actorOptimizer.save(out);
         criticOptimizer.save(out);
@@ -173,33 +173,10 @@ final class ActorCritic implements AutoCloseable {
             throw new IOException("not DDPG networks (header " + magic + ")");
         }
         for (Block b : new Block[] {actor, critic, targetActor, targetCritic}) {
-            readParameters(b, in);
+            BlockParameters.load(b, in);
         }
         actorOptimizer.load(in, actor);
         criticOptimizer.load(in, critic);
-    }
-
-    /** Parameter values are written and read in place, so the optimizers keep pointing at the live arrays. */
-    private static void writeParameters(Block block, DataOutputStream out) throws IOException {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            float[] values = p.getValue().getArray().toFloatArray();
-            out.writeInt(values.length);
-            ReplayBuffer.writeFloats(out, values, values.length);
-        }
-    }
-
-    private static void readParameters(Block block, DataInputStream in) throws IOException {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray array = p.getValue().getArray();
-            int length = in.readInt();
-            if (length != array.size()) {
-                throw new IOException("parameter " + p.getKey() + " has " + array.size() + " entries, the saved one "
-                        + length);
-            }
-            float[] values = new float[length];
-            ReplayBuffer.readFloats(in, values, length);
-            array.set(values);
-        }
     }
 
     /** The blocks, for tests. */

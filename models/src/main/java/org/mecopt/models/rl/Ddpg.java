@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -61,27 +62,36 @@ public final class Ddpg {
     private Ddpg() {
     }
 
-    /** Trains from scratch; a previous checkpoint in {@code outDir} is overwritten. */
-    public static DdpgResult train(Env<double[]> env, DdpgConfig config, Path outDir, RlProgress progress)
-            throws IOException {
-        try (Run run = new Run(env, config)) {
+    /**
+     * Trains from scratch; a previous checkpoint in {@code outDir} is overwritten.
+     *
+     * @param envs makes two identically configured environments: one to train in, one for the greedy
+     *             evaluations
+     */
+    public static DdpgResult train(Supplier<? extends Env<double[]>> envs, DdpgConfig config, Path outDir,
+                                   RlProgress progress) throws IOException {
+        try (Run run = new Run(envs, config)) {
             return run.go(outDir, progress);
         }
     }
 
     /**
-     * Continues the run checkpointed in {@code outDir} with its saved configuration, up to
-     * {@code totalSteps} environment steps in all.
+     * Continues the run checkpointed in {@code outDir} up to {@code config.totalSteps()} environment
+     * steps in all; {@code config} must be the checkpoint's except for {@code totalSteps}.
      */
-    public static DdpgResult resume(Env<double[]> env, Path outDir, int totalSteps, RlProgress progress)
-            throws IOException {
+    public static DdpgResult resume(Supplier<? extends Env<double[]>> envs, DdpgConfig config, Path outDir,
+                                    RlProgress progress) throws IOException {
         Path dir = outDir.resolve(CHECKPOINT);
         DdpgConfig saved;
         try (DataInputStream in = open(dir.resolve("state.bin"))) {
             checkMagic(in, STATE_MAGIC, dir);
             saved = readConfig(in);
         }
-        try (Run run = new Run(env, saved.withTotalSteps(totalSteps))) {
+        if (!saved.withTotalSteps(config.totalSteps()).equals(config)) {
+            throw new IllegalArgumentException("the checkpoint in " + dir + " was trained with " + saved
+                    + ", not " + config + " (only totalSteps may change)");
+        }
+        try (Run run = new Run(envs, config)) {
             run.load(dir);
             return run.go(outDir, progress);
         }
@@ -101,6 +111,7 @@ public final class Ddpg {
     /** The mutable state of one training run. */
     private static final class Run implements AutoCloseable {
         private final Env<double[]> env;
+        private final Env<double[]> evaluationEnv;
         private final DdpgConfig config;
         private final ActionScale scale;
         private final int observationSize;
@@ -118,7 +129,8 @@ public final class Ddpg {
         private final double[] metricSums = new double[METRICS.size()];
         private int metricCount;
 
-        Run(Env<double[]> env, DdpgConfig config) {
+        Run(Supplier<? extends Env<double[]>> envs, DdpgConfig config) {
+            Env<double[]> env = envs.get();
             if (!(env.actionSpace() instanceof Box box)) {
                 throw new IllegalArgumentException("DDPG needs a Box action space, got " + env.actionSpace());
             }
@@ -127,6 +139,7 @@ public final class Ddpg {
                         + "episode might never end");
             }
             this.env = env;
+            this.evaluationEnv = envs.get();
             this.config = config;
             this.scale = new ActionScale(box);
             this.observationSize = env.observationSpace().dimension();
@@ -253,11 +266,11 @@ public final class Ddpg {
             Mlp policy = networks.policy();
             double[] returns = new double[config.evalEpisodes()];
             for (int k = 0; k < returns.length; k++) {
-                Reset reset = env.reset(derivedSeed(config.seed(), EVAL_EPISODES, k));
+                Reset reset = evaluationEnv.reset(derivedSeed(config.seed(), EVAL_EPISODES, k));
                 double[] observation = reset.observation();
                 boolean done = false;
                 while (!done) {
-                    Step s = env.step(scale.toBox(policy.forward(observation)));
+                    Step s = evaluationEnv.step(scale.toBox(policy.forward(observation)));
                     returns[k] += s.reward();
                     observation = s.observation();
                     done = s.done();

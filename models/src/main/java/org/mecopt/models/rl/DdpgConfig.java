@@ -3,10 +3,12 @@ package org.mecopt.models.rl;
 import java.util.List;
 
 /**
- * DDPG's hyper-parameters. {@link #defaults()} follows RL-Zoo's tuned DDPG for Pendulum-v1 (γ 0.98,
- * buffer 200 000, Gaussian noise σ 0.1, learning rate 1e-3, 10 000 random steps first, one gradient
- * step per environment step, SB3's batch 256 and τ 0.005) except the hidden layers: 256-256 instead
- * of 400-300, a third of the multiply-adds for the same result on Pendulum (docs/rl-ddpg.md).
+ * DDPG's hyper-parameters. {@link #defaults()} follows RL-Zoo's tuned DDPG for Pendulum (γ 0.98,
+ * buffer 200 000, Gaussian noise σ 0.1, learning rate 1e-3 for both networks, 10 000 random steps
+ * first) with Stable-Baselines3's batch 256 and τ 0.005, and as many gradient steps as environment
+ * steps (RL-Zoo batches them at each episode's end; here one follows each step). Two choices differ:
+ * hidden layers 256-256 instead of 400-300, about half the multiply-adds, which still meets the
+ * Pendulum target (docs/rl-ddpg.md); and 30 000 steps, the budget of that target.
  *
  * @param hidden           widths of the actor's and the critic's hidden layers (ReLU)
  * @param actorLearningRate Adam's learning rate for the actor
@@ -14,7 +16,8 @@ import java.util.List;
  * @param bufferSize       replay capacity in transitions
  * @param batchSize        transitions per gradient step
  * @param gamma            discount factor
- * @param tau              soft target update rate: {@code target ← τ·online + (1−τ)·target} after each gradient step
+ * @param tau              soft target update rate: {@code target ← τ·online + (1−τ)·target} after
+ *                         each gradient step
  * @param noiseSigma       standard deviation of the Gaussian exploration noise, in units of half the
  *                         action range (the actor's tanh scale), so 0.1 is 0.2 N·m on Pendulum's [−2, 2]
  * @param learningStarts   environment steps of uniformly random actions before the first gradient step

@@ -22,7 +22,7 @@ class DdpgLearnsTest {
         DdpgConfig config = DdpgConfig.defaults().withHidden(List.of(64, 64)).withBatchSize(64)
                 .withLearningStarts(1_000).withTotalSteps(4_000).withEvaluation(1_000, 5).withCheckpointEvery(0)
                 .withSeed(3);
-        DdpgResult r = Ddpg.train(new Pendulum(), config, dir, RlProgress.NONE);
+        DdpgResult r = Ddpg.train(Pendulum::new, config, dir, RlProgress.NONE);
         List<TrainingLog.Evaluation> evaluations = r.log().evaluations();
         double untrained = evaluations.get(0).meanReturn();
         String curve = evaluations.stream().map(e -> e.step() + ": " + Math.round(e.meanReturn())).toList().toString();

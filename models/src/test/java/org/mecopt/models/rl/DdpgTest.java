@@ -36,9 +36,9 @@ class DdpgTest {
 
     @Test
     void theSameSeedTrainsTheSamePolicyAndAnotherSeedAnother(@TempDir Path dir) throws IOException {
-        DdpgResult a = Ddpg.train(new Pendulum(), SHORT, dir.resolve("a"), RlProgress.NONE);
-        DdpgResult b = Ddpg.train(new Pendulum(), SHORT, dir.resolve("b"), RlProgress.NONE);
-        DdpgResult c = Ddpg.train(new Pendulum(), SHORT.withSeed(2), dir.resolve("c"), RlProgress.NONE);
+        DdpgResult a = Ddpg.train(Pendulum::new, SHORT, dir.resolve("a"), RlProgress.NONE);
+        DdpgResult b = Ddpg.train(Pendulum::new, SHORT, dir.resolve("b"), RlProgress.NONE);
+        DdpgResult c = Ddpg.train(Pendulum::new, SHORT.withSeed(2), dir.resolve("c"), RlProgress.NONE);
         assertArrayEquals(returns(a), returns(b));
         assertArrayEquals(actions(a), actions(b));
         assertEquals(a.finalReturn(), b.finalReturn());
@@ -51,19 +51,22 @@ class DdpgTest {
     @Test
     void aResumedRunEndsWhereTheUninterruptedOneDoes(@TempDir Path dir) throws IOException {
         DdpgConfig config = SHORT.withCheckpointEvery(400).withEvaluation(200, 2);
-        DdpgResult whole = Ddpg.train(new Pendulum(), config, dir.resolve("whole"), RlProgress.NONE);
-        Ddpg.train(new Pendulum(), config.withTotalSteps(400), dir.resolve("split"), RlProgress.NONE);
-        DdpgResult resumed = Ddpg.resume(new Pendulum(), dir.resolve("split"), 600, RlProgress.NONE);
+        DdpgResult whole = Ddpg.train(Pendulum::new, config, dir.resolve("whole"), RlProgress.NONE);
+        Ddpg.train(Pendulum::new, config.withTotalSteps(400), dir.resolve("split"), RlProgress.NONE);
+        DdpgResult resumed = Ddpg.resume(Pendulum::new, config, dir.resolve("split"), RlProgress.NONE);
         assertEquals(600, resumed.steps());
         assertArrayEquals(returns(whole), returns(resumed));
         assertArrayEquals(actions(whole), actions(resumed));
         assertEquals(whole.log().evaluations(), resumed.log().evaluations());
-        assertEquals(whole.log().evaluations().size(), 3, "evaluations at 200, 400 and 600 steps");
+        assertEquals(3, whole.log().evaluations().size(), "evaluations at 200, 400 and 600 steps");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Ddpg.resume(Pendulum::new, config.withTau(0.5), dir.resolve("split"), RlProgress.NONE));
+        assertTrue(e.getMessage().contains("only totalSteps may change"), e.getMessage());
     }
 
     @Test
     void leavesThePolicyTheCurvesAndACheckpoint(@TempDir Path dir) throws IOException {
-        DdpgResult r = Ddpg.train(new Pendulum(), SHORT, dir, RlProgress.NONE);
+        DdpgResult r = Ddpg.train(Pendulum::new, SHORT, dir, RlProgress.NONE);
         Mlp saved = Mlp.load(dir.resolve(Ddpg.POLICY));
         assertArrayEquals(r.policy().forward(PROBES[2]), saved.forward(PROBES[2]));
         for (String file : List.of("episodes.csv", "metrics.csv", "evaluations.csv", "returns.png",
@@ -80,7 +83,7 @@ class DdpgTest {
     void refusesADiscreteEnvironmentAndBadParameters() {
         @SuppressWarnings({"unchecked", "rawtypes"})
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Ddpg.train((org.mecopt.env.Env) new CartPole(), SHORT, Path.of("unused"), RlProgress.NONE));
+                () -> Ddpg.train(() -> (org.mecopt.env.Env) new CartPole(), SHORT, Path.of("unused"), RlProgress.NONE));
         assertTrue(e.getMessage().contains("Box"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SHORT.withTau(1.5));
         assertTrue(e.getMessage().contains("tau = 1.5"), e.getMessage());

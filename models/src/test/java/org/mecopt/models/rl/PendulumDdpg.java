@@ -13,7 +13,8 @@ import org.mecopt.env.classic.Pendulum;
  * {@link DdpgConfig#defaults()} for 30 000 steps, then the greedy mean return over 10 episodes.
  * Arguments {@code key=value}: {@code seed} (1), {@code steps} (30000), {@code out}
  * ({@code target/pendulum-ddpg/seed-<seed>}), {@code hidden} (256,256), {@code learningStarts}
- * (10000), {@code batch} (256), {@code resume} (false: continue the checkpoint in {@code out} up to {@code steps}).
+ * (10000), {@code batch} (256), {@code resume} (false; true: continue the checkpoint in
+ * {@code out}, trained with the same arguments, up to {@code steps}).
  */
 public final class PendulumDdpg {
     private PendulumDdpg() {
@@ -37,8 +38,8 @@ public final class PendulumDdpg {
                 .withLearningStarts(Integer.parseInt(a.getOrDefault("learningStarts", "10000")))
                 .withBatchSize(Integer.parseInt(a.getOrDefault("batch", "256")));
         DdpgResult r = Boolean.parseBoolean(a.getOrDefault("resume", "false"))
-                ? Ddpg.resume(new Pendulum(), out, steps, RlProgress.stderr())
-                : Ddpg.train(new Pendulum(), config, out, RlProgress.stderr());
+                ? Ddpg.resume(Pendulum::new, config, out, RlProgress.stderr())
+                : Ddpg.train(Pendulum::new, config, out, RlProgress.stderr());
         for (TrainingLog.Evaluation e : r.log().evaluations()) {
             System.out.printf(Locale.ROOT, "evaluation at step %d: greedy mean return %.1f ± %.1f over %d episodes%n",
                     e.step(), e.meanReturn(), e.stdReturn(), e.episodes());
