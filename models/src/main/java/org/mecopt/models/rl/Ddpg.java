@@ -42,7 +42,9 @@ import org.mecopt.io.AtomicFiles;
  * stream, the counters and the curves: {@link #resume} continues as the uninterrupted run would have.
  * A run stopped in the middle of an episode resumes with a fresh episode.
  *
- * <p>Outputs in {@code outDir}: {@code policy.mlp} (the actor, {@link Mlp#load}), the curves of
+ * <p>Greedy evaluations run on a second environment from the supplier, every {@code evalEvery} steps
+ * (at the next episode end) and at the end, from the same {@code evalEpisodes} starts each time.
+ * Outputs in {@code outDir}: {@code policy.mlp} (the actor, {@link Mlp#load}), the curves of
  * {@link TrainingLog#write} and {@code checkpoint/}.
  */
 public final class Ddpg {
