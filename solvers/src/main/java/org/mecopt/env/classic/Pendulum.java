@@ -20,8 +20,8 @@ import org.mecopt.env.Step;
  * </pre>
  * where {@code normalize} maps an angle into {@code [-π, π)}. The observation is
  * {@code (cos θ, sin θ, θ̇)}. An episode starts at θ ~ U(−π, π), θ̇ ~ U(−1, 1), never terminates and
- * is truncated after 200 steps, so the best return is a little below 0 and an untrained policy
- * scores around −1200.
+ * is truncated after 200 steps, so the best return is a little below 0; uniformly random torques
+ * score about −1 200.
  *
  * <p>Unlike Gymnasium, which clips the torque silently, an action outside {@code [-2, 2]} is refused
  * (as by every {@link EpisodicEnv}): an agent clips its own actions.
