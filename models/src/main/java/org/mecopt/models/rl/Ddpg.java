@@ -56,6 +56,7 @@ public final class Ddpg {
     public static final String CHECKPOINT = "checkpoint";
 
     private static final String STATE_MAGIC = "mecopt-ddpg-state-1";
+    // streams of seeds derived from the run's seed (Dqn.mix, the hash DQN uses)
     private static final long TRAIN_EPISODES = 1;
     private static final long EVAL_EPISODES = 2;
     private static final long SAMPLER = 3;
@@ -99,17 +100,6 @@ public final class Ddpg {
         }
     }
 
-    /** A seed for the {@code index}-th member of a stream of the run ({@code purpose}): SplitMix64's mixer. */
-    static long derivedSeed(long seed, long purpose, long index) {
-        return mix(mix(seed * 31 + purpose) + index);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
     /** The mutable state of one training run. */
     private static final class Run implements AutoCloseable {
         private final Env<double[]> env;
@@ -147,8 +137,8 @@ public final class Ddpg {
             this.observationSize = env.observationSpace().dimension();
             this.networks = new ActorCritic(observationSize, box.dimension(), config);
             this.buffer = new ReplayBuffer(config.bufferSize(), observationSize, box.dimension(), 0,
-                    derivedSeed(config.seed(), SAMPLER, 0));
-            this.exploration = RandomSource.XO_RO_SHI_RO_128_PP.create(derivedSeed(config.seed(), EXPLORATION, 0));
+                    Dqn.mix(config.seed(), SAMPLER, 0));
+            this.exploration = RandomSource.XO_RO_SHI_RO_128_PP.create(Dqn.mix(config.seed(), EXPLORATION, 0));
             this.gaussian = ZigguratSampler.NormalizedGaussian.of(exploration);
             this.nextEvaluation = config.evalEvery();
             this.nextCheckpoint = config.checkpointEvery();
@@ -161,7 +151,7 @@ public final class Ddpg {
             long intervalStep = step;
             long trainNanosBefore = trainNanos;
             long updatesBefore = updates;
-            double[] observation = env.reset(derivedSeed(config.seed(), TRAIN_EPISODES, episode)).observation();
+            double[] observation = env.reset(Dqn.mix(config.seed(), TRAIN_EPISODES, episode)).observation();
             double episodeReturn = 0;
             int length = 0;
             Mlp policy = null;
@@ -204,7 +194,7 @@ public final class Ddpg {
                         nextCheckpoint += config.checkpointEvery()
                                 * ((step - nextCheckpoint) / config.checkpointEvery() + 1);
                     }
-                    observation = env.reset(derivedSeed(config.seed(), TRAIN_EPISODES, episode)).observation();
+                    observation = env.reset(Dqn.mix(config.seed(), TRAIN_EPISODES, episode)).observation();
                     episodeReturn = 0;
                     length = 0;
                 }
@@ -268,7 +258,7 @@ public final class Ddpg {
             Mlp policy = networks.policy();
             double[] returns = new double[config.evalEpisodes()];
             for (int k = 0; k < returns.length; k++) {
-                Reset reset = evaluationEnv.reset(derivedSeed(config.seed(), EVAL_EPISODES, k));
+                Reset reset = evaluationEnv.reset(Dqn.mix(config.seed(), EVAL_EPISODES, k));
                 double[] observation = reset.observation();
                 boolean done = false;
                 while (!done) {
