@@ -206,7 +206,7 @@ public final class Dqn {
         }
 
         /** Huber with δ = 1: ½e² for |e| ≤ 1, |e| − ½ beyond, written as ½c² + (|e| − c) with c = min(|e|, 1). */
-        private static NDArray huber(NDArray error) {
+        static NDArray huber(NDArray error) {
             NDArray abs = error.abs();
             NDArray clipped = abs.minimum(1f);
             return clipped.square().mul(0.5f).add(abs.sub(clipped)).mean();

@@ -21,8 +21,11 @@ import org.mecopt.io.AtomicFiles;
  * layers, an identity or tanh output. Why: acting is batch 1, and a DJL operation costs ~20 µs
  * whatever its size, so a DJL forward pass of a small Q-network costs ~100 µs where these loops take
  * a few; DJL stays the engine for batched training. Immutable and thread-safe (a call allocates its
- * layer vectors). Arithmetic in double on float32 parameters, so it agrees with DJL's float32 forward
- * to float rounding ({@code MlpTest}).
+ * layer vectors). Float32 arithmetic like the engine's, in a different summation order, so it agrees
+ * with DJL's forward to float rounding ({@code MlpTest}). The weights are kept by input column and
+ * summed as {@code y += x_i·w_i} over whole arrays, which C2 vectorizes (as {@code CpuForward}
+ * found for the CNN-LSTM): 3.5 µs instead of 56 µs for a greedy action of a 4-256-256-2
+ * network here, against ~150 µs for DJL's forward at batch 1.
  */
 public final class Mlp {
     private static final String MAGIC = "mecopt-mlp-1";
@@ -30,13 +33,25 @@ public final class Mlp {
     /** The output layer's activation. */
     public enum Output { IDENTITY, TANH }
 
-    private final float[][] weights; // layer k: out_k × in_k, row-major (DJL's Linear layout)
+    private final float[][] weights; // layer k: out_k × in_k, row-major (DJL's Linear layout), for files
+    private final float[][][] columns; // layer k, input i: the weights from input i to every output
     private final float[][] biases;
     private final int[] sizes;       // in, hidden…, out
     private final Output output;
 
     private Mlp(float[][] weights, float[][] biases, int[] sizes, Output output) {
         this.weights = weights;
+        this.columns = new float[weights.length][][];
+        for (int k = 0; k < weights.length; k++) {
+            int in = sizes[k];
+            int out = sizes[k + 1];
+            columns[k] = new float[in][out];
+            for (int j = 0; j < out; j++) {
+                for (int i = 0; i < in; i++) {
+                    columns[k][i][j] = weights[k][j * in + i];
+                }
+            }
+        }
         this.biases = biases;
         this.sizes = sizes;
         this.output = output;
@@ -107,24 +122,38 @@ public final class Mlp {
         if (x.length != sizes[0]) {
             throw new IllegalArgumentException("input has " + x.length + " entries, the network takes " + sizes[0]);
         }
-        double[] a = x;
-        for (int k = 0; k < weights.length; k++) {
-            int in = sizes[k];
-            int out = sizes[k + 1];
-            float[] w = weights[k];
-            double[] y = new double[out];
-            boolean last = k == weights.length - 1;
-            for (int j = 0; j < out; j++) {
-                double s = biases[k][j];
-                int row = j * in;
-                for (int i = 0; i < in; i++) {
-                    s += w[row + i] * a[i];
+        float[] a = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            a[i] = (float) x[i];
+        }
+        for (int k = 0; k < columns.length; k++) {
+            float[] y = biases[k].clone();
+            float[][] w = columns[k];
+            for (int i = 0; i < a.length; i++) {
+                float ai = a[i];
+                if (ai != 0) { // after ReLU, many inputs are 0
+                    accumulate(y, ai, w[i]);
                 }
-                y[j] = last ? (output == Output.TANH ? Math.tanh(s) : s) : Math.max(0, s);
+            }
+            if (k < columns.length - 1) {
+                for (int j = 0; j < y.length; j++) {
+                    y[j] = Math.max(0f, y[j]);
+                }
             }
             a = y;
         }
-        return a;
+        double[] out = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            out[j] = output == Output.TANH ? Math.tanh(a[j]) : a[j];
+        }
+        return out;
+    }
+
+    /** {@code y += a·w} over whole arrays: the loop shape HotSpot's C2 vectorizes. */
+    private static void accumulate(float[] y, float a, float[] w) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] += a * w[j];
+        }
     }
 
     public void save(Path file) throws IOException {

@@ -1,9 +1,12 @@
 package org.mecopt.models.rl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.mecopt.models.learning.Djl;
 
 class DqnTargetsTest {
     private static final double GAMMA = 0.9;
@@ -39,6 +42,17 @@ class DqnTargetsTest {
         // row 2: action 1 is masked, so the online argmax among {0, 2} is 0 (0 vs 0: the lower index)
         assertArrayEquals(new float[] {1, (float) (1 + GAMMA * 4), (float) (1 + GAMMA * 3), (float) (1 + GAMMA * 3)},
                 y, 1e-6f);
+    }
+
+    /** Huber (δ = 1) by hand: ½e² inside [−1, 1], |e| − ½ outside; the loss is the mean. */
+    @Test
+    void huberLossMatchesItsDefinition() {
+        Djl.offline();
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] e = {-3, -0.5f, 0, 0.2f, 2};
+            double expected = (2.5 + 0.125 + 0 + 0.02 + 1.5) / 5;
+            assertEquals(expected, Dqn.Learner.huber(m.create(e)).getFloat(), 1e-6);
+        }
     }
 
     @Test
