@@ -5,9 +5,9 @@ import java.util.stream.IntStream;
 
 /**
  * Every setting of a {@link Dqn} run. Counts are in environment steps unless named otherwise.
- * {@link #defaults()} are the settings that solve CartPole-v1 here (docs/rl.md), close to
- * RL-Zoo's tuned CartPole DQN: a 256-256 ReLU network, Adam 2.3e-3, γ 0.99, batch 64, a 100 000
- * transition buffer, learning from step 1 000, 128 gradient steps every 256 environment steps, a
+ * {@link #defaults()} are the settings measured on CartPole-v1 here (a greedy 475 within 100 000
+ * steps on 4 of 5 seeds, docs/rl.md), close to RL-Zoo's tuned CartPole DQN: a 256-256 ReLU
+ * network, Adam 2.3e-3, γ 0.99, batch 64, a 100 000 transition buffer, learning from step 1 000, 128 gradient steps every 256 environment steps, a
  * hard target copy every 10 steps, ε from 1 to 0.04 over the first 16 % of the run, Huber loss,
  * gradient norm clipped at 10, 50 000 steps; double Q off; a greedy evaluation of 20 episodes every
  * 5 000 steps; a checkpoint at the first episode end after every 10 000 steps. Change what a task
@@ -100,7 +100,7 @@ public record DqnConfig(List<Integer> hidden, double learningRate, double gamma,
         }
     }
 
-    /** The settings that solve CartPole-v1 (see the class comment). */
+    /** The CartPole-v1 settings (see the class comment). */
     public static DqnConfig defaults() {
         return new DqnConfig(List.of(256, 256), 2.3e-3, 0.99, 64, 100_000, 1_000, 256, 128, 10, 1.0, false, 1.0,
                 0.04, 0.16, 0, Loss.HUBER, 10, 0, 50_000, 5_000, 20, 1_000, 10_000);
