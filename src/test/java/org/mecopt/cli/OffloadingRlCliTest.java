@@ -28,16 +28,22 @@ class OffloadingRlCliTest {
         assertEquals(4, manifest.path("devices").asInt());
         assertEquals(3, manifest.path("metrics").path("validation").path("rows").size());
 
-        // A rerun with the same options resumes from the last checkpoint and replays the rest exactly.
+        // A rerun with the same options continues from the last checkpoint (here the end: nothing changes;
+        // resuming mid-run to the uninterrupted result is DqnTest's); other options cannot continue it.
         byte[] first = Files.readAllBytes(dir.resolve("model/q-network.mlp"));
         CliRun again = CliRun.run(concat(new String[] {"train", "offloading", "--out", model, "--episodes", "40",
                 "--validation", "5", "--seed", "3"}, size));
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("resuming"), again.err());
         assertArrayEquals(first, Files.readAllBytes(dir.resolve("model/q-network.mlp")));
-        CliRun other = CliRun.run(concat(new String[] {"train", "offloading", "--out", model, "--episodes", "60",
-                "--validation", "5", "--seed", "3"}, size));
-        assertEquals(Main.INVALID_INPUT, other.code(), "another schedule cannot continue this run: " + other.err());
+        for (String[] change : new String[][] {{"--episodes", "60"}, {"--reward", "kkt"}, {"--max-tasks", "3"},
+                {"--servers", "3"}}) {
+            String[] args = concat(concat(new String[] {"train", "offloading", "--out", model, "--episodes", "40",
+                    "--validation", "5", "--seed", "3"}, size), change); // the last of a repeated option wins
+            CliRun other = CliRun.run(args);
+            assertEquals(Main.INVALID_INPUT, other.code(), String.join(" ", change) + ": " + other.err());
+        }
+        assertArrayEquals(first, Files.readAllBytes(dir.resolve("model/q-network.mlp")), "a refused run changes nothing");
 
         Path instance = dir.resolve("i.json");
         assertEquals(0, CliRun.run(concat(new String[] {"instance", "offloading", "--seed", "9", "--out",
@@ -54,6 +60,20 @@ class OffloadingRlCliTest {
         List<String> csv = Files.readAllLines(report.resolve("comparison.csv"));
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).startsWith("dqn-rao,1.0000,"), csv.get(1));
+
+        // A model that fits no instance measures nothing; a broken model is the user's input: both exit 2.
+        CliRun otherSize = CliRun.run("evaluate", "offloading", "--model", model, "--instances", "3", "--out",
+                dir.resolve("report2").toString());
+        assertEquals(Main.INVALID_INPUT, otherSize.code(), otherSize.err());
+        assertTrue(otherSize.err().contains("--model"), otherSize.err());
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken);
+        Files.copy(dir.resolve("model/model.json"), broken.resolve("model.json"));
+        Files.write(broken.resolve("q-network.mlp"), new byte[100]);
+        CliRun corrupt = CliRun.run("solve", "offloading", "--instance", instance.toString(), "--solver", "dqn-rao",
+                "--model", broken.toString());
+        assertEquals(Main.INVALID_INPUT, corrupt.code(), corrupt.err());
+        assertTrue(corrupt.err().contains("parameter model"), corrupt.err());
     }
 
     @Test

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.ProblemFamily;
+import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
 import org.mecopt.api.SolverRegistry;
+import org.mecopt.api.Status;
 import org.mecopt.cli.experiments.ExperimentFiles;
 import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
@@ -79,14 +82,24 @@ final class EvaluateOffloadingCommand implements Callable<Integer>, FamilyComman
             contenders.add(new Contender(solver, learned && model != null
                     ? Map.of(LearnedSolver.MODEL_PARAMETER, model.toString()) : Map.of()));
         }
+        List<OffloadingInstance> unseen = OffloadingComparison.instances(config, seed, instances);
+        for (Contender contender : contenders) {
+            if (!contender.parameters().isEmpty()) { // a model of another size would measure nothing
+                Result<OffloadingSolution> first = contender.solver().solve(unseen.get(0),
+                        SolverOptions.defaults().withParameter(LearnedSolver.MODEL_PARAMETER, model.toString()));
+                if (first.status() == Status.UNSUPPORTED) {
+                    throw new InvalidInstanceException("--model", model, "does not fit these instances: "
+                            + first.message());
+                }
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
-        OffloadingComparison.Comparison c = OffloadingComparison.compare(
-                OffloadingComparison.instances(config, seed, instances), contenders, line -> {
+        OffloadingComparison.Comparison c = OffloadingComparison.compare(unseen, contenders, line -> {
                     err.println(line);
                     err.flush();
                 });
         StringBuilder csv = new StringBuilder(
-                "solver,feasible_share,mean_gap,median_gap,p95_gap,max_gap,optimal_share,mean_delay_s,median_ms\n");
+                "solver,feasible_share,mean_gap,median_gap,p95_gap,max_gap,optimal_share,mean_delay_of_feasible_s,median_ms\n");
         ObjectNode summary = Json.mapper().createObjectNode();
         summary.put("instances", c.instances()).put("firstSeed", seed).put("unproven", c.unproven());
         summary.set("config", Json.mapper().valueToTree(config));

@@ -92,11 +92,7 @@ final class TrainOffloadingCommand implements Callable<Integer>, FamilyCommands.
         if (validation < 1) {
             throw new InvalidInstanceException("--validation", validation, "must be >= 1");
         }
-        OffloadingEnv.Options env = switch (reward.toLowerCase(Locale.ROOT)) {
-            case "paper" -> OffloadingEnv.Options.PAPER;
-            case "kkt" -> OffloadingEnv.Options.KKT;
-            default -> throw new InvalidInstanceException("--reward", reward, "must be paper or kkt");
-        };
+        OffloadingEnv.Options env = DqnRaoTrainer.rewardOptions(reward);
         ExperimentFiles.checkDirectory(out);
         OffloadingGenerator.Config config = (OffloadingGenerator.Config) FamilyCommands.config(spec, FAMILY);
         DqnConfig dqn = DqnRaoTrainer.paperConfig(config.devices(), episodes, seed).withBatchSize(batchSize)

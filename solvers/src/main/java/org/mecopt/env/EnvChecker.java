@@ -14,9 +14,10 @@ import org.apache.commons.rng.simple.RandomSource;
  * actions over several episodes on two fresh instances and checks: stepping before a reset throws;
  * the same seed and actions give the same trajectory, bit for bit, and reseeding a used instance
  * reproduces it; every observation (and state) lies in its space; rewards are finite; an action
- * mask has one entry per action and allows at least one; truncation happens exactly at the time
- * limit and termination never does; stepping after the end throws; an action outside the space or
- * masked is refused with {@link IllegalArgumentException}.
+ * mask has one entry per action, allows at least one and follows the seed too; truncation happens
+ * exactly at the time limit and termination never does; stepping after the end throws; an action
+ * outside the space, or masked (at the reset and at the first step whose mask forbids one), is
+ * refused with {@link IllegalArgumentException} and changes nothing.
  */
 public final class EnvChecker {
 
@@ -60,6 +61,7 @@ public final class EnvChecker {
         int terminated = 0;
         int truncated = 0;
         int length = 0;
+        boolean probedMask = false;
         for (int t = 0; t < steps; t++) {
             A action = Actions.sample(env.actionSpace(), info, actions);
             Step step = env.step(action);
@@ -70,6 +72,7 @@ public final class EnvChecker {
             timeLimit(env.maxEpisodeSteps().orElse(0), length, step.terminated(), step.truncated(), where);
             trace.add(step.observation());
             trace.add(new double[] {step.reward(), step.terminated() ? 1 : 0, step.truncated() ? 1 : 0});
+            trace.add(maskTrace(step.info()));
             info = step.info();
             if (step.done()) {
                 terminated += step.terminated() ? 1 : 0;
@@ -84,9 +87,39 @@ public final class EnvChecker {
                 length = 0;
             } else {
                 mask(env.actionSpace(), info, where);
+                if (!probedMask) {
+                    probedMask = refusesMaskedAction(env, info, where);
+                }
             }
         }
         return new Report(episodes, steps, terminated, truncated);
+    }
+
+    /** The first time a mask forbids something, stepping the forbidden action must be refused (and change nothing). */
+    @SuppressWarnings("unchecked")
+    private static <A> boolean refusesMaskedAction(Env<A> env, Info info, String where) {
+        boolean[] mask = info.actionMask();
+        if (mask == null) {
+            return false;
+        }
+        for (int a = 0; a < mask.length; a++) {
+            if (!mask[a]) {
+                Integer masked = a;
+                expectThrows(IllegalArgumentException.class, () -> ((Env<Integer>) env).step(masked),
+                        where + ": masked action " + a);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] maskTrace(Info info) {
+        boolean[] mask = info.actionMask();
+        double[] out = new double[mask == null ? 0 : mask.length];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = mask[a] ? 1 : 0;
+        }
+        return out;
     }
 
     private static <A> void refusesInvalidActions(Env<A> env, long seed) {

@@ -1,6 +1,7 @@
 package org.mecopt.env;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -65,7 +66,8 @@ public record ObservationScaler(double[] mean, double[] scale) {
         double[] scale = new double[d];
         for (int i = 0; i < d; i++) {
             double std = Math.sqrt(m2[i] / count);
-            scale[i] = std > 1e-9 * Math.max(1, Math.abs(mean[i])) ? std : 1;
+            // Relative, so a feature of tiny magnitude (gains of 1e-10) keeps its spread.
+            scale[i] = std > Math.max(1e-9 * Math.abs(mean[i]), Double.MIN_NORMAL) ? std : 1;
         }
         return new ObservationScaler(mean, scale);
     }
@@ -145,7 +147,7 @@ public record ObservationScaler(double[] mean, double[] scale) {
         }
 
         @Override
-        public java.util.OptionalInt maxEpisodeSteps() {
+        public OptionalInt maxEpisodeSteps() {
             return env.maxEpisodeSteps();
         }
 

@@ -62,7 +62,7 @@ public abstract class ParallelEpisodicEnv<A> implements ParallelEnv<A> {
             }
         }
         ParallelStep step = advance(List.copyOf(actions), rng);
-        if (clock.advance(step.anyTerminated())) {
+        if (clock.advance(step.allTerminated())) {
             step = step.truncatedByLimit();
         }
         clock.end(step.done());

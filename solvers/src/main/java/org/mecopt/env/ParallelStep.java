@@ -1,5 +1,6 @@
 package org.mecopt.env;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** One joint transition: per agent, in agent order, the observation, reward, flags and info. */
@@ -28,8 +29,8 @@ public record ParallelStep(List<double[]> observations, double[] rewards, boolea
         int n = observations.size();
         double[] r = new double[n];
         boolean[] t = new boolean[n];
-        java.util.Arrays.fill(r, reward);
-        java.util.Arrays.fill(t, terminated);
+        Arrays.fill(r, reward);
+        Arrays.fill(t, terminated);
         return new ParallelStep(observations, r, t, new boolean[n], infos);
     }
 
@@ -55,20 +56,37 @@ public record ParallelStep(List<double[]> observations, double[] rewards, boolea
         return true;
     }
 
-    /** Some agent is terminated (for a shared episode, all are). */
-    boolean anyTerminated() {
+    /** Every agent is terminated: the time limit has nothing left to cut. */
+    boolean allTerminated() {
         for (boolean t : terminated) {
-            if (t) {
-                return true;
+            if (!t) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
-    /** The same step with every agent truncated (the time limit), unless terminated. */
+    /** The same step cut by the time limit: every agent not terminated is truncated. */
     ParallelStep truncatedByLimit() {
         boolean[] cut = new boolean[terminated.length];
-        java.util.Arrays.fill(cut, true);
-        return new ParallelStep(observations, rewards, new boolean[terminated.length], cut, infos);
+        for (int i = 0; i < cut.length; i++) {
+            cut[i] = !terminated[i];
+        }
+        return new ParallelStep(observations, rewards, terminated, cut, infos);
+    }
+
+    @Override
+    public double[] rewards() {
+        return rewards.clone();
+    }
+
+    @Override
+    public boolean[] terminated() {
+        return terminated.clone();
+    }
+
+    @Override
+    public boolean[] truncated() {
+        return truncated.clone();
     }
 }

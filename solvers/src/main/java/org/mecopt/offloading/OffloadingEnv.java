@@ -146,12 +146,7 @@ public final class OffloadingEnv extends EpisodicEnv<Integer> {
 
     @Override
     protected Reset begin(UniformRandomProvider rng) {
-        OffloadingInstance drawn = instances.apply(rng.nextLong());
-        if (drawn.deviceCount() != devices || drawn.serverCount() != servers) {
-            throw new IllegalArgumentException("instance is " + drawn.deviceCount() + "×" + drawn.serverCount()
-                    + ", the environment " + devices + "×" + servers);
-        }
-        instance = drawn;
+        instance = instances.apply(rng.nextLong()); // of the environment's shape: both factories take it from their source
         tx = new double[devices][servers];
         work = new double[devices];
         for (int m = 0; m < devices; m++) {

@@ -18,7 +18,7 @@ class EnvCheckerTest {
      * terminates; the left move is masked at 0. {@code flaw} breaks it in one way.
      */
     static final class Walk extends EpisodicEnv<Integer> {
-        enum Flaw { NONE, UNSEEDED, OUTSIDE, NO_ACTION_ALLOWED, NAN_REWARD }
+        enum Flaw { NONE, UNSEEDED, OUTSIDE, NO_ACTION_ALLOWED, NAN_REWARD, UNSEEDED_MASK }
 
         private final int size;
         private final Flaw flaw;
@@ -64,7 +64,7 @@ class EnvCheckerTest {
 
         private Info info() {
             return Info.masked(flaw == Flaw.NO_ACTION_ALLOWED ? new boolean[3]
-                    : new boolean[] {position > 0, true, true});
+                    : new boolean[] {position > 0, true, flaw != Flaw.UNSEEDED_MASK || unseeded.nextBoolean()});
         }
     }
 
@@ -82,6 +82,7 @@ class EnvCheckerTest {
         assertFails(Walk.Flaw.OUTSIDE, "outside");
         assertFails(Walk.Flaw.NO_ACTION_ALLOWED, "allows no action");
         assertFails(Walk.Flaw.NAN_REWARD, "not finite");
+        assertFails(Walk.Flaw.UNSEEDED_MASK, "diverge");
     }
 
     private static void assertFails(Walk.Flaw flaw, String message) {
@@ -177,6 +178,61 @@ class EnvCheckerTest {
         public double[] state() {
             return new double[] {position[0], position[1]};
         }
+    }
+
+    /** At the time limit, an agent that terminates stays terminated and the others are truncated. */
+    @Test
+    void theParallelTimeLimitTruncatesOnlyTheAgentsStillRunning() {
+        ParallelEpisodicEnv<Integer> env = new ParallelEpisodicEnv<>(2) {
+            @Override
+            public int agentCount() {
+                return 2;
+            }
+
+            @Override
+            public String agentName(int agent) {
+                return "a" + agent;
+            }
+
+            @Override
+            public Box observationSpace(int agent) {
+                return Box.of(1, 0, 1);
+            }
+
+            @Override
+            public Space<Integer> actionSpace(int agent) {
+                return new Discrete(1);
+            }
+
+            @Override
+            public Box stateSpace() {
+                return Box.of(1, 0, 1);
+            }
+
+            @Override
+            protected ParallelReset begin(UniformRandomProvider rng) {
+                return new ParallelReset(List.of(new double[1], new double[1]), List.of(Info.EMPTY, Info.EMPTY));
+            }
+
+            @Override
+            protected ParallelStep advance(List<Integer> actions, UniformRandomProvider rng) {
+                boolean last = elapsedSteps() == 1; // agent 0 ends on the limit step by itself
+                return new ParallelStep(List.of(new double[1], new double[1]), new double[2],
+                        new boolean[] {last, false}, new boolean[2], List.of(Info.EMPTY, Info.EMPTY));
+            }
+
+            @Override
+            public double[] state() {
+                return new double[1];
+            }
+        };
+        env.reset(1);
+        assertTrue(!env.step(List.of(0, 0)).done());
+        ParallelStep last = env.step(List.of(0, 0));
+        assertTrue(last.terminated(0) && !last.truncated(0), "agent 0 terminated");
+        assertTrue(!last.terminated(1) && last.truncated(1), "agent 1 cut by the limit");
+        assertTrue(last.done());
+        assertThrows(IllegalStateException.class, () -> env.step(List.of(0, 0)));
     }
 
     @Test

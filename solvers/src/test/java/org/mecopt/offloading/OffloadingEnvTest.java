@@ -115,7 +115,7 @@ class OffloadingEnvTest {
     }
 
     @Test
-    void anInstanceOfAnotherShapeIsRefused() {
+    void theObservationHasItsDocumentedSizeAndBadOptionsAreRefused() {
         OffloadingEnv env = OffloadingEnv.fixed(OffloadingGenerator.generate(TWENTY, 1), OffloadingEnv.Options.PAPER);
         assertEquals(OffloadingEnv.observationSize(20, 4), env.reset(1).observation().length);
         assertFalse(env.observationSpace().contains(new double[3]));

@@ -1,6 +1,7 @@
 package org.mecopt.cli.experiments;
 
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -63,11 +64,7 @@ final class DqnBatchSizeCommand implements Callable<Integer> {
                 throw new InvalidInstanceException("--batch-sizes", b, "must be >= 1");
             }
         }
-        OffloadingEnv.Options env = switch (reward.toLowerCase(Locale.ROOT)) {
-            case "paper" -> OffloadingEnv.Options.PAPER;
-            case "kkt" -> OffloadingEnv.Options.KKT;
-            default -> throw new InvalidInstanceException("--reward", reward, "must be paper or kkt");
-        };
+        OffloadingEnv.Options env = DqnRaoTrainer.rewardOptions(reward);
         ExperimentFiles.checkDirectory(out);
         OffloadingGenerator.Config config = OffloadingGenerator.Config.PAPER;
         PrintWriter err = spec.commandLine().getErr();
@@ -80,9 +77,15 @@ final class DqnBatchSizeCommand implements Callable<Integer> {
             DqnResult run;
             try {
                 run = Dqn.train(DqnRaoTrainer.environments(config, env, seed).envs(), dqn, scratch, RlProgress.NONE);
-            } finally {
-                ExperimentFiles.deleteTree(scratch);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    ExperimentFiles.deleteTree(scratch);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup); // the training's failure is the one to report
+                }
+                throw e;
             }
+            ExperimentFiles.deleteTree(scratch);
             TrainingLog log = run.log();
             int loss = log.metricNames().indexOf("loss");
             List<TrainingLog.Interval> rows = log.intervals();
@@ -104,7 +107,7 @@ final class DqnBatchSizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static byte[] plot(Map<String, double[][]> curves) throws java.io.IOException {
+    private static byte[] plot(Map<String, double[][]> curves) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(560)
                 .title("Seed 004 Fig. 3: DQN-RAO training loss (M=9, N=3, Mmax=3)")

@@ -72,7 +72,7 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
         this.bundles = List.copyOf(bundles);
         this.fixed = fixed;
         this.modelParameter = SolverParameter.text(MODEL_PARAMETER, "model directory written by `" + trainCommand
-                + "` (default: the model bundled for the default setting)");
+                + "` (default: the bundled model that fits the instance's size)");
     }
 
     @Override
@@ -94,13 +94,21 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
         boolean isBundled = fixed == null && (dir == null || dir.isBlank());
         Predictor<I, S> model;
         if (isBundled) {
-            List<Predictor<I, S>> shipped = bundles.stream().map(this::bundled).toList();
-            model = shipped.stream().filter(m -> fits(m, instance)).findFirst().orElse(null);
+            model = null;
+            List<String> covered = new ArrayList<>();
+            for (Bundle b : bundles) { // loaded one at a time: the first that fits answers
+                Predictor<I, S> shipped = bundled(b);
+                if (fits(shipped, instance)) {
+                    model = shipped;
+                    break;
+                }
+                covered.add(shipped.covers());
+            }
             context.setupDone(); // solveTimeMillis is the inference, not the one-time load
             if (model == null) {
                 return Outcome.unsupported("parameter " + MODEL_PARAMETER + " is required for this instance: the bundled "
-                        + (shipped.size() == 1 ? "model covers " : "models cover ")
-                        + String.join("; ", shipped.stream().map(Predictor::covers).toList()) + " only");
+                        + (covered.size() == 1 ? "model covers " : "models cover ") + String.join("; ", covered)
+                        + " only");
             }
         } else {
             model = fixed != null ? fixed : model(Path.of(dir));
@@ -136,7 +144,12 @@ public abstract class LearnedSolver<I extends Problem<S>, S> extends ProblemSolv
             throw new InvalidInstanceException("parameter " + MODEL_PARAMETER, dir, "is not a model directory (no "
                     + ModelManifest.FILE + ")");
         }
-        return (Predictor<I, S>) MODELS.computeIfAbsent(d + "@" + written, key -> load(d));
+        try {
+            return (Predictor<I, S>) MODELS.computeIfAbsent(d + "@" + written, key -> load(d));
+        } catch (UncheckedIOException e) { // a user's directory that cannot be read is their input, not our failure
+            throw new InvalidInstanceException("parameter " + MODEL_PARAMETER, dir, "cannot be read: "
+                    + e.getCause().getMessage());
+        }
     }
 
     private static <I extends Problem<S>, S> boolean fits(Predictor<I, S> model, I instance) {

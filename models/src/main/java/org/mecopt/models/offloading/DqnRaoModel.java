@@ -82,6 +82,11 @@ public final class DqnRaoModel implements Predictor<OffloadingInstance, Offloadi
         return new DqnRaoModel(devices, servers, new ObservationScaler(mean, scale), Mlp.load(network), manifest);
     }
 
+    /** The same policy described by another manifest (e.g. with the measured gaps). */
+    DqnRaoModel withManifest(ModelManifest other) {
+        return new DqnRaoModel(devices, servers, scaler, q, other);
+    }
+
     /** Writes the network, then the manifest (last, so a directory with a manifest is complete). */
     void save(Path dir) throws IOException {
         Files.createDirectories(dir);

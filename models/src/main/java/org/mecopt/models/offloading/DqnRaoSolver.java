@@ -41,6 +41,6 @@ public final class DqnRaoSolver extends LearnedSolver<OffloadingInstance, Offloa
     @Override
     public String guarantee() {
         return "feasible: a trained Q-network assigns devices in index order to servers with free slots, KKT CPU split"
-                + " (bundled models for 9x3 and 20x4; measured gap to the optimum in docs/rl.md)";
+                + " (bundled models for 9x3 and 20x4; measured gap to the optimum in docs/dqn-rao.md)";
     }
 }

@@ -1,13 +1,18 @@
 package org.mecopt.models.offloading;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.env.Env;
 import org.mecopt.env.ObservationScaler;
+import org.mecopt.io.AtomicFiles;
 import org.mecopt.io.Json;
 import org.mecopt.models.learning.ModelManifest;
 import org.mecopt.models.offloading.OffloadingComparison.Comparison;
@@ -82,26 +87,54 @@ public final class DqnRaoTrainer {
     public record ScaledEnvironments(Supplier<Env<Integer>> envs, ObservationScaler scaler) {
     }
 
+    /**
+     * The environment's side of a run (instances, reward, masking), kept beside the learner's
+     * checkpoint: {@link Dqn#resume} checks its own settings only, and a run continued on other
+     * instances or another reward would silently be a different run.
+     */
+    static final String ENVIRONMENT_FILE = "environment.json";
+
+    /** The named reward's environment options: {@code paper} (eq. 13) or {@code kkt} (the marginal KKT cost). */
+    public static OffloadingEnv.Options rewardOptions(String reward) {
+        return switch (reward.toLowerCase(java.util.Locale.ROOT)) {
+            case "paper" -> OffloadingEnv.Options.PAPER;
+            case "kkt" -> OffloadingEnv.Options.KKT;
+            default -> throw new InvalidInstanceException("--reward", reward, "must be paper or kkt");
+        };
+    }
+
     public static Trained train(Options o, Path out, RlProgress progress, Consumer<String> log) throws IOException {
-        ScaledEnvironments scaled = environments(o.instances(), o.env(), o.dqn().seed());
-        ObservationScaler scaler = scaled.scaler();
         Path training = out.resolve(TRAINING);
         boolean resume = Dqn.hasCheckpoint(training);
+        ObjectNode environment = Json.mapper().createObjectNode();
+        environment.set("instances", Json.mapper().valueToTree(o.instances()));
+        environment.set("environment", Json.mapper().valueToTree(o.env()));
+        Path environmentFile = training.resolve(ENVIRONMENT_FILE);
+        if (resume) {
+            JsonNode saved = Files.isRegularFile(environmentFile) ? Json.mapper().readTree(environmentFile.toFile()) : null;
+            if (!environment.equals(saved)) {
+                throw new InvalidInstanceException("--out", out, "holds a run on other instances or another reward ("
+                        + saved + "); continue it with the same options or train into a new directory");
+            }
+        } else {
+            Files.createDirectories(training);
+            AtomicFiles.writeString(environmentFile, Json.toText(environment));
+        }
+        ScaledEnvironments scaled = environments(o.instances(), o.env(), o.dqn().seed());
+        ObservationScaler scaler = scaled.scaler();
         log.accept((resume ? "resuming" : "training") + " dqn-rao on " + o.instances().devices() + "×"
                 + o.instances().servers() + " instances, " + o.dqn().totalSteps() + " steps");
         DqnResult run = resume ? Dqn.resume(scaled.envs(), o.dqn(), training, progress)
                 : Dqn.train(scaled.envs(), o.dqn(), training, progress);
         int devices = o.instances().devices();
         int servers = o.instances().servers();
-        ModelManifest draft = manifest(o, scaler, run, null);
-        DqnRaoModel model = new DqnRaoModel(devices, servers, scaler, run.bestPolicy(), draft);
+        DqnRaoModel model = new DqnRaoModel(devices, servers, scaler, run.bestPolicy(), manifest(o, scaler, run, null));
         log.accept("measuring against exact on " + o.validation() + " unseen instances");
         Comparison validation = OffloadingComparison.compare(
                 OffloadingComparison.instances(o.instances(), o.validationSeed(), o.validation()),
-                List.of(new Contender(DqnRaoSolver.with(model), java.util.Map.of()), Contender.of("greedy"),
-                        Contender.of("roa")), log);
-        DqnRaoModel measured = new DqnRaoModel(devices, servers, scaler, run.bestPolicy(),
-                manifest(o, scaler, run, validation));
+                List.of(new Contender(DqnRaoSolver.with(model), Map.of()), Contender.of("greedy"), Contender.of("roa")),
+                log);
+        DqnRaoModel measured = model.withManifest(manifest(o, scaler, run, validation));
         measured.save(out);
         return new Trained(measured, run, validation);
     }
@@ -122,7 +155,7 @@ public final class DqnRaoTrainer {
             v.set("rows", Json.mapper().valueToTree(validation.rows()));
         }
         return new ModelManifest(DqnRaoModel.TASK, "offloading", trunk,
-                List.of(new ModelManifest.HeadEntry("q", "linear", java.util.Map.of())), hyper, null, metrics,
+                List.of(new ModelManifest.HeadEntry("q", "linear", Map.of())), hyper, null, metrics,
                 List.of(), DqnRaoModel.taskFields(o.instances().devices(), o.instances().servers(), scaler));
     }
 }
