@@ -30,8 +30,23 @@ class SigmoidalProgrammingProperties {
         return f;
     }
 
+    /**
+     * The solver's point is feasible with a certificate, never worse than the brute-force reference,
+     * and its bound is above the reference. Not "equal to the reference": on three users a 200-point
+     * grid can settle, after its polish, in another local maximum below the global one, which the
+     * solver then beats (seed -314506242933357940 of {@link #reproducesTheCaseWhereBruteForceWasWorse}).
+     */
     @Property(tries = 60)
-    void matchesBruteForceOnRandomSmallPrograms(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int n) {
+    void neverWorseThanBruteForceOnRandomSmallPrograms(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int n) {
+        checkAgainstBruteForce(seed, n);
+    }
+
+    @Property(tries = 60, seed = "-314506242933357940")
+    void reproducesTheCaseWhereBruteForceWasWorse(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int n) {
+        checkAgainstBruteForce(seed, n);
+    }
+
+    private static void checkAgainstBruteForce(long seed, int n) {
         Random rnd = new Random(seed);
         List<Sigmoid> f = randomLogistics(rnd, n);
         double[] l = new double[n];
@@ -51,7 +66,8 @@ class SigmoidalProgrammingProperties {
         assertEquals(Status.OPTIMAL, c.status());
         SigmoidalProgrammingTest.assertCertificate(p, c);
         assertTrue(c.upperBound() >= reference.value() - 1e-12, "bound below a feasible value");
-        assertEquals(reference.value(), c.value(), 1e-6);
+        assertTrue(c.value() >= reference.value() - 1e-6, "the solver's " + c.value() + " is below brute force's "
+                + reference.value());
     }
 
     /** The bound is never below a feasible value found by any method, and the gap is as requested. */
