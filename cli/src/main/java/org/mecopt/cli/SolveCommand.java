@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Solve an instance with a named solver; prints the result as JSON.",
-                "Exit code 0 when the result has a feasible solution, 3 when it has none (the JSON says why)."})
+                "Exit code 0 when the result has a feasible solution, 3 when it has none (the JSON says why).",
+                "With --instances, solves a stream in one process: one compact JSON result per line, in input",
+                "order, carrying each instance's \"id\"; a bad input gets an \"error\" line and does not stop the",
+                "others (exit 2 at the end; else 3 if some result has no feasible solution; else 0)."})
 final class SolveCommand implements Callable<Integer> {
 
     @Spec
@@ -36,8 +39,17 @@ final class SolveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem family, e.g. offloading (see `mecopt solvers`).")
     String problem;
 
-    @Option(names = "--instance", required = true, description = "Instance JSON file.")
+    @Option(names = "--instance", description = "Instance JSON file.")
     Path instance;
+
+    @Option(names = "--instances", paramLabel = "FILE|DIR|-", description = {"Many instances instead: a JSON Lines file,",
+            "a directory of *.json files (name order; the name is the default id), or - for JSON Lines on stdin.",
+            "An instance may carry an \"id\" (string or number), copied to its result line."})
+    String instances;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Solves in parallel with --instances; the output order and results do not depend on it (default ${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(names = "--solver", required = true, description = "Solver name (see `mecopt solvers`).")
     String solverName;
@@ -73,7 +85,10 @@ final class SolveCommand implements Callable<Integer> {
                 "--solver", solverName, "is not a solver of " + problem + "; known: "
                         + SolverRegistry.forProblem(problem).stream().map(Solver::name).toList()));
         Output.check(out);
-        String text = readInstance(instance);
+        if ((instance == null) == (instances == null)) {
+            throw new InvalidInstanceException("--instance/--instances", instance == null ? "neither" : "both",
+                    "give exactly one of them");
+        }
         SolverOptions options = new SolverOptions(timeLimitMillis, relativeGap, null, seed, parameters);
         if (assignment != null) {
             options = options.withParameter("assignment", assignment);
@@ -81,7 +96,17 @@ final class SolveCommand implements Callable<Integer> {
         if (model != null) {
             options = options.withParameter("model", model);
         }
-        Solved solved = solve(solver, text, options);
+        if (instances != null) {
+            if (threads < 1) {
+                throw new InvalidInstanceException("--threads", threads, "must be >= 1");
+            }
+            StreamSolver.Counts counts = new StreamSolver(solver, options, threads).run(instances, out,
+                    spec.commandLine().getOut());
+            spec.commandLine().getErr().println(counts);
+            spec.commandLine().getErr().flush();
+            return counts.errors() > 0 ? Main.INVALID_INPUT : counts.infeasible() > 0 ? Main.NO_FEASIBLE_SOLUTION : 0;
+        }
+        Solved solved = solve(solver, readInstance(instance), options);
         Output.write(Json.toText(solved.json()), out, spec.commandLine().getOut());
         return solved.feasible() ? 0 : Main.NO_FEASIBLE_SOLUTION;
     }
@@ -103,7 +128,7 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     /** The result's JSON and whether it has a feasible solution (the exit code). */
-    private record Solved(ObjectNode json, boolean feasible) {
+    record Solved(ObjectNode json, boolean feasible) {
     }
 
     private static List<String> knownProblems() {
@@ -112,7 +137,7 @@ final class SolveCommand implements Callable<Integer> {
         return List.copyOf(known);
     }
 
-    private static <P extends Problem<S>, S> Solved solve(Solver<P, S> solver, String json, SolverOptions options) {
+    static <P extends Problem<S>, S> Solved solve(Solver<P, S> solver, String json, SolverOptions options) {
         P problem = Json.readInstance(json, solver.problemType(), solver.problemName());
         Result<S> result = solver.solve(problem, options);
         return new Solved(Json.resultTree(result, problem.minimize()), result.hasFeasibleSolution());
