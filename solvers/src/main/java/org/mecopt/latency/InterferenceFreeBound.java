@@ -79,7 +79,8 @@ public final class InterferenceFreeBound {
         }
         if (level <= CANCELLATION * total) {
             for (int s = 0; s < floors.length; s++) {
-                out[s] = Math.max(0, level - floors[s]);
+                // level − floor rounds: a lone share could come out an ulp above the whole budget
+                out[s] = Math.min(total, Math.max(0, level - floors[s]));
             }
             return;
         }
@@ -91,7 +92,7 @@ public final class InterferenceFreeBound {
                         sum += f - floors[s];
                     }
                 }
-                out[s] = Math.max(0, sum / under);
+                out[s] = Math.min(total, Math.max(0, sum / under));
             }
         }
     }
