@@ -551,12 +551,21 @@ public final class DatasetGenerator {
         }
     }
 
+    /**
+     * Deletes what a killed run left half-written: shard temporaries, and the manifest's own
+     * (AtomicFiles writes it through {@code .manifest.json…tmp}; forcing it to disk makes that window
+     * long enough for a kill to land in).
+     */
     private static void cleanTemporaries(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, TEMP_PREFIX + "*.tmp")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> isTemporary(p.getFileName().toString()))) {
             for (Path p : s) {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static boolean isTemporary(String name) {
+        return name.endsWith(".tmp") && (name.startsWith(TEMP_PREFIX) || name.startsWith("." + Manifest.FILE));
     }
 
     /** Deletes what a dataset consists of (manifest, shards, temporaries), nothing else. */
@@ -564,8 +573,7 @@ public final class DatasetGenerator {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 String name = p.getFileName().toString();
-                if (name.equals(Manifest.FILE) || name.startsWith("part-") || name.startsWith(TEMP_PREFIX)
-                        || name.startsWith("." + Manifest.FILE)) {
+                if (name.equals(Manifest.FILE) || name.startsWith("part-") || isTemporary(name)) {
                     Files.deleteIfExists(p);
                 }
             }

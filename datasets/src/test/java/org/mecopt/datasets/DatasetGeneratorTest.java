@@ -172,6 +172,23 @@ class DatasetGeneratorTest {
         assertEquals(5, third.shardsKept());
     }
 
+    /** A kill can land while a shard or the manifest is being written: the resume removes both kinds of leftover. */
+    @Test
+    void aResumeRemovesTheTemporariesAKilledRunLeft() throws IOException {
+        Path parts = tmp.resolve("killed");
+        DatasetGenerator.run(withStop(request(OFFLOADING, parts, 17, 4, 1, Format.PARQUET), 2),
+                DatasetGenerator.Progress.NONE);
+        Files.writeString(parts.resolve(".part-00002.parquet.tmp"), "half a shard");
+        Files.writeString(parts.resolve("." + Manifest.FILE + "8123456.tmp"), "{\"half\":");
+        Files.writeString(parts.resolve("notes.txt"), "the user's");
+        DatasetGenerator.run(request(OFFLOADING, parts, 17, 4, 1, Format.PARQUET), DatasetGenerator.Progress.NONE);
+        try (var files = Files.list(parts)) {
+            assertEquals(Set.of(Manifest.FILE, "part-00000.parquet", "part-00001.parquet", "part-00002.parquet",
+                    "part-00003.parquet", "part-00004.parquet", "notes.txt"),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
     /**
      * A run interrupted before solver options had a "not set" recorded the old toolkit defaults
      * (relativeGap 1e-9, maxIterations 10^6) in its manifest; today's unset options mean the same,
