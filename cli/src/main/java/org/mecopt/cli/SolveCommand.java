@@ -1,5 +1,6 @@
 package org.mecopt.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -138,7 +139,15 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     static <P extends Problem<S>, S> Solved solve(Solver<P, S> solver, String json, SolverOptions options) {
-        P problem = Json.readInstance(json, solver.problemType(), solver.problemName());
+        return solved(solver, Json.readInstance(json, solver.problemType(), solver.problemName()), options);
+    }
+
+    /** For an instance already parsed (a line of {@code --instances}), so it is not parsed twice. */
+    static <P extends Problem<S>, S> Solved solve(Solver<P, S> solver, JsonNode tree, SolverOptions options) {
+        return solved(solver, Json.readInstance(tree, solver.problemType(), solver.problemName()), options);
+    }
+
+    private static <P extends Problem<S>, S> Solved solved(Solver<P, S> solver, P problem, SolverOptions options) {
         Result<S> result = solver.solve(problem, options);
         return new Solved(Json.resultTree(result, problem.minimize()), result.hasFeasibleSolution());
     }

@@ -133,7 +133,7 @@ final class StreamSolver {
                 }
             }
             putId(line, id, entry.position());
-            SolveCommand.Solved solved = SolveCommand.solve(solver, Json.toText(tree), options);
+            SolveCommand.Solved solved = SolveCommand.solve(solver, tree, options);
             line.setAll(solved.json());
             return new Line(compact(line), solved.feasible(), false);
         } catch (InvalidInstanceException e) {

@@ -90,7 +90,11 @@ public final class Json {
      * @throws InvalidInstanceException naming the field at fault
      */
     public static <P extends Problem<?>> P readInstance(String json, Class<P> type, String problemName) {
-        JsonNode tree = readTree(json, "instance");
+        return readInstance(readTree(json, "instance"), type, problemName);
+    }
+
+    /** As {@link #readInstance(String, Class, String)}, for JSON already parsed (a line of a stream); not modified. */
+    public static <P extends Problem<?>> P readInstance(JsonNode tree, Class<P> type, String problemName) {
         if (tree == null || !tree.isObject()) {
             throw new InvalidInstanceException("instance", tree == null ? "<empty>" : tree.getNodeType(),
                     "must be a JSON object");
