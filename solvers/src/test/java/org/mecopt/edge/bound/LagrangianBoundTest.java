@@ -99,4 +99,22 @@ class LagrangianBoundTest {
         }
         assertEquals(best, LagrangianBound.compute(s).value(), 1e-9);
     }
+
+    /**
+     * The ellipsoid's certificate: the minimized UB is within the certified gap of min UB, and
+     * long line searches alone (a second, independent minimizer) never get below the certified
+     * lower end.
+     */
+    @Test
+    void theMinimizationIsCertified() {
+        EdgeSystem s = EdgeSystemGenerator.draw(
+                EdgeSystemGenerator.deployment(EdgeSystemGenerator.Config.SEED_003.withUsers(40), 2), 1_000_000);
+        LagrangianBound.Result r = LagrangianBound.compute(s);
+        assertTrue(r.minimizationGap() >= 0 && r.minimizationGap() <= 1e-5, "gap " + r.minimizationGap());
+        LagrangianBound.Result lines = LagrangianBound.compute(s, new LagrangianBound.Settings(200, 0, 60, 0, 0));
+        assertTrue(lines.value() >= r.minimumLowerBound() - 1e-9, lines.value() + " < " + r.minimumLowerBound());
+        assertTrue(lines.minimizationGap() == Double.POSITIVE_INFINITY);
+        // the prices reproduce the value
+        assertEquals(r.value(), LagrangianBound.value(s, r.pricePerHz()), 1e-9 * r.value());
+    }
 }
