@@ -66,11 +66,22 @@ public final class SigmoidalProgramming {
      * @param timeLimitMillis wall-clock budget
      * @param maxNodes relaxations solved at most
      * @param symmetryBreaking order identical variables (see the class comment)
+     * @param activationAfterNodes envelope nodes after which an open search hands over to the
+     *     activation search (see the class comment); 0 from the root, negative never
      */
     public record Settings(double relativeGap, double absoluteGap, long timeLimitMillis, long maxNodes,
-                           boolean symmetryBreaking) {
+                           boolean symmetryBreaking, long activationAfterNodes) {
+
+        /** Envelope nodes before the activation search takes over, by default. */
+        public static final long ACTIVATION_AFTER_NODES = 20;
 
         public static final Settings DEFAULTS = new Settings(1e-4, 1e-9, 60_000, 1_000_000, true);
+
+        /** The default hand-over to the activation search ({@link #ACTIVATION_AFTER_NODES}). */
+        public Settings(double relativeGap, double absoluteGap, long timeLimitMillis, long maxNodes,
+                        boolean symmetryBreaking) {
+            this(relativeGap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking, ACTIVATION_AFTER_NODES);
+        }
 
         public Settings {
             if (!(relativeGap >= 0) || !Double.isFinite(relativeGap)) {
@@ -88,19 +99,27 @@ public final class SigmoidalProgramming {
         }
 
         public Settings withRelativeGap(double gap) {
-            return new Settings(gap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking);
+            return new Settings(gap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking, activationAfterNodes);
         }
 
         public Settings withTimeLimitMillis(long millis) {
-            return new Settings(relativeGap, absoluteGap, millis, maxNodes, symmetryBreaking);
+            return new Settings(relativeGap, absoluteGap, millis, maxNodes, symmetryBreaking, activationAfterNodes);
         }
 
         public Settings withMaxNodes(long nodes) {
-            return new Settings(relativeGap, absoluteGap, timeLimitMillis, nodes, symmetryBreaking);
+            return new Settings(relativeGap, absoluteGap, timeLimitMillis, nodes, symmetryBreaking, activationAfterNodes);
         }
 
         public Settings withSymmetryBreaking(boolean on) {
-            return new Settings(relativeGap, absoluteGap, timeLimitMillis, maxNodes, on);
+            return new Settings(relativeGap, absoluteGap, timeLimitMillis, maxNodes, on, activationAfterNodes);
+        }
+
+        /**
+         * @param nodes envelope nodes after which the activation search takes over (0: from the root;
+         *     negative: never, the plain envelope branch and bound)
+         */
+        public Settings withActivationAfterNodes(long nodes) {
+            return new Settings(relativeGap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking, nodes);
         }
     }
 
@@ -236,9 +255,15 @@ public final class SigmoidalProgramming {
         open.add(new Node(rootEnv, root.x(), Math.max(root.upperBound(), lower), root.price()));
         Status status = Status.OPTIMAL;
         String message = "";
+        boolean handOver = false;
+        long envelopeLimit = settings.activationAfterNodes() < 0 ? Long.MAX_VALUE : settings.activationAfterNodes();
         while (!open.isEmpty()) {
             Node top = open.peek();
             if (closes(top.bound, lower, absoluteGap)) {
+                break;
+            }
+            if (nodes >= envelopeLimit && nodes < settings.maxNodes()) {
+                handOver = true;
                 break;
             }
             if (nodes >= settings.maxNodes()) {
@@ -322,6 +347,23 @@ public final class SigmoidalProgramming {
         double upper = Math.max(lower, closedBound);
         if (!open.isEmpty()) {
             upper = Math.max(upper, open.peek().bound);
+        }
+        if (handOver) {
+            ActivationSearch search = new ActivationSearch(program, f, z, settings.relativeGap(), absoluteGap,
+                    (b, lo) -> closes(b, lo, absoluteGap));
+            ActivationSearch.Result r = search.solve(best, lower, settings.maxNodes() - nodes,
+                    () -> deadline.passed() || own.passed());
+            nodes += r.nodes();
+            if (r.value() > lower) {
+                lower = r.value();
+                best = r.x();
+            }
+            // both searches' bounds are valid for the whole program: keep the smaller
+            upper = Math.max(lower, Math.min(upper, r.upperBound()));
+            if (r.stopped() && !closes(upper, lower, absoluteGap)) {
+                status = Status.LIMIT_REACHED;
+                message = r.message();
+            }
         }
         if (status == Status.OPTIMAL && !closes(upper, lower, absoluteGap)) {
             status = Status.FEASIBLE;
