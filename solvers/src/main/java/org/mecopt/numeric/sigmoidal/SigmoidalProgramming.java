@@ -28,7 +28,7 @@ import org.mecopt.api.Status;
  *       r. Without this, n = 20 identical users do not close in a minute (every branch is undone by
  *       another identical user taking the slack); with it they close in about five nodes
  *       (docs/qoe.md). Near-identical users are not grouped: the ordering is only valid for equal
- *       functions.</li>
+ *       functions; the hand-over below is what closes them.</li>
  *   <li>Incumbent: besides {@code Σ f} at every relaxed point, each expanded node is polished: the
  *       variables on f keep the concave part of their box, the partial one is dropped (or kept on
  *       its concave side), and the capacity is re-split optimally among them, a concave problem
@@ -43,6 +43,12 @@ import org.mecopt.api.Status;
  *       values are all ~1e-12. OPTIMAL is claimed only when the final UB and LB meet this test: a
  *       node whose relaxed point is exact is closed at its dual value, which in double precision
  *       (workloads of 1e-300, slopes of 1e111) can stay far above it; then the result is FEASIBLE.</li>
+ *   <li>Hand-over: when the search has not closed after {@link Settings#activationAfterNodes()}
+ *       nodes (20 by default), the {@link ActivationSearch} takes over with the incumbent: it branches
+ *       on how many of each class of similar variables are on the concave side, so near-identical
+ *       variables (which this search cannot order) no longer multiply the tree. Both searches' bounds
+ *       are valid for the whole program; the smaller one is reported. Random QoE instances close
+ *       here in ≤ 3 nodes and never reach it.</li>
  *   <li>Check: the bound must not be beaten by the proportional point {@code x_i = l_i + θ(u_i − l_i)}
  *       (θ spends the capacity). When it is, the envelopes or the relaxation broke down in double
  *       precision (steepness ~1e18, workloads that underflow to 0 make f a step), and the result
@@ -358,8 +364,11 @@ public final class SigmoidalProgramming {
                 lower = r.value();
                 best = r.x();
             }
-            // both searches' bounds are valid for the whole program: keep the smaller
-            upper = Math.max(lower, Math.min(upper, r.upperBound()));
+            // both searches' bounds are valid for the whole program: keep the smaller (a bound that
+            // broke down in double precision is dropped, never trusted)
+            if (r.upperBound() < upper) {
+                upper = Math.max(lower, r.upperBound());
+            }
             if (r.stopped() && !closes(upper, lower, absoluteGap)) {
                 status = Status.LIMIT_REACHED;
                 message = r.message();
