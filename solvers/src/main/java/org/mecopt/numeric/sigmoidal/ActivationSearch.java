@@ -262,17 +262,30 @@ final class ActivationSearch {
             x = b;
         } else {
             x = PriceResponse.root(f[i], a, b, price, warm[i], 1e-13 * (b - a), v3, bracket);
-            warm[i] = x;
-            double d = bracket[2];
-            if (Double.isNaN(d)) {
-                d = f[i].derivative(x) - price;
+            margin = margin(i, x, price);
+            // a root far below the box's scale (a steep user whose optimum is ~1e-9 of the box) can
+            // leave a bracket that is narrow for the box but wide for f': shrink it until the error
+            // bound is negligible
+            for (int k = 0; k < 4 && margin > 1e-12 * (Math.abs(f[i].value(x)) + Math.abs(price * x)); k++) {
+                x = PriceResponse.root(f[i], bracket[0], bracket[1], price, x, 1e-9 * (bracket[1] - bracket[0]), v3,
+                        bracket);
+                margin = margin(i, x, price);
             }
-            margin = Math.abs(d) * (bracket[1] - bracket[0]);
+            warm[i] = x;
         }
         xOn[i] = x;
         double v = f[i].value(x) - price * x + margin;
         vOn[i] = v;
         return v;
+    }
+
+    /** By concavity, how far {@code f − λx} at x can be below its maximum in the last bracket. */
+    private double margin(int i, double x, double price) {
+        double d = bracket[2];
+        if (Double.isNaN(d)) {
+            d = f[i].derivative(x) - price;
+        }
+        return Math.abs(d) * (bracket[1] - bracket[0]);
     }
 
     /** Ψ(price) for the node, with its maximizing assignment, into e. */
@@ -489,12 +502,14 @@ final class ActivationSearch {
                     ? (hi.value - lo.value + gl * lo.price - gh * hi.price) / (gl - gh) : 0.5 * (lo.price + hi.price);
             double floor = lo.value + gl * (cross - lo.price);
             double tolerance = 0.01 * Math.max(relativeGap * Math.max(Math.abs(best), Math.abs(lower)), absoluteGap);
-            if (best - floor <= tolerance || closer.closes(best, lower)) {
+            // (a floor above the best value means the ON terms' error bounds made Ψ slightly
+            // non-convex: the cutting plane is no guide then, so keep bisecting)
+            if ((best - floor <= tolerance && floor <= best + tolerance) || closer.closes(best, lower)) {
                 break;
             }
             double width = hi.price - lo.price;
             double m = cross;
-            if (!(m > lo.price + 0.02 * width && m < hi.price - 0.02 * width) || k % 3 == 2) {
+            if (!(m > lo.price + 0.02 * width && m < hi.price - 0.02 * width) || k % 3 == 2 || floor > best) {
                 m = 0.5 * (lo.price + hi.price);
             }
             if (!(m > lo.price && m < hi.price)) {

@@ -156,4 +156,41 @@ class ActivationSearchTest {
             assertEquals(e.value(), a.value(), 2 * gap * Math.abs(e.upperBound()) + 1e-12);
         }
     }
+
+    /**
+     * Regression: users so steep that their best response sits ~1e-9 into a box of width 1. The
+     * Newton bracket was narrow for the box but wide for f', so the ON terms' error bound (residual ×
+     * bracket) reached 1e6, broke the price search's cutting plane, and left the root bound at
+     * λ = 0: 18 000 nodes without closing. Fuzz case 175 of 1 500 mixed extreme QoE programs.
+     */
+    @org.junit.jupiter.api.Test
+    void steepUsersWithTinyBestResponsesStillClose() {
+        Random rnd = new Random(175);
+        int users = 1 + rnd.nextInt(30);
+        List<Sigmoid> f = new ArrayList<>();
+        rnd.nextBoolean();
+        double capacityHz = 0;
+        List<double[]> raw = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            raw.add(new double[] {rnd.nextDouble() < 0.2 ? 0 : Math.pow(10, -4 + 4 * rnd.nextDouble()),
+                    Math.pow(10, 3 + 9 * rnd.nextDouble()), 0.1 + 2 * rnd.nextDouble(),
+                    Math.pow(10, -1 + 4 * rnd.nextDouble()), -1 + 3 * rnd.nextDouble()});
+            double p = rnd.nextDouble() < 0.5 ? 0 : 1e-3;
+            double[] r = raw.get(u);
+            r[1] *= 1 + p * rnd.nextGaussian();
+            r[3] *= 1 + p * rnd.nextGaussian();
+        }
+        capacityHz = Math.pow(10, 6 + 6 * rnd.nextDouble());
+        for (double[] r : raw) {
+            f.add(new QoeSigmoid(r[2], r[3], r[0], r[1] / capacityHz, r[4]));
+        }
+        SigmoidalProgram p = SigmoidalProgram.ofCapacity(f, 1);
+        SigmoidalProgramming.Certificate c = new SigmoidalProgramming(SigmoidalProgramming.Settings.DEFAULTS
+                .withActivationAfterNodes(0).withMaxNodes(2000)).solve(p);
+        assertEquals(Status.OPTIMAL, c.status(), c.message());
+        SigmoidalProgrammingTest.assertCertificate(p, c);
+        SigmoidalProgramming.Certificate envelope = envelopeOnly(1e-4).solve(p);
+        assertTrue(c.upperBound() >= envelope.value() - 1e-12);
+        assertTrue(envelope.upperBound() >= c.value() - 1e-12);
+    }
 }
