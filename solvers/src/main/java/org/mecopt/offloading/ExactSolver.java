@@ -10,13 +10,22 @@ import org.mecopt.api.Status;
  * {@code exact}: the proven-optimal assignment with its KKT CPU split, by {@link BranchAndBound}
  * started from the local-search incumbent. OPTIMAL means no assignment is better by more than
  * {@link SolverOptions#relativeGap()} (default {@value #DEFAULT_GAP} when not set) of the real-valued objective; the result's
- * bound is the smallest pruned-node bound. Iterations are search nodes. On the time limit it
- * returns the incumbent as LIMIT_REACHED with the relaxation bound.
+ * bound is the smallest pruned-node bound. Iterations are search nodes. At a requested gap of at
+ * least {@value #RELAXATION_GAP} the relaxation bound ({@link RelaxationBound}) is tried at the root
+ * first and certifies the local-search point when it closes the gap (100×10 at 1e-4 in a few
+ * milliseconds). On the time limit it returns the incumbent as LIMIT_REACHED with the relaxation
+ * bound, or OPTIMAL when that bound closes the requested gap.
  */
 public final class ExactSolver extends AssignmentSolver {
 
     /** The relative gap when none is set. */
     static final double DEFAULT_GAP = 1e-9;
+    /**
+     * Requested gaps from which the root relaxation bound is tried first: below it the bound
+     * (≥ 1e-5 away on every family measured) cannot certify, and the paper's 9×3 instances, solved
+     * in ~10 µs, would pay for it.
+     */
+    static final double RELAXATION_GAP = 1e-6;
 
     @Override
     public String name() {
@@ -34,12 +43,29 @@ public final class ExactSolver extends AssignmentSolver {
         AssignmentCosts c = new AssignmentCosts(instance);
         LocalSearch warm = new LocalSearch(c, Heuristics.greedy(c));
         warm.run(deadline);
-        BranchAndBound bb = new BranchAndBound(c, warm.assignment(), context.relativeGap(DEFAULT_GAP), deadline);
+        double gap = context.relativeGap(DEFAULT_GAP);
+        if (gap >= RELAXATION_GAP) {
+            // The continuous relaxation's dual is within ~1e-5–1e-4 of the optimum on these families
+            // (100×10: 2.4e-5–2.8e-5) and costs a few milliseconds: at a requested gap it can reach,
+            // it may certify the local-search point before any branching
+            double total = c.total(warm.assignment());
+            double root = RelaxationBound.lowerBound(c, warm.assignment(), total,
+                    LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+            if (total - root <= gap * total) {
+                return noted(claim(instance, warm.assignment(), Status.OPTIMAL, root).withIterations(1),
+                        "certified by the relaxation bound at the root");
+            }
+        }
+        BranchAndBound bb = new BranchAndBound(c, warm.assignment(), gap, deadline);
         if (bb.run()) {
             return claim(instance, bb.best(), Status.OPTIMAL, bb.provenBound()).withIterations(bb.nodes());
         }
         double bound = RelaxationBound.lowerBound(c, bb.best(), bb.bestTotal(),
                 LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+        if (bb.bestTotal() - bound <= gap * bb.bestTotal()) {
+            return noted(claim(instance, bb.best(), Status.OPTIMAL, bound).withIterations(bb.nodes()),
+                    "the tree was not closed in time, but the relaxation bound certifies the requested gap");
+        }
         return noted(claim(instance, bb.best(), Status.LIMIT_REACHED, bound).withIterations(bb.nodes()),
                 "time limit of " + context.timeLimitMillis() + " ms reached before the search tree was closed");
     }

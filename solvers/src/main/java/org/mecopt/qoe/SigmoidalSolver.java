@@ -17,7 +17,9 @@ import org.mecopt.numeric.sigmoidal.SigmoidalProgramming;
  *
  * <p>Gap: {@link SolverOptions#relativeGap()} as given; when it is not set, this solver's own
  * default, {@value #DEFAULT_GAP}. The parameter {@code symmetry=off} disables the ordering of
- * identical users (for comparisons only). {@link SolverOptions#maxIterations()} caps the nodes
+ * identical users (for comparisons only); {@code search=envelope|activation} runs one of the two
+ * searches alone (default {@code auto}: envelope first, activation search after
+ * {@value SigmoidalProgramming.Settings#ACTIVATION_AFTER_NODES} nodes; see docs/qoe.md). {@link SolverOptions#maxIterations()} caps the nodes
  * (default {@value #DEFAULT_MAX_NODES}).
  */
 public final class SigmoidalSolver extends QoeSolver {
@@ -29,6 +31,11 @@ public final class SigmoidalSolver extends QoeSolver {
 
     static final SolverParameter<String> SYMMETRY = SolverParameter.choice("symmetry", "on", List.of("on", "off"),
             "order identical users to break symmetry (off: for comparisons only)");
+
+    static final SolverParameter<String> SEARCH = SolverParameter.choice("search", "auto",
+            List.of("auto", "envelope", "activation"),
+            "auto: envelope branch and bound, handing over to the activation search (counts per class of similar "
+                    + "users) when it does not close within a few nodes; envelope or activation alone: for comparisons");
 
     @Override
     public String name() {
@@ -42,13 +49,18 @@ public final class SigmoidalSolver extends QoeSolver {
 
     @Override
     public List<SolverParameter<?>> parameters() {
-        return List.of(SYMMETRY);
+        return List.of(SYMMETRY, SEARCH);
     }
 
     static SigmoidalProgramming.Settings settings(SolveContext context) {
+        long handOver = switch (context.value(SEARCH)) {
+            case "envelope" -> -1;
+            case "activation" -> 0;
+            default -> SigmoidalProgramming.Settings.ACTIVATION_AFTER_NODES;
+        };
         return new SigmoidalProgramming.Settings(context.relativeGap(DEFAULT_GAP),
                 SigmoidalProgramming.Settings.DEFAULTS.absoluteGap(), context.boundedTimeLimitMillis(),
-                context.maxIterations(DEFAULT_MAX_NODES), !"off".equals(context.value(SYMMETRY)));
+                context.maxIterations(DEFAULT_MAX_NODES), !"off".equals(context.value(SYMMETRY)), handOver);
     }
 
     @Override

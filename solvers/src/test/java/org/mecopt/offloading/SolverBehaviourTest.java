@@ -19,6 +19,48 @@ class SolverBehaviourTest {
 
     private static final OffloadingInstance PAPER = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER, 3);
 
+    /**
+     * A search that closes at its incumbent reports the incumbent's total as the bound; summed in
+     * another order than the objective it can sit 1.1e-12 above it (20×4, maxTasks 8, seed 1000 came
+     * back FEASIBLE without a bound). Such rounding is capped; a real excess is left to the check.
+     */
+    @Test
+    void aBoundRoundedAboveTheIncumbentIsCappedNotDropped() {
+        int[] assignment = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+        AssignmentCosts c = new AssignmentCosts(PAPER);
+        double objective = PAPER.objective(KktAllocation.solution(PAPER, assignment));
+        double total = objective * PAPER.deviceCount();
+        Double rounded = AssignmentSolver.claim(PAPER, assignment, Status.OPTIMAL, total * (1 + 1.1e-12)).bound();
+        assertEquals(objective, rounded);
+        Double wrong = AssignmentSolver.claim(PAPER, assignment, Status.OPTIMAL, total * (1 + 1e-6)).bound();
+        assertTrue(wrong > objective, "a real excess must reach the result check untouched");
+        assertTrue(Math.abs(c.total(assignment) - total) <= 1e-12 * total);
+    }
+
+    /** At a loose requested gap the root relaxation bound certifies 100 × 10 without branching. */
+    @Test
+    void aLooseGapIsCertifiedByTheRootRelaxationOnLargeInstances() {
+        for (int maxTasks : new int[] {10, 15}) {
+            OffloadingInstance big = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER.withSize(100, 10, maxTasks), 1000);
+            Result<OffloadingSolution> r = new ExactSolver().solve(big, SolverOptions.defaults().withRelativeGap(1e-4));
+            assertEquals(Status.OPTIMAL, r.status(), r.message());
+            assertTrue(r.gap() <= 1e-4, "gap " + r.gap());
+            for (String other : List.of("greedy", "local-search")) {
+                Result<OffloadingSolution> o = SolverRegistry.get(OffloadingInstance.class, other).solve(big);
+                assertTrue(r.bound() <= o.objective(), other + " " + o.objective() + " below the bound " + r.bound());
+            }
+        }
+        // where the optimum is proven, the root bound stays below it
+        for (int seed = 0; seed < 5; seed++) {
+            OffloadingInstance small = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER.withSize(12, 3, 6), seed);
+            Result<OffloadingSolution> loose = new ExactSolver().solve(small, SolverOptions.defaults().withRelativeGap(1e-4));
+            Result<OffloadingSolution> tight = new ExactSolver().solve(small);
+            assertEquals(Status.OPTIMAL, tight.status());
+            assertTrue(loose.bound() <= tight.objective() * (1 + 1e-12), loose.bound() + " > optimum " + tight.objective());
+            assertTrue(loose.objective() <= tight.objective() * (1 + 1e-4));
+        }
+    }
+
     @Test
     void registryFindsEveryOffloadingSolver() {
         assertEquals(List.of("exact", "goa", "greedy", "kkt", "local-search", "roa"),

@@ -147,4 +147,48 @@ class SigmoidalProgrammingProperties {
             assertTrue(r.objective() <= sig.bound() + 1e-9 * Math.max(1, sig.bound()), s.name() + " above the bound");
         }
     }
+
+    /**
+     * Near-identical users (issue 12): certified within the default gap, and the bound is never
+     * beaten by any baseline, by the plain envelope search's point, or by random feasible points;
+     * where the envelope search closes too, both agree within the gap.
+     */
+    @Property(tries = 25)
+    void nearIdenticalUsersAreCertifiedAndNeverBeaten(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
+                                                      @ForAll @IntRange(min = 2, max = 60) int users,
+                                                      @ForAll @IntRange(min = 1, max = 3) int classes,
+                                                      @ForAll @IntRange(min = 0, max = 100) int level) {
+        Random rnd = new Random(seed);
+        double perturbation = 1e-4 * Math.pow(500, level / 100.0);
+        QoeInstance instance = QoeClassesGenerator.generate(QoeClassesGenerator.Config.of(users, classes, perturbation,
+                0.2 + 0.8 * rnd.nextDouble()), seed);
+        Result<QoeSolution> sig = new SigmoidalSolver().solve(instance, SolverOptions.defaults().withTimeLimitMillis(10_000));
+        assertEquals(Status.OPTIMAL, sig.status(), sig.message());
+        assertTrue(sig.gap() <= 1e-4 || sig.bound() - sig.objective() <= 1e-9, "gap " + sig.gap());
+        double bound = sig.bound();
+        Result<QoeSolution> envelope = new SigmoidalSolver().solve(instance, SolverOptions.defaults()
+                .withParameter("search", "envelope").withMaxIterations(3000));
+        assertTrue(envelope.objective() <= bound + 1e-9, "envelope point " + envelope.objective() + " > bound " + bound);
+        assertTrue(sig.objective() <= envelope.bound() + 1e-9, "point " + sig.objective() + " > envelope bound");
+        if (envelope.status() == Status.OPTIMAL) {
+            assertEquals(envelope.objective(), sig.objective(), 2e-4 * bound);
+        }
+        for (QoeSolver s : new QoeSolver[] {new EqualShareSolver(), new ProportionalSolver(), new GreedyQoeSolver()}) {
+            Result<QoeSolution> r = s.solve(instance, SolverOptions.defaults());
+            assertTrue(r.objective() <= bound + 1e-9, s.name() + " " + r.objective() + " > bound " + bound);
+        }
+        for (int k = 0; k < 50; k++) {
+            double[] p = new double[users];
+            double total = 0;
+            for (int u = 0; u < users; u++) {
+                p[u] = rnd.nextDouble() < 0.5 ? 0 : rnd.nextDouble();
+                total += p[u];
+            }
+            double scale = total > 0 ? instance.capacityHz() / total : 0;
+            for (int u = 0; u < users; u++) {
+                p[u] *= scale;
+            }
+            assertTrue(instance.objective(instance.solution(p)) <= bound + 1e-9);
+        }
+    }
 }

@@ -30,7 +30,6 @@ package org.mecopt.numeric.sigmoidal;
 final class CapacityRelaxation {
 
     static final int MAX_PRICE_STEPS = 200;
-    private static final int NEWTON_STEPS = 100;
 
     private final Sigmoid[] f;
     private final double capacity;
@@ -248,38 +247,8 @@ final class CapacityRelaxation {
         if (e.dw() <= price) {
             return w;
         }
-        // f' is decreasing on [w, u]; solve f'(x) = price, keeping f'(a) > price > f'(b).
-        double a = w;
-        double b = u;
-        double x = warm[i];
-        if (!(x > a && x < b)) {
-            x = 0.5 * (a + b);
-        }
-        double tol = 1e-13 * (u - e.l());
-        double[] v = scratch;
-        for (int k = 0; k < NEWTON_STEPS; k++) {
-            fi.evaluate(x, v);
-            double d = v[1] - price;
-            if (d > 0) {
-                a = x;
-            } else if (d < 0) {
-                b = x;
-            } else {
-                break;
-            }
-            if (b - a <= tol) {
-                break;
-            }
-            double h = v[2];
-            double next = h < 0 ? x - d / h : Double.NaN;
-            if (!(next > a && next < b)) {
-                next = 0.5 * (a + b);
-            } else if (Math.abs(next - x) <= tol) {
-                x = next;
-                break;
-            }
-            x = next;
-        }
+        // f' is decreasing on [w, u]: solve f'(x) = price
+        double x = ConcaveRoot.root(fi, w, u, price, warm[i], 1e-13 * (u - e.l()), scratch, null);
         warm[i] = x;
         return x;
     }

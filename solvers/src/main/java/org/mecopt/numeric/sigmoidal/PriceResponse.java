@@ -12,8 +12,9 @@ package org.mecopt.numeric.sigmoidal;
  * {@code f'(hi) ≥ μ}, and otherwise at the unique root of {@code f'(x) = μ}. The point z is
  * covered by the concave side, so {@code sup φ = max(φ(lo), max_{[z,hi]} φ)}: one endpoint and
  * one 1-D concave maximization. The root is bracketed, {@code f'(a) ≥ μ ≥ f'(b)}, and shrunk by
- * Newton steps safeguarded by bisection; by concavity {@code φ(x) ≤ φ(a) + (f'(a) − μ)(b − a)} for
- * every x in {@code [a, b]}, which is the certified upper value ({@code upperBound ≥ sup φ}, up to
+ * Newton steps safeguarded by bisection ({@link ConcaveRoot}); by concavity
+ * {@code φ(y) ≤ φ(x) + |f'(x) − μ| (b − a)} for every y in the final bracket {@code [a, b]} around
+ * the returned x, which is the certified upper value ({@code upperBound ≥ sup φ}, up to
  * the rounding of f itself). Tested against a fine grid in {@code PriceResponseTest}.
  *
  * @param x a maximizer (within the final bracket)
@@ -22,8 +23,6 @@ package org.mecopt.numeric.sigmoidal;
  * @param slope {@code −x}: the derivative of the supremum in μ (Danskin), for price searches
  */
 public record PriceResponse(double x, double value, double upperBound, double slope) {
-
-    private static final int STEPS = 100;
 
     /**
      * @param f a sigmoid (convex then concave)
@@ -56,35 +55,13 @@ public record PriceResponse(double x, double value, double upperBound, double sl
                 value = out[0] - price * hi;
                 upper = value;
             } else {
-                double a = z;
-                double b = hi;
-                double t = 0.5 * (a + b);
+                double[] bracket = new double[3];
                 double tol = 1e-13 * Math.max(1, Math.abs(hi));
-                for (int k = 0; k < STEPS && b - a > tol; k++) {
-                    f.evaluate(t, out);
-                    double d = out[1] - price;
-                    if (d >= 0) {
-                        a = t;
-                    } else {
-                        b = t;
-                    }
-                    double step = out[2] < 0 ? -d / out[2] : Double.NaN;
-                    // Newton approaches the root from one side and would leave the far end of the
-                    // bracket where it is: a small step is doubled, which lands past the root (the
-                    // error after a Newton step is second order) and closes the bracket
-                    if (Math.abs(step) < 1e-3 * (b - a)) {
-                        step = 2 * step + Math.copySign(tol, step);
-                    }
-                    double next = t + step;
-                    t = next > a && next < b ? next : 0.5 * (a + b);
-                }
-                f.evaluate(a, out);
-                double va = out[0] - price * a;
-                double slopeA = Math.max(0, out[1] - price);
-                double vb = f.value(b) - price * b;
-                x = vb > va ? b : a;
-                value = Math.max(va, vb);
-                upper = Math.max(value, va + slopeA * (b - a));
+                x = ConcaveRoot.root(f, z, hi, price, 0.5 * (z + hi), tol, out, bracket);
+                f.evaluate(x, out);
+                value = out[0] - price * x;
+                // φ is concave on the final bracket, so its tangent at x bounds it from above there
+                upper = value + Math.abs(out[1] - price) * (bracket[1] - bracket[0]);
             }
         }
         if (atLo >= upper) {

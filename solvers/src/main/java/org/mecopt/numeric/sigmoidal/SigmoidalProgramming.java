@@ -28,7 +28,7 @@ import org.mecopt.api.Status;
  *       r. Without this, n = 20 identical users do not close in a minute (every branch is undone by
  *       another identical user taking the slack); with it they close in about five nodes
  *       (docs/qoe.md). Near-identical users are not grouped: the ordering is only valid for equal
- *       functions.</li>
+ *       functions; the hand-over below is what closes them.</li>
  *   <li>Incumbent: besides {@code Σ f} at every relaxed point, each expanded node is polished: the
  *       variables on f keep the concave part of their box, the partial one is dropped (or kept on
  *       its concave side), and the capacity is re-split optimally among them, a concave problem
@@ -43,6 +43,12 @@ import org.mecopt.api.Status;
  *       values are all ~1e-12. OPTIMAL is claimed only when the final UB and LB meet this test: a
  *       node whose relaxed point is exact is closed at its dual value, which in double precision
  *       (workloads of 1e-300, slopes of 1e111) can stay far above it; then the result is FEASIBLE.</li>
+ *   <li>Hand-over: when the search has not closed after {@link Settings#activationAfterNodes()}
+ *       nodes (20 by default), the {@link ActivationSearch} takes over with the incumbent: it branches
+ *       on how many of each class of similar variables are on the concave side, so near-identical
+ *       variables (which this search cannot order) no longer multiply the tree. Both searches' bounds
+ *       are valid for the whole program; the smaller one is reported. Random QoE instances close
+ *       here in ≤ 3 nodes and never reach it.</li>
  *   <li>Check: the bound must not be beaten by the proportional point {@code x_i = l_i + θ(u_i − l_i)}
  *       (θ spends the capacity). When it is, the envelopes or the relaxation broke down in double
  *       precision (steepness ~1e18, workloads that underflow to 0 make f a step), and the result
@@ -66,11 +72,22 @@ public final class SigmoidalProgramming {
      * @param timeLimitMillis wall-clock budget
      * @param maxNodes relaxations solved at most
      * @param symmetryBreaking order identical variables (see the class comment)
+     * @param activationAfterNodes envelope nodes after which an open search hands over to the
+     *     activation search (see the class comment); 0 from the root, negative never
      */
     public record Settings(double relativeGap, double absoluteGap, long timeLimitMillis, long maxNodes,
-                           boolean symmetryBreaking) {
+                           boolean symmetryBreaking, long activationAfterNodes) {
+
+        /** Envelope nodes before the activation search takes over, by default. */
+        public static final long ACTIVATION_AFTER_NODES = 20;
 
         public static final Settings DEFAULTS = new Settings(1e-4, 1e-9, 60_000, 1_000_000, true);
+
+        /** The default hand-over to the activation search ({@link #ACTIVATION_AFTER_NODES}). */
+        public Settings(double relativeGap, double absoluteGap, long timeLimitMillis, long maxNodes,
+                        boolean symmetryBreaking) {
+            this(relativeGap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking, ACTIVATION_AFTER_NODES);
+        }
 
         public Settings {
             if (!(relativeGap >= 0) || !Double.isFinite(relativeGap)) {
@@ -88,19 +105,27 @@ public final class SigmoidalProgramming {
         }
 
         public Settings withRelativeGap(double gap) {
-            return new Settings(gap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking);
+            return new Settings(gap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking, activationAfterNodes);
         }
 
         public Settings withTimeLimitMillis(long millis) {
-            return new Settings(relativeGap, absoluteGap, millis, maxNodes, symmetryBreaking);
+            return new Settings(relativeGap, absoluteGap, millis, maxNodes, symmetryBreaking, activationAfterNodes);
         }
 
         public Settings withMaxNodes(long nodes) {
-            return new Settings(relativeGap, absoluteGap, timeLimitMillis, nodes, symmetryBreaking);
+            return new Settings(relativeGap, absoluteGap, timeLimitMillis, nodes, symmetryBreaking, activationAfterNodes);
         }
 
         public Settings withSymmetryBreaking(boolean on) {
-            return new Settings(relativeGap, absoluteGap, timeLimitMillis, maxNodes, on);
+            return new Settings(relativeGap, absoluteGap, timeLimitMillis, maxNodes, on, activationAfterNodes);
+        }
+
+        /**
+         * @param nodes envelope nodes after which the activation search takes over (0: from the root;
+         *     negative: never, the plain envelope branch and bound)
+         */
+        public Settings withActivationAfterNodes(long nodes) {
+            return new Settings(relativeGap, absoluteGap, timeLimitMillis, maxNodes, symmetryBreaking, nodes);
         }
     }
 
@@ -236,9 +261,15 @@ public final class SigmoidalProgramming {
         open.add(new Node(rootEnv, root.x(), Math.max(root.upperBound(), lower), root.price()));
         Status status = Status.OPTIMAL;
         String message = "";
+        boolean handOver = false;
+        long envelopeLimit = settings.activationAfterNodes() < 0 ? Long.MAX_VALUE : settings.activationAfterNodes();
         while (!open.isEmpty()) {
             Node top = open.peek();
             if (closes(top.bound, lower, absoluteGap)) {
+                break;
+            }
+            if (nodes >= envelopeLimit && nodes < settings.maxNodes()) {
+                handOver = true;
                 break;
             }
             if (nodes >= settings.maxNodes()) {
@@ -322,6 +353,26 @@ public final class SigmoidalProgramming {
         double upper = Math.max(lower, closedBound);
         if (!open.isEmpty()) {
             upper = Math.max(upper, open.peek().bound);
+        }
+        if (handOver) {
+            ActivationSearch search = new ActivationSearch(program, f, z, settings.relativeGap(), absoluteGap,
+                    (b, lo) -> closes(b, lo, absoluteGap));
+            ActivationSearch.Result r = search.solve(best, lower, settings.maxNodes() - nodes,
+                    () -> deadline.passed() || own.passed());
+            nodes += r.nodes();
+            if (r.value() > lower) {
+                lower = r.value();
+                best = r.x();
+            }
+            // both searches' bounds are valid for the whole program: keep the smaller (a bound that
+            // broke down in double precision is dropped, never trusted)
+            if (r.upperBound() < upper) {
+                upper = Math.max(lower, r.upperBound());
+            }
+            if (r.stopped() && !closes(upper, lower, absoluteGap)) {
+                status = Status.LIMIT_REACHED;
+                message = r.message();
+            }
         }
         if (status == Status.OPTIMAL && !closes(upper, lower, absoluteGap)) {
             status = Status.FEASIBLE;
