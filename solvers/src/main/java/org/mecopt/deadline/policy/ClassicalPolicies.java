@@ -8,13 +8,15 @@ public final class ClassicalPolicies implements DeadlinePolicyProvider {
 
     @Override
     public List<String> names() {
-        return List.of(HeuristicPolicy.NAME);
+        return List.of(HeuristicPolicy.NAME, JustInTimePolicy.NAME, PerStepOptimalPolicy.NAME);
     }
 
     @Override
     public DeadlinePolicy create(String name, DeadlineEnergyConfig config) {
         return switch (name) {
             case HeuristicPolicy.NAME -> new HeuristicPolicy(1);
+            case JustInTimePolicy.NAME -> new JustInTimePolicy(config);
+            case PerStepOptimalPolicy.NAME -> new PerStepOptimalPolicy(config);
             default -> throw new org.mecopt.api.InvalidInstanceException("policy", name, "is not a classical policy");
         };
     }

@@ -1,0 +1,88 @@
+package org.mecopt.deadline.policy;
+
+import org.mecopt.deadline.DeadlineEnergyConfig;
+
+/**
+ * The step rule both classical policies of ours follow for one user; they differ only in what they
+ * know (exact edge rates and gains, or the user's own estimates).
+ *
+ * <p><b>Why this rule.</b> With the proportional edge share (eq. (5)) a user's edge rate is
+ * proportional to its own remainder, so eq. (7) lets it offload at most the fraction
+ * {@code τ F/(C Σ_i Q_rem,i)} of its remainder per step, however high its power: while others hold
+ * many bits, a task's remainder decays geometrically and is finished either when the system drains
+ * or by the local CPU. Pacing the bits evenly over the deadline therefore loses tasks (measured:
+ * docs/deadline-energy.md); what pays is to use the edge share every step, at a rate that captures
+ * most of it but not at any price, and to spend local energy only where it finishes a task.
+ *
+ * <p><b>The rule</b>, per user with a task and edge rate r:
+ * <ol>
+ *   <li>if offloading alone can finish the task at a rate up to {@code R_cap = min(r θ/(1−θ), R_max)}
+ *       ({@code r θ/(1−θ)} gets the fraction θ of the share, {@code S = θ τ r}; R_max is the rate at
+ *       p_max), offload it all at the least such rate;</li>
+ *   <li>else, if offloading at {@code R_cap} plus local computing within the CPU's capacity finishes
+ *       it, do so with the least local bits (the least frequency);</li>
+ *   <li>else, in the task's last step: give up (α = η = 0: it fails anyway, and its power would
+ *       only interfere with others);</li>
+ *   <li>else offload at {@code R_cap}, and compute locally the shortfall to the pace
+ *       {@code Q / steps left} only if {@code localPace} (on in both policies by default: it buys success at ~10× the energy per bit).</li>
+ * </ol>
+ */
+final class OffloadFirst {
+    private OffloadFirst() {
+    }
+
+    /** A user's plan: local bits and uplink rate (0: no transmission). */
+    record Plan(double localBits, double rateBps, boolean finishes) {
+    }
+
+    /**
+     * @param bits        Q
+     * @param cycles      C
+     * @param window      τ
+     * @param stepsLeft   including this one
+     * @param others      the other users' remainders Σ_{i≠k} Q_rem,i (for the edge share)
+     * @param theta       share fraction θ ∈ (0,1)
+     * @param localPace   whether to compute the pace shortfall locally
+     * @param maxRate     the most rate the user can reach (at p_max)
+     */
+    static Plan plan(DeadlineEnergyConfig c, double bits, double cycles, double window, int stepsLeft, double others,
+                     double theta, boolean localPace, double maxRate) {
+        double r0 = Pace.edgeRate(c, bits, others + bits, cycles);
+        double capRate = Math.min(maxRate, r0 * theta / (1 - theta));
+        double finish = Pace.rateNeeded(bits, window, r0);
+        if (finish <= capRate) {
+            return new Plan(0, finish, true);
+        }
+        double cap = Math.min(bits, Pace.localCapacity(c, window, cycles));
+        if (finishes(c, bits, cycles, window, others, capRate, cap)) {
+            double lo = 0;
+            double hi = cap;
+            for (int i = 0; i < 50; i++) {
+                double mid = 0.5 * (lo + hi);
+                if (finishes(c, bits, cycles, window, others, capRate, mid)) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return new Plan(hi, capRate, true);
+        }
+        if (stepsLeft <= 1) {
+            return new Plan(0, 0, false);
+        }
+        double local = 0;
+        if (localPace) {
+            double offload = window / (1 / capRate + 1 / r0);
+            local = Math.max(0, Math.min(cap, bits / stepsLeft - offload));
+        }
+        return new Plan(local, capRate, false);
+    }
+
+    /** Whether {@code local} bits locally and rate R finish the task this step (eq. (3)–(8)). */
+    static boolean finishes(DeadlineEnergyConfig c, double bits, double cycles, double window, double others,
+                            double rate, double local) {
+        double rem = bits - local;
+        double r = Pace.edgeRate(c, rem, others + rem, cycles);
+        return window / (1 / rate + 1 / r) >= rem * (1 + Pace.ROUNDING_MARGIN);
+    }
+}
