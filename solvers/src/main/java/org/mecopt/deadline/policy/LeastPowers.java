@@ -82,12 +82,13 @@ final class LeastPowers {
         }
         for (int u = 0; u < k; u++) {
             double p = b[u];
-            if (!(p >= 0) || p > pMax * (1 + 1e-12)) {
+            // a user without a target solves to 0 up to rounding (a −1e-19 is not a proof of infeasibility)
+            if (!(p >= -1e-12 * pMax) || p > pMax * (1 + 1e-12)) {
                 return false;
             }
         }
         for (int u = 0; u < k; u++) {
-            out[u] = Math.min(pMax, b[u]);
+            out[u] = sinr[u] == 0 ? 0 : Math.max(0, Math.min(pMax, b[u]));
         }
         return true;
     }
