@@ -28,7 +28,7 @@ public final class JustInTimePolicy implements DeadlinePolicy {
     private final DeadlineEnergyConfig config;
     private final double theta;
     private final double margin;
-    private final boolean localPace;
+    private final OffloadFirst.LocalRule localRule;
     private double[] wattsPerSinr = new double[0];
     private double[] lastRemainder = new double[0];
     private double[] lastCycles = new double[0];
@@ -38,21 +38,21 @@ public final class JustInTimePolicy implements DeadlinePolicy {
     /**
      * @param theta     share fraction θ of {@link OffloadFirst}
      * @param margin    relative raise of the power over the estimate
-     * @param localPace compute the pace shortfall locally
+     * @param localRule how a task that cannot finish this step uses its CPU
      */
-    public JustInTimePolicy(DeadlineEnergyConfig config, double theta, double margin, boolean localPace) {
+    public JustInTimePolicy(DeadlineEnergyConfig config, double theta, double margin, OffloadFirst.LocalRule localRule) {
         this.config = Check.present("config", config);
         if (!(theta > 0 && theta < 1)) {
             throw new InvalidInstanceException("theta", theta, "must be in (0, 1)");
         }
         this.theta = theta;
         this.margin = Check.nonNegative("margin", margin);
-        this.localPace = localPace;
+        this.localRule = Check.present("localRule", localRule);
     }
 
     /** The defaults: θ = 0.8, margin 2, local pace on (measured choices, docs/deadline-energy.md). */
     public JustInTimePolicy(DeadlineEnergyConfig config) {
-        this(config, 0.8, 2, true);
+        this(config, 0.8, 2, OffloadFirst.LocalRule.valueOf(System.getProperty("rule", "PACE")));
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class JustInTimePolicy implements DeadlinePolicy {
                     - lastRemainder[u]);
         }
         double reach = config.rateBps(config.pMaxW() / ((1 + margin) * wattsPerSinr[u]));
-        OffloadFirst.Plan plan = OffloadFirst.plan(config, bits, c, window, left, others, theta, localPace, reach);
+        OffloadFirst.Plan plan = OffloadFirst.plan(config, bits, c, s.remainingS(), others, theta, localRule, reach);
         double local = plan.localBits();
         double eta = plan.rateBps() > 0 ? (1 + margin) * wattsPerSinr[u] * config.sinrFor(plan.rateBps()) / config.pMaxW() : 0;
         if (eta > 1) {
@@ -130,6 +130,6 @@ public final class JustInTimePolicy implements DeadlinePolicy {
 
     @Override
     public String toString() {
-        return NAME + "(theta=" + theta + ", margin=" + margin + ", localPace=" + localPace + ")";
+        return NAME + "(theta=" + theta + ", margin=" + margin + ", localRule=" + localRule + ")";
     }
 }

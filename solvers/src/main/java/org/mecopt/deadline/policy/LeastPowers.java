@@ -92,4 +92,41 @@ final class LeastPowers {
         }
         return true;
     }
+
+    /**
+     * When the targets are infeasible: the least fixed point of the capped interference function
+     * {@code p_k = min(p_max, γ_k (Σ_{j≠k} G_kj p_j + 1)/G_kk)}, by iterating it from p = 0 (Yates 1995,
+     * "A framework for uplink power control": a standard interference function, so the iteration rises
+     * monotonically to its unique fixed point). Users at p_max get less than their target; every
+     * other user meets its target with the least power given theirs.
+     *
+     * @param out      the powers in W
+     * @param achieved the SINR each user gets with them
+     */
+    void capped(double[][] gain, double[] sinr, double pMax, double[] out, double[] achieved) {
+        java.util.Arrays.fill(out, 0);
+        double[] next = b;
+        for (int it = 0; it < 1000; it++) {
+            double change = 0;
+            for (int u = 0; u < k; u++) {
+                double interference = 1;
+                for (int j = 0; j < k; j++) {
+                    interference += j == u ? 0 : gain[u][j] * out[j];
+                }
+                next[u] = sinr[u] == 0 ? 0 : Math.min(pMax, sinr[u] * interference / gain[u][u]);
+                change = Math.max(change, Math.abs(next[u] - out[u]));
+            }
+            System.arraycopy(next, 0, out, 0, k);
+            if (change <= 1e-12 * pMax) {
+                break;
+            }
+        }
+        for (int u = 0; u < k; u++) {
+            double interference = 1;
+            for (int j = 0; j < k; j++) {
+                interference += j == u ? 0 : gain[u][j] * out[j];
+            }
+            achieved[u] = out[u] * gain[u][u] / interference;
+        }
+    }
 }

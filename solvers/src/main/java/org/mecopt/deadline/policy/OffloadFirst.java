@@ -38,15 +38,29 @@ final class OffloadFirst {
     /**
      * @param bits        Q
      * @param cycles      C
-     * @param window      τ
-     * @param stepsLeft   including this one
+     * @param remainingS  d, the deadline budget left
      * @param others      the other users' remainders Σ_{i≠k} Q_rem,i (for the edge share)
      * @param theta       share fraction θ ∈ (0,1)
-     * @param localPace   whether to compute the pace shortfall locally
+     * @param rule        how a task that cannot finish this step uses its CPU
      * @param maxRate     the most rate the user can reach (at p_max)
      */
-    static Plan plan(DeadlineEnergyConfig c, double bits, double cycles, double window, int stepsLeft, double others,
-                     double theta, boolean localPace, double maxRate) {
+    /** How a task that cannot finish this step uses its CPU. */
+    enum LocalRule {
+        /** Not at all. */
+        NONE,
+        /** The shortfall of the offloaded bits to the pace {@code Q / steps left}. */
+        PACE,
+        /**
+         * The least constant CPU share that, with the edge share as it is now (the others' remainders
+         * unchanged), finishes the task by its deadline; nothing if none does.
+         */
+        PREDICTIVE
+    }
+
+    static Plan plan(DeadlineEnergyConfig c, double bits, double cycles, double remainingS, double others,
+                     double theta, LocalRule rule, double maxRate) {
+        double window = Math.min(c.stepS(), remainingS);
+        int stepsLeft = Pace.stepsLeft(remainingS, c.stepS());
         double r0 = Pace.edgeRate(c, bits, others + bits, cycles);
         double capRate = Math.min(maxRate, r0 * theta / (1 - theta));
         double finish = Pace.rateNeeded(bits, window, r0);
@@ -54,28 +68,78 @@ final class OffloadFirst {
             return new Plan(0, finish, true);
         }
         double cap = Math.min(bits, Pace.localCapacity(c, window, cycles));
-        if (finishes(c, bits, cycles, window, others, capRate, cap)) {
-            double lo = 0;
-            double hi = cap;
-            for (int i = 0; i < 50; i++) {
-                double mid = 0.5 * (lo + hi);
-                if (finishes(c, bits, cycles, window, others, capRate, mid)) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            return new Plan(hi, capRate, true);
+        double least = leastLocalToFinish(c, bits, cycles, window, others, capRate);
+        if (!Double.isNaN(least)) {
+            return new Plan(least, capRate, true);
         }
         if (stepsLeft <= 1) {
             return new Plan(0, 0, false);
         }
         double local = 0;
-        if (localPace) {
+        if (rule == LocalRule.PACE) {
             double offload = window / (1 / capRate + 1 / r0);
             local = Math.max(0, Math.min(cap, bits / stepsLeft - offload));
+        } else if (rule == LocalRule.PREDICTIVE) {
+            double full = Pace.localCapacity(c, window, cycles);
+            if (finishesBy(c, bits, cycles, remainingS, stepsLeft, others, theta, maxRate, 1)) {
+                double lo = 0;
+                double hi = 1;
+                for (int i = 0; i < 20; i++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (finishesBy(c, bits, cycles, remainingS, stepsLeft, others, theta, maxRate, mid)) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                local = Math.min(bits, hi * full);
+            }
         }
         return new Plan(local, capRate, false);
+    }
+
+    /**
+     * Whether the task finishes within its steps left at the constant CPU share α, offloading at the
+     * capped rate, with the others' remainders as now (a prediction: they change).
+     */
+    static boolean finishesBy(DeadlineEnergyConfig c, double bits, double cycles, double remainingS, int stepsLeft,
+                              double others, double theta, double maxRate, double alpha) {
+        double q = bits;
+        for (int i = 0; i < stepsLeft; i++) {
+            double tau = Math.min(c.stepS(), remainingS - i * c.stepS());
+            double rem = q - Math.min(q, alpha * tau * c.fMaxHz() / cycles);
+            if (rem <= 0) {
+                return true;
+            }
+            double r = Pace.edgeRate(c, rem, others + rem, cycles);
+            double rate = Math.min(maxRate, r * theta / (1 - theta));
+            double s = tau / (1 / rate + 1 / r);
+            if (s >= rem) {
+                return true;
+            }
+            q = rem - s;
+        }
+        return false;
+    }
+
+    /** The least local bits that finish the task this step at rate R (bisection), NaN if even the CPU's capacity does not. */
+    static double leastLocalToFinish(DeadlineEnergyConfig c, double bits, double cycles, double window, double others,
+                                     double rate) {
+        double cap = Math.min(bits, Pace.localCapacity(c, window, cycles));
+        if (!finishes(c, bits, cycles, window, others, rate, cap)) {
+            return Double.NaN;
+        }
+        double lo = 0;
+        double hi = cap;
+        for (int i = 0; i < 50; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (finishes(c, bits, cycles, window, others, rate, mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
     }
 
     /** Whether {@code local} bits locally and rate R finish the task this step (eq. (3)–(8)). */

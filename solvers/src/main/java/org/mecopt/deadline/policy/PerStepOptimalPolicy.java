@@ -18,21 +18,24 @@ import org.mecopt.deadline.DeadlineEnergyConfig;
  * is claimed for the episode.
  *
  * <p><b>When the targets are infeasible together</b> (interference: spectral radius ≥ 1, or a power
- * above p_max) all SINR targets are scaled by the largest common factor that is feasible
- * (bisection, 40 halvings); a task in its last step that then cannot finish, even with its whole
- * local capacity, is given up and the powers are solved again, so no energy goes to a task that fails.
+ * above p_max) the powers are the least fixed point of the capped interference function
+ * ({@link LeastPowers#capped}, Yates 1995): users held at p_max get less than their targets, all
+ * others meet theirs with the least power. A user short of its finishing rate then adds the least
+ * local work that still finishes the task; a task in its last step that cannot finish even with its
+ * whole local capacity is given up (α = η = 0) and the powers are solved again, so no energy goes to
+ * a task that fails anyway.
  */
 public final class PerStepOptimalPolicy implements DeadlinePolicy {
     public static final String NAME = "per-step-optimal";
 
     private final DeadlineEnergyConfig config;
     private final double theta;
-    private final boolean localPace;
+    private final OffloadFirst.LocalRule localRule;
     private final int k;
     private final LeastPowers leastPowers;
     private final double[][] gain;
     private final double[] sinr;
-    private final double[] scaled;
+    private final double[] achieved;
     private final double[] power;
     private final double[] local;
     private final double[] rate;
@@ -40,20 +43,20 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
 
     /**
      * @param theta     share fraction θ of {@link OffloadFirst} (0.8: rate 4× the edge rate)
-     * @param localPace compute the pace shortfall locally
+     * @param localRule how a task that cannot finish this step uses its CPU
      */
-    public PerStepOptimalPolicy(DeadlineEnergyConfig config, double theta, boolean localPace) {
+    public PerStepOptimalPolicy(DeadlineEnergyConfig config, double theta, OffloadFirst.LocalRule localRule) {
         this.config = Check.present("config", config);
         if (!(theta > 0 && theta < 1)) {
             throw new InvalidInstanceException("theta", theta, "must be in (0, 1)");
         }
         this.theta = theta;
-        this.localPace = localPace;
+        this.localRule = Check.present("localRule", localRule);
         this.k = config.users();
         leastPowers = new LeastPowers(k);
         gain = new double[k][k];
         sinr = new double[k];
-        scaled = new double[k];
+        achieved = new double[k];
         power = new double[k];
         local = new double[k];
         rate = new double[k];
@@ -62,7 +65,7 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
 
     /** The defaults: θ = 0.8, local pace on (measured choice, docs/deadline-energy.md). */
     public PerStepOptimalPolicy(DeadlineEnergyConfig config) {
-        this(config, 0.8, true);
+        this(config, 0.8, OffloadFirst.LocalRule.valueOf(System.getProperty("rule", "PACE")));
     }
 
     @Override
@@ -88,8 +91,8 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
             finishing[u] = false;
             if (s[u].pending()) {
                 double window = Math.min(dt, s[u].remainingS());
-                OffloadFirst.Plan plan = OffloadFirst.plan(config, s[u].remainingBits(), s[u].cyclesPerBit(), window,
-                        Pace.stepsLeft(s[u].remainingS(), dt), total - s[u].remainingBits(), theta, localPace,
+                OffloadFirst.Plan plan = OffloadFirst.plan(config, s[u].remainingBits(), s[u].cyclesPerBit(),
+                        s[u].remainingS(), total - s[u].remainingBits(), theta, localRule,
                         config.rateBps(config.pMaxW() * gain[u][u]));
                 local[u] = plan.localBits();
                 rate[u] = plan.rateBps();
@@ -98,24 +101,23 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
             sinr[u] = rate[u] > 0 ? config.sinrFor(rate[u]) : 0;
         }
         for (int round = 0; round < k + 1; round++) {
-            double factor = solve();
-            if (factor >= 1) {
+            if (leastPowers.solve(gain, sinr, config.pMaxW(), power)) {
                 break;
             }
-            // the scaled rates: re-plan local work; give up last steps that can no longer finish
+            leastPowers.capped(gain, sinr, config.pMaxW(), power, achieved);
+            // users held at p_max get a lower rate: finish with the CPU's help, or give up a last step
             boolean gaveUp = false;
             for (int u = 0; u < k; u++) {
-                if (!s[u].pending() || sinr[u] == 0) {
+                if (!s[u].pending() || sinr[u] == 0 || achieved[u] >= sinr[u] * (1 - 1e-9)) {
                     continue;
                 }
                 double window = Math.min(dt, s[u].remainingS());
-                double r = config.rateBps(scaled[u]);
-                double others = total - s[u].remainingBits();
-                double cap = Math.min(s[u].remainingBits(), Pace.localCapacity(config, window, s[u].cyclesPerBit()));
-                boolean last = Pace.stepsLeft(s[u].remainingS(), dt) <= 1;
-                if (OffloadFirst.finishes(config, s[u].remainingBits(), s[u].cyclesPerBit(), window, others, r, cap)) {
-                    local[u] = Math.max(local[u], cap); // finish with the CPU's help (exact least bits not needed here)
-                } else if (last) {
+                double r = config.rateBps(achieved[u]);
+                double least = OffloadFirst.leastLocalToFinish(config, s[u].remainingBits(), s[u].cyclesPerBit(), window,
+                        total - s[u].remainingBits(), r);
+                if (!Double.isNaN(least)) {
+                    local[u] = Math.max(local[u], least);
+                } else if (Pace.stepsLeft(s[u].remainingS(), dt) <= 1) {
                     sinr[u] = 0;
                     local[u] = 0;
                     gaveUp = true;
@@ -136,51 +138,8 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
         return actions;
     }
 
-    /**
-     * The least powers for the SINR targets; when infeasible, first the targets of users that do not
-     * finish their task this step are scaled by the largest feasible common factor, and only if the
-     * finishing users alone are infeasible, theirs too (the others then get nothing). Writes
-     * {@link #power} and {@link #scaled}; returns the factor of the finishing users (1 if untouched).
-     */
-    private double solve() {
-        if (leastPowers.solve(gain, sinr, config.pMaxW(), power)) {
-            System.arraycopy(sinr, 0, scaled, 0, k);
-            return 1;
-        }
-        if (feasibleScaled(1, 0)) {
-            double lo = bisect(f -> feasibleScaled(1, f));
-            feasibleScaled(1, lo);
-            return 1;
-        }
-        double lo = bisect(f -> feasibleScaled(f, 0));
-        feasibleScaled(lo, 0);
-        return lo;
-    }
-
-    private boolean feasibleScaled(double finishingFactor, double otherFactor) {
-        for (int u = 0; u < k; u++) {
-            scaled[u] = sinr[u] * (finishing[u] ? finishingFactor : otherFactor);
-        }
-        return leastPowers.solve(gain, scaled, config.pMaxW(), power);
-    }
-
-    /** The largest factor in [0,1] passing {@code feasible} (which must pass at 0), to 2^-30. */
-    private static double bisect(java.util.function.DoublePredicate feasible) {
-        double lo = 0;
-        double hi = 1;
-        for (int i = 0; i < 30; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (feasible.test(mid)) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     @Override
     public String toString() {
-        return NAME + "(theta=" + theta + ", localPace=" + localPace + ")";
+        return NAME + "(theta=" + theta + ", localRule=" + localRule + ")";
     }
 }
