@@ -1,7 +1,6 @@
 package org.mecopt.deadline.policy;
 
 import org.mecopt.api.Check;
-import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.deadline.DeadlineEnergyConfig;
 import org.mecopt.deadline.EpisodeInfo;
 
@@ -26,9 +25,8 @@ public final class JustInTimePolicy implements DeadlinePolicy {
     public static final String NAME = "just-in-time";
 
     private final DeadlineEnergyConfig config;
-    private final double theta;
+    private final OffloadFirstSettings settings;
     private final double margin;
-    private final OffloadFirst.LocalRule localRule;
     private double[] wattsPerSinr = new double[0];
     private double[] lastRemainder = new double[0];
     private double[] lastCycles = new double[0];
@@ -36,23 +34,18 @@ public final class JustInTimePolicy implements DeadlinePolicy {
     private double[] seenSinr = new double[0];
 
     /**
-     * @param theta     share fraction θ of {@link OffloadFirst}
-     * @param margin    relative raise of the power over the estimate
-     * @param localRule how a task that cannot finish this step uses its CPU
+     * @param settings the offload-first rule's knobs
+     * @param margin   relative raise of the power over the estimate
      */
-    public JustInTimePolicy(DeadlineEnergyConfig config, double theta, double margin, OffloadFirst.LocalRule localRule) {
+    public JustInTimePolicy(DeadlineEnergyConfig config, OffloadFirstSettings settings, double margin) {
         this.config = Check.present("config", config);
-        if (!(theta > 0 && theta < 1)) {
-            throw new InvalidInstanceException("theta", theta, "must be in (0, 1)");
-        }
-        this.theta = theta;
+        this.settings = Check.present("settings", settings);
         this.margin = Check.nonNegative("margin", margin);
-        this.localRule = Check.present("localRule", localRule);
     }
 
-    /** The defaults: θ = 0.8, margin 2, local pace on (measured choices, docs/deadline-energy.md). */
+    /** With {@link OffloadFirstSettings#DEFAULTS} and margin 1 (tuned, docs/deadline-energy.md). */
     public JustInTimePolicy(DeadlineEnergyConfig config) {
-        this(config, 0.8, 2, OffloadFirst.LocalRule.valueOf(System.getProperty("rule", "PACE")));
+        this(config, OffloadFirstSettings.DEFAULTS, 1);
     }
 
     @Override
@@ -109,7 +102,7 @@ public final class JustInTimePolicy implements DeadlinePolicy {
                     - lastRemainder[u]);
         }
         double reach = config.rateBps(config.pMaxW() / ((1 + margin) * wattsPerSinr[u]));
-        OffloadFirst.Plan plan = OffloadFirst.plan(config, bits, c, s.remainingS(), others, theta, localRule, reach);
+        OffloadFirst.Plan plan = OffloadFirst.plan(config, bits, c, s.remainingS(), others, settings, reach);
         double local = plan.localBits();
         double eta = plan.rateBps() > 0 ? (1 + margin) * wattsPerSinr[u] * config.sinrFor(plan.rateBps()) / config.pMaxW() : 0;
         if (eta > 1) {
@@ -130,6 +123,6 @@ public final class JustInTimePolicy implements DeadlinePolicy {
 
     @Override
     public String toString() {
-        return NAME + "(theta=" + theta + ", margin=" + margin + ", localRule=" + localRule + ")";
+        return NAME + settings + "(margin=" + margin + ")";
     }
 }

@@ -12,7 +12,7 @@ import org.mecopt.deadline.DeadlineEnergyConfig;
  * many bits, a task's remainder decays geometrically and is finished either when the system drains
  * or by the local CPU. Pacing the bits evenly over the deadline therefore loses tasks (measured:
  * docs/deadline-energy.md); what pays is to use the edge share every step, at a rate that captures
- * most of it but not at any price, and to spend local energy only where it finishes a task.
+ * most of it but not at any price, and to spend local energy where it finishes tasks.
  *
  * <p><b>The rule</b>, per user with a task and edge rate r:
  * <ol>
@@ -23,8 +23,13 @@ import org.mecopt.deadline.DeadlineEnergyConfig;
  *       it, do so with the least local bits (the least frequency);</li>
  *   <li>else, in the task's last step: give up (α = η = 0: it fails anyway, and its power would
  *       only interfere with others);</li>
- *   <li>else offload at {@code R_cap}, and compute locally the shortfall to the pace
- *       {@code Q / steps left} only if {@code localPace} (on in both policies by default: it buys success at ~10× the energy per bit).</li>
+ *   <li>else offload at {@code R_cap} and compute locally as {@link OffloadFirstSettings.LocalRule} says:
+ *       by default ({@code PREDICTIVE}) at the least constant CPU share that finishes the task by its
+ *       deadline if the edge share stayed as it is now (simulated forward step by step), else at the
+ *       base share. Local bits cost ~10× offloaded ones at full speed, but the cost per bit falls
+ *       with the square of the share, and under the proportional edge share the CPU is what
+ *       finishes a task's tail: a moderate base share buys much reliability for little energy
+ *       (measured, docs/deadline-energy.md).</li>
  * </ol>
  */
 final class OffloadFirst {
@@ -40,25 +45,12 @@ final class OffloadFirst {
      * @param cycles      C
      * @param remainingS  d, the deadline budget left
      * @param others      the other users' remainders Σ_{i≠k} Q_rem,i (for the edge share)
-     * @param theta       share fraction θ ∈ (0,1)
-     * @param rule        how a task that cannot finish this step uses its CPU
+     * @param settings    θ, the local rule and the base CPU share
      * @param maxRate     the most rate the user can reach (at p_max)
      */
-    /** How a task that cannot finish this step uses its CPU. */
-    enum LocalRule {
-        /** Not at all. */
-        NONE,
-        /** The shortfall of the offloaded bits to the pace {@code Q / steps left}. */
-        PACE,
-        /**
-         * The least constant CPU share that, with the edge share as it is now (the others' remainders
-         * unchanged), finishes the task by its deadline; nothing if none does.
-         */
-        PREDICTIVE
-    }
-
     static Plan plan(DeadlineEnergyConfig c, double bits, double cycles, double remainingS, double others,
-                     double theta, LocalRule rule, double maxRate) {
+                     OffloadFirstSettings settings, double maxRate) {
+        double theta = settings.theta();
         double window = Math.min(c.stepS(), remainingS);
         int stepsLeft = Pace.stepsLeft(remainingS, c.stepS());
         double r0 = Pace.edgeRate(c, bits, others + bits, cycles);
@@ -76,10 +68,10 @@ final class OffloadFirst {
             return new Plan(0, 0, false);
         }
         double local = 0;
-        if (rule == LocalRule.PACE) {
+        if (settings.localRule() == OffloadFirstSettings.LocalRule.PACE) {
             double offload = window / (1 / capRate + 1 / r0);
             local = Math.max(0, Math.min(cap, bits / stepsLeft - offload));
-        } else if (rule == LocalRule.PREDICTIVE) {
+        } else if (settings.localRule() == OffloadFirstSettings.LocalRule.PREDICTIVE) {
             double full = Pace.localCapacity(c, window, cycles);
             if (finishesBy(c, bits, cycles, remainingS, stepsLeft, others, theta, maxRate, 1)) {
                 double lo = 0;
@@ -93,6 +85,8 @@ final class OffloadFirst {
                     }
                 }
                 local = Math.min(bits, hi * full);
+            } else {
+                local = Math.min(bits, settings.baseCpuShare() * full);
             }
         }
         return new Plan(local, capRate, false);

@@ -1,7 +1,6 @@
 package org.mecopt.deadline.policy;
 
 import org.mecopt.api.Check;
-import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.deadline.DeadlineEnergyConfig;
 
 /**
@@ -29,8 +28,8 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
     public static final String NAME = "per-step-optimal";
 
     private final DeadlineEnergyConfig config;
-    private final double theta;
-    private final OffloadFirst.LocalRule localRule;
+    private final OffloadFirstSettings settings;
+    private final String name;
     private final int k;
     private final LeastPowers leastPowers;
     private final double[][] gain;
@@ -41,17 +40,16 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
     private final double[] rate;
     private final boolean[] finishing;
 
-    /**
-     * @param theta     share fraction θ of {@link OffloadFirst} (0.8: rate 4× the edge rate)
-     * @param localRule how a task that cannot finish this step uses its CPU
-     */
-    public PerStepOptimalPolicy(DeadlineEnergyConfig config, double theta, OffloadFirst.LocalRule localRule) {
+    /** @param settings the offload-first rule's knobs */
+    public PerStepOptimalPolicy(DeadlineEnergyConfig config, OffloadFirstSettings settings) {
+        this(config, settings, NAME);
+    }
+
+    /** A variant registered under its own name. */
+    PerStepOptimalPolicy(DeadlineEnergyConfig config, OffloadFirstSettings settings, String name) {
+        this.name = Check.present("name", name);
         this.config = Check.present("config", config);
-        if (!(theta > 0 && theta < 1)) {
-            throw new InvalidInstanceException("theta", theta, "must be in (0, 1)");
-        }
-        this.theta = theta;
-        this.localRule = Check.present("localRule", localRule);
+        this.settings = Check.present("settings", settings);
         this.k = config.users();
         leastPowers = new LeastPowers(k);
         gain = new double[k][k];
@@ -63,14 +61,14 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
         finishing = new boolean[k];
     }
 
-    /** The defaults: θ = 0.8, local pace on (measured choice, docs/deadline-energy.md). */
+    /** With {@link OffloadFirstSettings#DEFAULTS}. */
     public PerStepOptimalPolicy(DeadlineEnergyConfig config) {
-        this(config, 0.8, OffloadFirst.LocalRule.valueOf(System.getProperty("rule", "PACE")));
+        this(config, OffloadFirstSettings.DEFAULTS);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -92,7 +90,7 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
             if (s[u].pending()) {
                 double window = Math.min(dt, s[u].remainingS());
                 OffloadFirst.Plan plan = OffloadFirst.plan(config, s[u].remainingBits(), s[u].cyclesPerBit(),
-                        s[u].remainingS(), total - s[u].remainingBits(), theta, localRule,
+                        s[u].remainingS(), total - s[u].remainingBits(), settings,
                         config.rateBps(config.pMaxW() * gain[u][u]));
                 local[u] = plan.localBits();
                 rate[u] = plan.rateBps();
@@ -140,6 +138,6 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
 
     @Override
     public String toString() {
-        return NAME + "(theta=" + theta + ", localRule=" + localRule + ")";
+        return name + settings;
     }
 }

@@ -19,7 +19,8 @@ class PoliciesTest {
 
     @Test
     void classicalPoliciesAreRegisteredAndUnknownNamesAreRefused() {
-        assertEquals(List.of("heuristic", "just-in-time", "per-step-optimal"), DeadlinePolicies.names().subList(0, 3));
+        assertEquals(List.of("heuristic", "just-in-time", "per-step-optimal", "per-step-optimal-reliable"),
+                DeadlinePolicies.names().subList(0, 4));
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
                 () -> DeadlinePolicies.create("nope", DeadlineEnergyConfig.defaults()));
         assertEquals("policy", e.field());
