@@ -18,9 +18,9 @@ import org.mecopt.deadline.EpisodeInfo;
  * its own remainder; assumed unchanged (0 before any step). The power is raised by {@code margin}
  * against the fading and interference it cannot see: {@code η = min(1, (1+margin) ĉ γ / p_max)}.
  *
- * <p>Guarantees: none under interference (its estimates may be wrong). With margin 0 and exact
- * estimates (the true SINR cost and the others' remainders) it sets the same rate targets and local
- * work as {@link PerStepOptimalPolicy} before that one's joint power solve.
+ * <p>Guarantees: none under interference (its estimates may be wrong, and it may fall short of its
+ * rate or overshoot it); its plan is the same {@link OffloadFirst} rule as {@link PerStepOptimalPolicy}'s,
+ * on estimates instead of the step's gains and the others' remainders.
  */
 public final class JustInTimePolicy implements DeadlinePolicy {
     public static final String NAME = "just-in-time";
