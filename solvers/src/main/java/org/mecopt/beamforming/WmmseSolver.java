@@ -151,6 +151,9 @@ public final class WmmseSolver extends BeamformingSolver {
     private static boolean run(Wmmse state, Best phase, double tolerance, long maxIterations, SolveContext context,
                                long[] count) {
         double[] lambda = state.lambda;
+        double[] before = new double[state.w.length];
+        double[] stepped = new double[state.w.length];
+        double[] scratch = new double[state.w.length];
         boolean hasMinimum = Arrays.stream(state.minRate).anyMatch(r -> r > 0);
         int dualRounds = 0;
         phase.offer(state);
@@ -159,7 +162,9 @@ public final class WmmseSolver extends BeamformingSolver {
             if (context.timeUp()) {
                 return true;
             }
+            System.arraycopy(state.w, 0, before, 0, before.length);
             state.iterate();
+            state.extrapolate(before, stepped, scratch);
             count[0]++;
             phase.offer(state);
             double current = state.weightedSumRate();
