@@ -165,6 +165,17 @@ final class Wmmse {
         return sum;
     }
 
+    /** How many users are below their minimum rate. */
+    int usersBelowMinimum() {
+        int count = 0;
+        for (int i = 0; i < users; i++) {
+            if (instance.belowMinimum(i, rate[i])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** {@code Σ_i max(0, 1 − r_i / r_i^min)} over the users below their minimum (0 when all meet it). */
     double shortfall() {
         double sum = 0;
