@@ -18,7 +18,8 @@ import java.util.Arrays;
  * the beams into per-station blocks is what makes one scalar multiplier per station exact under
  * joint transmission, where a joint update would need a B-dimensional multiplier search; each block
  * is solved exactly and the power constraints are separable across blocks, so the surrogate never
- * increases and the weighted sum rate (for fixed weights) never decreases (Shi et al., Thm. 3).
+ * increases and the weighted sum rate (for fixed weights) never decreases (the block-coordinate
+ * argument of Shi et al. 2011).
  *
  * <p>Users may be masked off a subcarrier (their beams stay 0), which is how scheduling is imposed.
  * Effective weights {@code α̃_i = α_i (1 + λ_i)} carry the minimum-rate duals the solver updates.
