@@ -88,8 +88,12 @@ public final class ChannelGenerator {
         return new ChannelRealization(re, im);
     }
 
-    /** {@code β[k][l]}, the linear large-scale gain from user k to antenna l. */
-    static double[][] largeScale(Config config, UniformRandomProvider rng) {
+    /**
+     * {@code β[k][l]}, the linear large-scale gain from user k to antenna l: the topology and
+     * shadowing part of {@link #draw}, drawn from {@code rng} in the same order (public for the
+     * {@code deadline-energy} simulator, which draws its own small-scale fading per step).
+     */
+    public static double[][] largeScale(Config config, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int k = config.users();
         double[][] users = pointsInDisk(rng, k, config.radiusM());
