@@ -32,7 +32,8 @@ import org.mecopt.models.learning.Djl;
  * {@link MaddpgConfig.ActorGradient}: with {@code PER_AGENT}, agent i's actor ascends
  * {@code Q_{c(i)}(s, a_1 … μ_i(o_i) … a_K)} (a mask keeps the other agents' actions from the buffer,
  * so only agent i's action carries a gradient); with {@code JOINT}, every critic is evaluated on all
- * current actions. Gradients are cleared before each half-update ({@link Gradients}).
+ * current actions. {@link Adam#step} consumes a network's gradients; the actor update's backward
+ * pass also fills the critics', which are cleared before the next critic update ({@link Gradients}).
  */
 final class MultiActorCritic implements AutoCloseable {
     private static final String MAGIC = "mecopt-maddpg-networks-1";
@@ -201,7 +202,9 @@ final class MultiActorCritic implements AutoCloseable {
 
     /** Minimizes every critic's squared TD error; returns the mean loss and the mean Q. */
     private double[] updateCritics(NDArray state, NDArray actions, NDArray[] y) {
-        Gradients.clear(all());
+        // the last actor update's backward pass filled the critics' gradients; the actors' own were
+        // consumed by their Adam steps, so only the critics need clearing (fewer engine calls)
+        Gradients.clear(critics);
         NDArray input = NDArrays.concat(new NDList(state, actions), 1);
         NDArray[] losses = new NDArray[critics.size()];
         NDArray[] qs = new NDArray[critics.size()];
@@ -227,7 +230,8 @@ final class MultiActorCritic implements AutoCloseable {
 
     /** Ascends the critics' values of the actors' actions in the actors' parameters; returns the actor loss. */
     private double updateActors(ReplayBatch batch, NDManager m, NDArray state, NDArray bufferActions) {
-        Gradients.clear(all());
+        // every gradient is zero here: the critics' Adam steps consumed theirs, the actors' were
+        // consumed by the last actor step and no critic pass since reached them
         int b = batch.size();
         NDArray loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -268,12 +272,6 @@ final class MultiActorCritic implements AutoCloseable {
             actorOptimizers.get(i).step(actor, Adam.clipScale(actor, config.maxGradNorm()));
         }
         return loss.getFloat();
-    }
-
-    private List<Block> all() {
-        List<Block> blocks = new ArrayList<>(actors);
-        blocks.addAll(critics);
-        return blocks;
     }
 
     /** Every network's parameters and every optimizer's state. */

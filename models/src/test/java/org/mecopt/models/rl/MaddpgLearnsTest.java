@@ -24,7 +24,8 @@ class MaddpgLearnsTest {
 
     @Test
     void oneAgentMaddpgSwingsThePendulumUpLikeDdpg(@TempDir Path dir) throws IOException {
-        MaddpgConfig config = MaddpgConfig.defaults().toBuilder().actorHidden(64, 64).criticHidden(64, 64)
+        MaddpgConfig config = MaddpgConfig.defaults().toBuilder().learningRate(1e-3)
+            .actorHidden(64, 64).criticHidden(64, 64)
                 .layerNorm(false).batchSize(64).gamma(0.98).tau(0.005).noiseSigma(0.05).learningStarts(1_000).training(1, 1)
                 .totalSteps(4_000).evaluation(1_000, 5).checkpointEvery(0).seed(3).build();
         MaddpgResult r = Maddpg.train(() -> new SingleAgent(new Pendulum()), config, dir, RlProgress.NONE);
@@ -35,7 +36,8 @@ class MaddpgLearnsTest {
                 "greedy mean return after 4 000 steps " + curve);
     }
 
-    private static final MaddpgConfig SMALL = MaddpgConfig.defaults().toBuilder().actorHidden(32, 32)
+    private static final MaddpgConfig SMALL = MaddpgConfig.defaults().toBuilder().learningRate(1e-3)
+            .actorHidden(32, 32)
             .criticHidden(32, 32).layerNorm(false).batchSize(64).gamma(0).learningStarts(300).training(1, 1).totalSteps(1_800)
             .evaluation(300, 20).checkpointEvery(0).seed(5).build();
 

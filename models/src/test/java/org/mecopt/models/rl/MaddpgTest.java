@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** MADDPG's loop and networks: seeding, resumption, critic targets, outputs, refusals (learning: MaddpgLearnsTest). */
 class MaddpgTest {
-    private static final MaddpgConfig SHORT = MaddpgConfig.defaults().toBuilder().actorHidden(8, 8).criticHidden(8, 8)
+    private static final MaddpgConfig SHORT = MaddpgConfig.defaults().toBuilder().learningRate(1e-3)
+            .actorHidden(8, 8).criticHidden(8, 8)
             .batchSize(16).learningStarts(40).training(2, 1).totalSteps(120).evaluation(0, 2).checkpointEvery(0)
             .seed(7).build();
     private static final double[][] PROBES = {{0.1}, {0.5}, {0.93}};

@@ -20,7 +20,8 @@ public final class PendulumMaddpg {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         Path out = Path.of(args.length > 2 ? args[2] : "target/pendulum-maddpg/seed-" + seed);
-        MaddpgConfig config = MaddpgConfig.defaults().toBuilder().actorHidden(256, 256).criticHidden(256, 256)
+        MaddpgConfig config = MaddpgConfig.defaults().toBuilder().learningRate(1e-3)
+            .actorHidden(256, 256).criticHidden(256, 256)
                 .layerNorm(false).batchSize(256).gamma(0.98).tau(0.005).noiseSigma(0.05).learningStarts(10_000)
                 .training(1, 1).totalSteps(steps).evaluation(2_000, 10).checkpointEvery(10_000).seed(seed).build();
         MaddpgResult r = Maddpg.train(() -> new SingleAgent(new Pendulum()), config, out, RlProgress.stderr());
