@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mecopt", mixinStandardHelpOptions = true, version = "mecopt 0.1.0",
         description = "Optimization solvers for resource allocation in mobile edge computing.",
         subcommands = {GenerateCommand.class, SolversCommand.class, InstanceCommand.class, SolveCommand.class, ExperimentCommand.class,
-                TrainCommand.class, EvaluateCommand.class,
+                TrainCommand.class, EvaluateCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

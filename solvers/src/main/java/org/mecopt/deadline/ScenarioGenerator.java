@@ -109,12 +109,24 @@ public final class ScenarioGenerator {
             for (int j = u + 1; j < k; j++) {
                 double[] rj = re[j];
                 double[] ij = im[j];
-                double cr = 0;
-                double ci = 0;
-                for (int a = 0; a < m; a++) {
-                    cr += ru[a] * rj[a] + iu[a] * ij[a];
-                    ci += ru[a] * ij[a] - iu[a] * rj[a];
+                // two independent accumulator pairs: the adds of one chain overlap with the other's
+                double cr0 = 0;
+                double ci0 = 0;
+                double cr1 = 0;
+                double ci1 = 0;
+                int a = 0;
+                for (; a + 1 < m; a += 2) {
+                    cr0 += ru[a] * rj[a] + iu[a] * ij[a];
+                    ci0 += ru[a] * ij[a] - iu[a] * rj[a];
+                    cr1 += ru[a + 1] * rj[a + 1] + iu[a + 1] * ij[a + 1];
+                    ci1 += ru[a + 1] * ij[a + 1] - iu[a + 1] * rj[a + 1];
                 }
+                if (a < m) {
+                    cr0 += ru[a] * rj[a] + iu[a] * ij[a];
+                    ci0 += ru[a] * ij[a] - iu[a] * rj[a];
+                }
+                double cr = cr0 + cr1;
+                double ci = ci0 + ci1;
                 double mag = cr * cr + ci * ci;
                 g[u][j] = mag / (noise * norm[u]);
                 g[j][u] = mag / (noise * norm[j]);
