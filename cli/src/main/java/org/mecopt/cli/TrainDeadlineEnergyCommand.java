@@ -42,16 +42,19 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--preset", defaultValue = "default",
-            description = "default (our set-up) or paper (seed 000 literally); the options below change it. Default: ${DEFAULT-VALUE}.")
+            description = {"default (our set-up) or paper (seed 000 literally); the options below change it.",
+                    "Default: ${DEFAULT-VALUE}."})
     String preset;
 
     @Option(names = "--steps", description = "Environment steps (200 per episode). Default: 100000.")
     Integer steps;
 
-    @Option(names = "--shared-critic", negatable = true, description = "One critic for all users (the reward is shared).")
+    @Option(names = "--shared-critic", negatable = true,
+            description = "One critic for all users (the reward is shared).")
     Boolean sharedCritic;
 
-    @Option(names = "--shared-actor", negatable = true, description = "One actor for all users (with --agent-id: a one-hot user id input).")
+    @Option(names = "--shared-actor", negatable = true,
+            description = "One actor for all users (with --agent-id: a one-hot user id input).")
     Boolean sharedActor;
 
     @Option(names = "--agent-id", negatable = true, description = "Feed the shared actor a one-hot user id.")
@@ -90,7 +93,8 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
     @Option(names = "--tau", description = "Soft target update rate.")
     Double tau;
 
-    @Option(names = "--noise", description = "Gaussian exploration noise, standard deviation in units of the action range [0,1].")
+    @Option(names = "--noise",
+            description = "Gaussian exploration noise, standard deviation in units of the action range [0,1].")
     Double noise;
 
     @Option(names = "--learning-starts", description = "Uniformly random steps before the first update.")
@@ -102,13 +106,15 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
     @Option(names = "--max-grad-norm", description = "Gradient-norm clip per network, 0 for none.")
     Double maxGradNorm;
 
-    @Option(names = "--eval-every", description = "Steps between greedy evaluations on training seeds (the best is kept).")
+    @Option(names = "--eval-every",
+            description = "Steps between greedy evaluations on training seeds (the best is kept).")
     Integer evalEvery;
 
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints.")
     Integer checkpointEvery;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the episodes, networks, exploration and sampler. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the episodes, networks, exploration and sampler. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--users", defaultValue = "10", description = "Users K (agents). Default: ${DEFAULT-VALUE}.")
@@ -118,7 +124,8 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
     int aps;
 
     @Option(names = "--validation", defaultValue = "100",
-            description = "Unseen evaluation episodes (seeds from 1e6) to compare with the other policies; 0 to skip. Default: ${DEFAULT-VALUE}.")
+            description = {"Unseen evaluation episodes (seeds from 1e6) to compare with the other policies; 0 to",
+                    "skip. Default: ${DEFAULT-VALUE}."})
     int validation;
 
     @Override
@@ -137,8 +144,9 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
                 });
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s %d steps (%d gradient steps, %.1f ms each) in %.0f s; best greedy evaluation %.3f "
-                        + "(team return on training seeds); actor written to %s%n", t.resumed() ? "continued to" : "trained",
-                t.run().steps(), t.run().updates(), t.run().trainStepMillis(), t.run().seconds(), t.run().bestReturn(), out);
+                        + "(team return on training seeds); actor written to %s%n",
+                t.resumed() ? "continued to" : "trained", t.run().steps(), t.run().updates(),
+                t.run().trainStepMillis(), t.run().seconds(), t.run().bestReturn(), out);
         if (validation > 0) {
             Map<String, Supplier<DeadlinePolicy>> policies = new LinkedHashMap<>();
             policies.put(MaddpgDeadlinePolicy.NAME, () -> new MaddpgDeadlinePolicy(t.policy(), environment));
@@ -192,7 +200,8 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
             b.actorGradient(switch (actorGradient.toLowerCase(Locale.ROOT)) {
                 case "per-agent" -> MaddpgConfig.ActorGradient.PER_AGENT;
                 case "joint" -> MaddpgConfig.ActorGradient.JOINT;
-                default -> throw new InvalidInstanceException("--actor-gradient", actorGradient, "must be per-agent or joint");
+                default -> throw new InvalidInstanceException("--actor-gradient", actorGradient,
+                        "must be per-agent or joint");
             });
         }
         if (trainEvery != null) {

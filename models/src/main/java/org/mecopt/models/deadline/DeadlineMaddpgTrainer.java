@@ -76,7 +76,8 @@ public final class DeadlineMaddpgTrainer {
         policy.save(out);
         AtomicFiles.writeString(out.resolve("model.txt"), String.format(java.util.Locale.ROOT,
                 "maddpg actor for deadline-energy (org.mecopt.models.deadline.DeadlineMaddpgTrainer)%n"
-                        + "set-up: %s%nlearner: %s%nenvironment: %s%nsteps: %d (episodes of %d steps), gradient steps: %d%n"
+                        + "set-up: %s%nlearner: %s%nenvironment: %s%n"
+                        + "steps: %d (episodes of %d steps), gradient steps: %d%n"
                         + "kept: the best greedy evaluation on training seeds, mean team return %.3f (last %.3f)%n",
                 setUp(config), config, environment, run.steps(), environment.steps(), run.updates(), run.bestReturn(),
                 run.finalReturn()));

@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 import org.mecopt.models.learning.Djl;
 
 /**
@@ -135,7 +136,7 @@ final class ActorCritic implements AutoCloseable {
     }
 
     private void clearGradients() {
-        Gradients.clear(java.util.List.of(actor, critic));
+        Gradients.clear(List.of(actor, critic));
     }
 
     private NDArray forward(Block block, NDArray input, boolean training) {

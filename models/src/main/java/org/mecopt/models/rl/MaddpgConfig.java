@@ -129,8 +129,9 @@ public record MaddpgConfig(List<Integer> actorHidden, List<Integer> criticHidden
      * gradient, actor 2×128 and critic 3×256 with layer norm, an update every 10 steps, batch 128 joint
      * transitions (1 280 agent samples for the shared actor), γ 0.95 and τ 0.01 (openai/maddpg's),
      * Adam 1e-4 for the actor and 1e-3 for the critic (Lillicrap et al.'s DDPG; with 1e-3 for the actor
-     * the sigmoid head saturated at 0 or 1 within 20 000 steps on deadline-energy), σ 0.1, 5 000 random steps, 100 000 steps (500 episodes of 200
-     * steps; the paper trains 400), a replay of all of them.
+     * the sigmoid head saturated at 0 or 1 within 20 000 steps on deadline-energy), σ 0.1, 5 000
+     * random steps, 100 000 steps (500 episodes of 200 steps; the paper trains 400), a replay of all
+     * of them.
      */
     public static MaddpgConfig defaults() {
         return new MaddpgConfig(List.of(128, 128), List.of(256, 256, 256), true, true, true, true,

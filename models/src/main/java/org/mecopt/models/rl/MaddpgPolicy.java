@@ -1,5 +1,6 @@
 package org.mecopt.models.rl;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -55,9 +56,9 @@ public final class MaddpgPolicy {
             Box box = actionBoxes.get(i);
             if (actor.inputSize() != in || actor.outputSize() != box.dimension()
                     || actor.output() != Mlp.Output.SIGMOID) {
-                throw new IllegalArgumentException("the actor of agent " + i + " maps " + actor.inputSize() + " inputs to "
-                        + actor.outputSize() + " " + actor.output() + " outputs; expected " + in + " inputs and "
-                        + box.dimension() + " SIGMOID outputs");
+                throw new IllegalArgumentException("the actor of agent " + i + " maps " + actor.inputSize()
+                        + " inputs to " + actor.outputSize() + " " + actor.output() + " outputs; expected " + in
+                        + " inputs and " + box.dimension() + " SIGMOID outputs");
             }
             new ActionScale(box); // refuses an unbounded box
         }
@@ -197,7 +198,7 @@ public final class MaddpgPolicy {
                     if (in == null) {
                         throw new IOException(where + " has no " + name);
                     }
-                    actors.add(Mlp.read(new java.io.BufferedInputStream(in), where + "/" + name));
+                    actors.add(Mlp.read(new BufferedInputStream(in), where + "/" + name));
                 }
             }
             return new MaddpgPolicy(actors, agentId, observationSize, boxes);
