@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Train seed 000's MADDPG policy (maddpg) on the deadline-energy simulator: centralized training",
                 "(critic on the global state and all actions), decentralized execution (each user's actor on its",
                 "own 4 features). Default set-up: one shared critic, one shared actor with an agent id, an update",
-                "every 10 steps; --preset paper takes the paper literally (10 actors 2x1024, 10 critics 3x1024, an",
+                "every 4 steps; --preset paper takes the paper literally (10 actors 2x1024, 10 critics 3x1024, an",
                 "update per step: about a day here). Episodes come from training seeds (< 1e6); the trained actor",
                 "is then compared with the other registered policies on --validation unseen episodes (seeds",
                 "from 1e6). Writes the actor (use it with java -Dmecopt.maddpg.policy=DIR), model.txt and",
@@ -46,7 +46,7 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
                     "Default: ${DEFAULT-VALUE}."})
     String preset;
 
-    @Option(names = "--steps", description = "Environment steps (200 per episode). Default: 100000.")
+    @Option(names = "--steps", description = "Environment steps (200 per episode). Default: 60000.")
     Integer steps;
 
     @Option(names = "--shared-critic", negatable = true,

@@ -11,7 +11,7 @@ import java.util.List;
  *       With 10 agents that is about a day of training on our 2 cores (RL.md).</li>
  *   <li>{@link #defaults()}: the set-up we train: one critic shared by all agents (the reward is
  *       shared, so all critics would estimate the same value), one actor shared by all agents with
- *       a one-hot agent id in its input, an update every 10 environment steps, actor 2×128 and
+ *       a one-hot agent id in its input, an update every 4 environment steps, actor 2×128 and
  *       critic 3×256 with layer norm, batch 128. {@code docs/deadline-energy-maddpg.md} gives the
  *       measured costs behind these choices.</li>
  * </ul>
@@ -126,16 +126,16 @@ public record MaddpgConfig(List<Integer> actorHidden, List<Integer> criticHidden
 
     /**
      * Our default set-up (class comment): shared critic, shared actor with agent id, joint policy
-     * gradient, actor 2×128 and critic 3×256 with layer norm, an update every 10 steps, batch 128 joint
+     * gradient, actor 2×128 and critic 3×256 with layer norm, an update every 4 steps, batch 128 joint
      * transitions (1 280 agent samples for the shared actor), γ 0.95 and τ 0.01 (openai/maddpg's),
      * Adam 1e-4 for the actor and 1e-3 for the critic (Lillicrap et al.'s DDPG; with 1e-3 for the actor
      * the sigmoid head saturated at 0 or 1 within 20 000 steps on deadline-energy), σ 0.1, 5 000
-     * random steps, 100 000 steps (500 episodes of 200 steps; the paper trains 400), a replay of all
-     * of them.
+     * random steps, 60 000 steps (300 episodes of 200 steps; the paper trains 400), a replay of
+     * 100 000 transitions (all of them).
      */
     public static MaddpgConfig defaults() {
         return new MaddpgConfig(List.of(128, 128), List.of(256, 256, 256), true, true, true, true,
-                ActorGradient.JOINT, 1e-4, 1e-3, 0, 100_000, 128, 0.95, 0.01, 0.1, 5_000, 10, 1, 100_000, 10_000, 10,
+                ActorGradient.JOINT, 1e-4, 1e-3, 0, 100_000, 128, 0.95, 0.01, 0.1, 5_000, 4, 1, 60_000, 10_000, 10,
                 10_000, 1);
     }
 
