@@ -37,7 +37,7 @@ final class OffloadFirst {
     }
 
     /** A user's plan: local bits and uplink rate (0: no transmission). */
-    record Plan(double localBits, double rateBps, boolean finishes) {
+    record Plan(double localBits, double rateBps) {
     }
 
     /**
@@ -57,15 +57,15 @@ final class OffloadFirst {
         double capRate = Math.min(maxRate, r0 * theta / (1 - theta));
         double finish = Pace.rateNeeded(bits, window, r0);
         if (finish <= capRate) {
-            return new Plan(0, finish, true);
+            return new Plan(0, finish);
         }
         double cap = Math.min(bits, Pace.localCapacity(c, window, cycles));
         double least = leastLocalToFinish(c, bits, cycles, window, others, capRate);
         if (!Double.isNaN(least)) {
-            return new Plan(least, capRate, true);
+            return new Plan(least, capRate);
         }
         if (stepsLeft <= 1) {
-            return new Plan(0, 0, false);
+            return new Plan(0, 0);
         }
         double local = 0;
         if (settings.localRule() == OffloadFirstSettings.LocalRule.PACE) {
@@ -89,7 +89,7 @@ final class OffloadFirst {
                 local = Math.min(bits, settings.baseCpuShare() * full);
             }
         }
-        return new Plan(local, capRate, false);
+        return new Plan(local, capRate);
     }
 
     /**

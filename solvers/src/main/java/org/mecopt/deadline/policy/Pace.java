@@ -3,9 +3,8 @@ package org.mecopt.deadline.policy;
 import org.mecopt.deadline.DeadlineEnergyConfig;
 
 /**
- * The arithmetic the classical policies share: how many steps a task has left, the bits it should
- * process this step to keep pace, and what the dynamics (eqs. (3)–(9)) cost for a planned split
- * into local and offloaded bits.
+ * The arithmetic of the dynamics (eqs. (3)–(7)) the classical policies plan with: steps left, the
+ * CPU's capacity and the share that does given bits, the rate that offloads given bits, the edge rate.
  */
 final class Pace {
     /** Relative margin on planned rates and CPU shares, so rounding never leaves a last bit undone. */
@@ -19,25 +18,9 @@ final class Pace {
         return Math.max(1, (int) Math.ceil(remainingS / stepS - 1e-9));
     }
 
-    /**
-     * The bits to process this step: the remainder spread evenly over the steps left minus
-     * {@code slack} (so the task is planned to end {@code slack} steps early), all of it when that
-     * leaves one step or fewer.
-     */
-    static double target(double bits, int stepsLeft, int slack) {
-        int n = stepsLeft - slack;
-        return n <= 1 ? bits : bits / n;
-    }
-
     /** Most bits the CPU can process in the window: {@code τ f_max / C}. */
     static double localCapacity(DeadlineEnergyConfig c, double window, double cyclesPerBit) {
         return window * c.fMaxHz() / cyclesPerBit;
-    }
-
-    /** Eq. (4) for {@code bits} processed in {@code window} at the least frequency that does it. */
-    static double localEnergy(DeadlineEnergyConfig c, double bits, double window, double cyclesPerBit) {
-        double f = bits * cyclesPerBit / window;
-        return c.phi() * bits * cyclesPerBit * f * f;
     }
 
     /** α that processes {@code bits} in the window (slightly above, so rounding never falls short). */

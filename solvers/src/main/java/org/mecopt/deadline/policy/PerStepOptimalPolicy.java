@@ -38,7 +38,6 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
     private final double[] power;
     private final double[] local;
     private final double[] rate;
-    private final boolean[] finishing;
 
     /** @param settings the offload-first rule's knobs */
     public PerStepOptimalPolicy(DeadlineEnergyConfig config, OffloadFirstSettings settings) {
@@ -58,7 +57,6 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
         power = new double[k];
         local = new double[k];
         rate = new double[k];
-        finishing = new boolean[k];
     }
 
     /** With {@link OffloadFirstSettings#DEFAULTS}. */
@@ -86,7 +84,6 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
         for (int u = 0; u < k; u++) {
             local[u] = 0;
             rate[u] = 0;
-            finishing[u] = false;
             if (s[u].pending()) {
                 double window = Math.min(dt, s[u].remainingS());
                 OffloadFirst.Plan plan = OffloadFirst.plan(config, s[u].remainingBits(), s[u].cyclesPerBit(),
@@ -94,7 +91,6 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
                         config.rateBps(config.pMaxW() * gain[u][u]));
                 local[u] = plan.localBits();
                 rate[u] = plan.rateBps();
-                finishing[u] = plan.finishes();
             }
             sinr[u] = rate[u] > 0 ? config.sinrFor(rate[u]) : 0;
         }
