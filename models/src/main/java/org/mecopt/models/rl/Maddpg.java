@@ -221,7 +221,7 @@ public final class Maddpg {
                 List<double[]> envActions = new ArrayList<>(agents);
                 double[] flat = new double[agents * actionSize];
                 for (int i = 0; i < agents; i++) {
-                    envActions.add(toBox(i, actions[i]));
+                    envActions.add(MaddpgPolicy.toBox(boxes.get(i), actions[i]));
                     System.arraycopy(actions[i], 0, flat, i * actionSize, actionSize);
                 }
                 ParallelStep s = env.step(envActions);
@@ -303,15 +303,6 @@ public final class Maddpg {
                 System.arraycopy(observations.get(i), 0, p, stateSize + i * observationSize, observationSize);
             }
             return p;
-        }
-
-        private double[] toBox(int agent, double[] a) {
-            Box box = boxes.get(agent);
-            double[] out = new double[a.length];
-            for (int j = 0; j < a.length; j++) {
-                out[j] = box.low(j) + a[j] * (box.high(j) - box.low(j));
-            }
-            return box.clip(out);
         }
 
         private double[] randomAction() {

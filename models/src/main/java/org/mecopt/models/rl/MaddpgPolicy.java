@@ -123,7 +123,11 @@ public final class MaddpgPolicy {
 
     /** Maps a normalized action {@code a ∈ [0, 1]^d} onto agent {@code agent}'s box, clipped into it. */
     public double[] toBox(int agent, double[] a) {
-        Box box = actionBoxes.get(agent);
+        return toBox(actionBoxes.get(agent), a);
+    }
+
+    /** {@code low + a·(high − low)} per coordinate, clipped into {@code box}: the sigmoid head's map. */
+    static double[] toBox(Box box, double[] a) {
         double[] out = new double[a.length];
         for (int j = 0; j < a.length; j++) {
             out[j] = box.low(j) + a[j] * (box.high(j) - box.low(j));
