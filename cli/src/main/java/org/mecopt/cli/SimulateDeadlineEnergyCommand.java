@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deadline-energy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Seed 000: XR/IoT tasks with multi-step deadlines in cell-free MEC (docs/deadline-energy.md).",
-            "Policies: see DeadlinePolicies (heuristic, just-in-time, per-step-optimal, and any registered)."})
+            "Policies: every registered one: heuristic, just-in-time, per-step-optimal, per-step-optimal-reliable,",
+            "and learned ones (e.g. maddpg) when their module is on the class path."})
 final class SimulateDeadlineEnergyCommand implements Callable<Integer> {
 
     @Spec

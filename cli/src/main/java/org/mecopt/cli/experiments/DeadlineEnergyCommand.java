@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * a user of a class gives no sample for it); the pooled ratio of sums is in the CSV too.
  */
 @Command(name = "deadline-energy", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Seed 000 Fig. 1: success rate and normalized energy per class for every policy, 95 % CIs.")
+        description = "Seed 000 Fig. 1: success rate and normalized energy per class for every policy, 95 %% CIs.")
 final class DeadlineEnergyCommand implements Callable<Integer> {
 
     @Spec

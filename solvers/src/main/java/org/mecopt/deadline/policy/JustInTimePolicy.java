@@ -6,9 +6,9 @@ import org.mecopt.deadline.EpisodeInfo;
 
 /**
  * Decentralized: each user follows the {@link OffloadFirst} rule on its own estimates — offload
- * first with the least power its estimates say reaches the rate, compute locally only where that
- * finishes the task, at the least frequency, and give up a task in its last step that cannot
- * finish. It uses only its own {@link LocalState}: its task, its {@code Σ_m β_mk}, and what its own
+ * first with the least power its estimates say reaches the rate; compute locally at the least
+ * frequency that finishes the task (this step, or by its deadline as predicted), else at the base
+ * CPU share; give up a task in its last step that cannot finish. It uses only its own {@link LocalState}: its task, its {@code Σ_m β_mk}, and what its own
  * last step gave (η, SINR, edge rate) — no other user's state and no current fading.
  *
  * <p><b>Estimates</b> (ours). Watts per unit of SINR, {@code ĉ = (interference + 1)/G_kk}: starts at
@@ -18,8 +18,9 @@ import org.mecopt.deadline.EpisodeInfo;
  * its own remainder; assumed unchanged (0 before any step). The power is raised by {@code margin}
  * against the fading and interference it cannot see: {@code η = min(1, (1+margin) ĉ γ / p_max)}.
  *
- * <p>Guarantees: none under interference (its estimates may be wrong); with the true SINR cost and
- * edge rate it plays exactly the {@link PerStepOptimalPolicy}'s targets.
+ * <p>Guarantees: none under interference (its estimates may be wrong, and it may fall short of its
+ * rate or overshoot it); its plan is the same {@link OffloadFirst} rule as {@link PerStepOptimalPolicy}'s,
+ * on estimates instead of the step's gains and the others' remainders.
  */
 public final class JustInTimePolicy implements DeadlinePolicy {
     public static final String NAME = "just-in-time";

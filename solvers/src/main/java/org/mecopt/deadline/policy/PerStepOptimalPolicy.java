@@ -5,8 +5,9 @@ import org.mecopt.deadline.DeadlineEnergyConfig;
 
 /**
  * Centralized: knows every user's task and this step's gains {@code G_kj}. Each user's rate target
- * and local bits come from the {@link OffloadFirst} rule with the exact edge rates (eq. (5)–(6) on
- * everyone's remainders); the rate targets become SINR targets {@code γ_k = 2^{R_k/(W·rateFactor)} − 1}
+ * and local bits come from the {@link OffloadFirst} rule with the edge rates of eq. (5)–(6) on
+ * everyone's remainders (at the start of the step: the others' local work this step, at most a few
+ * kbit, is not anticipated); the rate targets become SINR targets {@code γ_k = 2^{R_k/(W·rateFactor)} − 1}
  * and those the least powers by Perron–Frobenius ({@link LeastPowers}).
  *
  * <p><b>What is optimal.</b> The step's transmit powers: for the step's SINR targets they are the
@@ -85,7 +86,6 @@ public final class PerStepOptimalPolicy implements DeadlinePolicy {
             local[u] = 0;
             rate[u] = 0;
             if (s[u].pending()) {
-                double window = Math.min(dt, s[u].remainingS());
                 OffloadFirst.Plan plan = OffloadFirst.plan(config, s[u].remainingBits(), s[u].cyclesPerBit(),
                         s[u].remainingS(), total - s[u].remainingBits(), settings,
                         config.rateBps(config.pMaxW() * gain[u][u]));
