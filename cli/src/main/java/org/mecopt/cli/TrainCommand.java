@@ -5,8 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a learned solver: on a labelled dataset (latency) or by reinforcement learning (offloading)."},
-        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class})
+        description = {"Train a learned solver: on a labelled dataset (latency) or by reinforcement learning",
+                "(offloading, deadline-energy)."},
+        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class, TrainDeadlineEnergyCommand.class})
 final class TrainCommand implements Runnable {
 
     @Spec

@@ -7,13 +7,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 import org.mecopt.models.learning.Djl;
 
 /**
@@ -67,16 +66,10 @@ final class ActorCritic implements AutoCloseable {
                 criticInput);
         Polyak.update(targetActor, actor, 1);
         Polyak.update(targetCritic, critic, 1);
-        frozen(targetActor);
-        frozen(targetCritic);
+        Gradients.freeze(targetActor);
+        Gradients.freeze(targetCritic);
         actorOptimizer = new Adam(config.actorLearningRate());
         criticOptimizer = new Adam(config.criticLearningRate());
-    }
-
-    private static void frozen(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            p.getValue().getArray().setRequiresGradient(false);
-        }
     }
 
     /** The actor as plain Java, for acting: outputs in {@code [-1, 1]^d}. */
@@ -143,17 +136,11 @@ final class ActorCritic implements AutoCloseable {
     }
 
     private void clearGradients() {
-        for (Block b : new Block[] {actor, critic}) {
-            for (Pair<String, Parameter> p : b.getParameters()) {
-                try (NDArray gradient = p.getValue().getArray().getGradient()) {
-                    gradient.subi(gradient);
-                }
-            }
-        }
+        Gradients.clear(List.of(actor, critic));
     }
 
     private NDArray forward(Block block, NDArray input, boolean training) {
-        return block.forward(store, new NDList(input), training).singletonOrThrow();
+        return Gradients.forward(store, block, input, training);
     }
 
     /** The four networks' parameters and both optimizers' states. */

@@ -1,17 +1,14 @@
 package org.mecopt.models.rl;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
-import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.mecopt.env.Box;
@@ -86,8 +83,8 @@ public final class Ddpg {
                                     RlProgress progress) throws IOException {
         Path dir = outDir.resolve(CHECKPOINT);
         DdpgConfig saved;
-        try (DataInputStream in = open(dir.resolve("state.bin"))) {
-            checkMagic(in, STATE_MAGIC, dir);
+        try (DataInputStream in = Checkpoints.open(dir.resolve("state.bin"))) {
+            Checkpoints.checkMagic(in, STATE_MAGIC, dir, "DDPG");
             saved = readConfig(in);
         }
         if (!saved.withTotalSteps(config.totalSteps()).equals(config)) {
@@ -118,8 +115,7 @@ public final class Ddpg {
         private long trainNanos;
         private long nextEvaluation;
         private long nextCheckpoint;
-        private final double[] metricSums = new double[METRICS.size()];
-        private int metricCount;
+        private final MetricMeans metrics = new MetricMeans(METRICS.size());
 
         Run(Supplier<? extends Env<double[]>> envs, DdpgConfig config) {
             Env<double[]> env = envs.get();
@@ -178,7 +174,7 @@ public final class Ddpg {
                 if (step % LOG_EVERY == 0) {
                     long now = System.nanoTime();
                     double perSecond = (step - intervalStep) / ((now - intervalStart) / 1e9);
-                    progress.interval(log.interval(step, perSecond, intervalMetrics()), config.totalSteps(), METRICS);
+                    progress.interval(log.interval(step, perSecond, metrics.take()), config.totalSteps(), METRICS);
                     intervalStart = now;
                     intervalStep = step;
                 }
@@ -187,12 +183,11 @@ public final class Ddpg {
                     episode++;
                     if (config.evalEvery() > 0 && step >= nextEvaluation) {
                         evaluate();
-                        nextEvaluation += config.evalEvery() * ((step - nextEvaluation) / config.evalEvery() + 1);
+                        nextEvaluation = Checkpoints.nextDue(nextEvaluation, step, config.evalEvery());
                     }
                     if (config.checkpointEvery() > 0 && step >= nextCheckpoint && step < config.totalSteps()) {
                         save(outDir.resolve(CHECKPOINT));
-                        nextCheckpoint += config.checkpointEvery()
-                                * ((step - nextCheckpoint) / config.checkpointEvery() + 1);
+                        nextCheckpoint = Checkpoints.nextDue(nextCheckpoint, step, config.checkpointEvery());
                     }
                     observation = env.reset(Dqn.mix(config.seed(), TRAIN_EPISODES, episode)).observation();
                     episodeReturn = 0;
@@ -237,20 +232,7 @@ public final class Ddpg {
             ActorCritic.Losses losses = networks.update(buffer.sample(config.batchSize()));
             trainNanos += System.nanoTime() - t0;
             updates++;
-            metricSums[0] += losses.critic();
-            metricSums[1] += losses.actor();
-            metricSums[2] += losses.meanQ();
-            metricCount++;
-        }
-
-        private double[] intervalMetrics() {
-            double[] means = new double[metricSums.length];
-            for (int k = 0; k < means.length; k++) {
-                means[k] = metricCount == 0 ? Double.NaN : metricSums[k] / metricCount;
-                metricSums[k] = 0;
-            }
-            metricCount = 0;
-            return means;
+            metrics.add(losses.critic(), losses.actor(), losses.meanQ());
         }
 
         /** Greedy (noise-free) episodes from the same fixed starts every time, so evaluations compare. */
@@ -298,13 +280,8 @@ public final class Ddpg {
                 out.writeLong(trainNanos);
                 out.writeLong(nextEvaluation);
                 out.writeLong(nextCheckpoint);
-                for (double m : metricSums) {
-                    out.writeDouble(m);
-                }
-                out.writeInt(metricCount);
-                byte[] rng = ((RandomProviderDefaultState) exploration.saveState()).getState();
-                out.writeInt(rng.length);
-                out.write(rng);
+                metrics.save(out);
+                Checkpoints.writeRng(out, exploration);
                 log.save(out);
                 out.flush();
             });
@@ -313,11 +290,11 @@ public final class Ddpg {
 
         void load(Path dir) throws IOException {
             buffer = ReplayBuffer.load(dir.resolve("replay.bin"));
-            try (DataInputStream in = open(dir.resolve("networks.bin"))) {
+            try (DataInputStream in = Checkpoints.open(dir.resolve("networks.bin"))) {
                 networks.load(in);
             }
-            try (DataInputStream in = open(dir.resolve("state.bin"))) {
-                checkMagic(in, STATE_MAGIC, dir);
+            try (DataInputStream in = Checkpoints.open(dir.resolve("state.bin"))) {
+                Checkpoints.checkMagic(in, STATE_MAGIC, dir, "DDPG");
                 readConfig(in);
                 step = in.readLong();
                 episode = in.readLong();
@@ -325,13 +302,8 @@ public final class Ddpg {
                 trainNanos = in.readLong();
                 nextEvaluation = in.readLong();
                 nextCheckpoint = in.readLong();
-                for (int k = 0; k < metricSums.length; k++) {
-                    metricSums[k] = in.readDouble();
-                }
-                metricCount = in.readInt();
-                byte[] rng = new byte[in.readInt()];
-                in.readFully(rng);
-                exploration.restoreState(new RandomProviderDefaultState(rng));
+                metrics.load(in);
+                Checkpoints.readRng(in, exploration);
                 log = TrainingLog.load(in);
             }
         }
@@ -339,18 +311,6 @@ public final class Ddpg {
         @Override
         public void close() {
             networks.close();
-        }
-    }
-
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return new DataInputStream(stream);
-    }
-
-    private static void checkMagic(DataInputStream in, String magic, Path where) throws IOException {
-        String found = in.readUTF();
-        if (!magic.equals(found)) {
-            throw new IOException(where + " holds no DDPG checkpoint (header " + found + ")");
         }
     }
 

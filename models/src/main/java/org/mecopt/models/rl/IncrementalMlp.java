@@ -16,6 +16,9 @@ public final class IncrementalMlp {
             throw new IllegalArgumentException("an incremental evaluation needs a hidden layer; the network is "
                     + java.util.Arrays.toString(mlp.sizes()));
         }
+        if (mlp.layerNormed()) {
+            throw new IllegalArgumentException("a layer-normalized network has no incremental first layer");
+        }
         this.mlp = mlp;
     }
 

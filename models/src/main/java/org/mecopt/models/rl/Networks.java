@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.pytorch.engine.PtEngine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
@@ -26,6 +27,15 @@ public final class Networks {
      * for plain-Java acting.
      */
     public static SequentialBlock mlp(int in, int[] hidden, int out, Mlp.Output output) {
+        return mlp(in, hidden, out, output, false);
+    }
+
+    /**
+     * As {@link #mlp(int, int[], int, Mlp.Output)}, with {@code layerNorm} a layer normalization
+     * (DJL's {@code LayerNorm} over the units, learned scale and shift, ε = 1e-5) between each hidden
+     * linear layer and its ReLU, as seed 000's networks use "for stabilizing the training".
+     */
+    public static SequentialBlock mlp(int in, int[] hidden, int out, Mlp.Output output, boolean layerNorm) {
         if (in < 1) {
             throw new IllegalArgumentException("in = " + in + " must be >= 1");
         }
@@ -40,11 +50,16 @@ public final class Networks {
         SequentialBlock block = new SequentialBlock();
         for (int h : hidden) {
             block.add(Linear.builder().setUnits(h).build());
+            if (layerNorm) {
+                block.add(LayerNorm.builder().build());
+            }
             block.add(Activation.reluBlock());
         }
         block.add(Linear.builder().setUnits(out).build());
         if (output == Mlp.Output.TANH) {
             block.add(Activation.tanhBlock());
+        } else if (output == Mlp.Output.SIGMOID) {
+            block.add(Activation.sigmoidBlock());
         }
         return block;
     }

@@ -4,11 +4,16 @@ package org.mecopt.models.rl;
  * A sampled mini-batch, row-major: row {@code i} of {@code observations} is
  * {@code observations[i·observationSize … (i+1)·observationSize)}, and so on. {@code nextMasks} has
  * {@code maskSize} entries per row ({@code true} = allowed), empty when the buffer keeps no masks.
- * The arrays are the batch's own (fresh per sample), handed over without copies.
+ * {@code rewards} has {@link #rewardSize()} entries per row. The arrays are the batch's own (fresh per sample), handed over without copies.
  */
 public record ReplayBatch(int size, int observationSize, int actionSize, int maskSize, float[] observations,
                           float[] actions, float[] rewards, float[] nextObservations, boolean[] terminated,
                           boolean[] nextMasks) {
+
+    /** Rewards per row (one per agent in a multi-agent buffer). */
+    public int rewardSize() {
+        return rewards.length / size;
+    }
 
     /** The discrete action of row {@code i} (a discrete action is stored as its index). */
     public int discreteAction(int i) {

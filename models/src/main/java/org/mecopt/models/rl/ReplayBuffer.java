@@ -23,16 +23,20 @@ import org.mecopt.io.AtomicFiles;
  * by a time limit has a future, so its target must bootstrap from the next observation like any
  * other non-terminal one. Actions are float vectors of {@code actionSize} entries (a discrete action
  * is one entry holding its index), so DQN and DDPG share the buffer. The next state's action mask
- * is kept when {@code maskSize > 0}, for a target that maximizes over allowed actions only.
+ * is kept when {@code maskSize > 0}, for a target that maximizes over allowed actions only. A
+ * transition holds {@code rewardSize} rewards (one per agent for multi-agent learners, else one).
  * Sampling is uniform with replacement, as SB3 and CleanRL sample.
  */
 public final class ReplayBuffer {
     private static final String MAGIC = "mecopt-replay-1";
+    // version 2 adds several rewards per transition; a one-reward buffer is still written as version 1
+    private static final String MAGIC_2 = "mecopt-replay-2";
 
     private final int capacity;
     private final int observationSize;
     private final int actionSize;
     private final int maskSize;
+    private final int rewardSize;
     private final float[] observations;
     private final float[] actions;
     private final float[] rewards;
@@ -50,18 +54,25 @@ public final class ReplayBuffer {
      * @param seed     the sampler's seed
      */
     public ReplayBuffer(int capacity, int observationSize, int actionSize, int maskSize, long seed) {
-        this(capacity, observationSize, actionSize, maskSize, RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+        this(capacity, observationSize, actionSize, maskSize, 1, seed);
     }
 
-    private ReplayBuffer(int capacity, int observationSize, int actionSize, int maskSize,
+    /** A buffer of transitions with {@code rewardSize} rewards each (e.g. one per agent). */
+    public ReplayBuffer(int capacity, int observationSize, int actionSize, int maskSize, int rewardSize, long seed) {
+        this(capacity, observationSize, actionSize, maskSize, rewardSize,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+    }
+
+    private ReplayBuffer(int capacity, int observationSize, int actionSize, int maskSize, int rewardSize,
                          RestorableUniformRandomProvider rng) {
         positive("capacity", capacity);
         positive("observationSize", observationSize);
         positive("actionSize", actionSize);
+        positive("rewardSize", rewardSize);
         if (maskSize < 0) {
             throw new IllegalArgumentException("maskSize = " + maskSize + " must be >= 0 (0 = no masks)");
         }
-        long floats = (long) capacity * (2L * observationSize + actionSize + 1);
+        long floats = (long) capacity * (2L * observationSize + actionSize + rewardSize);
         if (floats > Integer.MAX_VALUE || (long) capacity * maskSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("capacity = " + capacity + " is too large for arrays of "
                     + observationSize + "-entry observations");
@@ -70,9 +81,10 @@ public final class ReplayBuffer {
         this.observationSize = observationSize;
         this.actionSize = actionSize;
         this.maskSize = maskSize;
+        this.rewardSize = rewardSize;
         this.observations = new float[capacity * observationSize];
         this.actions = new float[capacity * actionSize];
-        this.rewards = new float[capacity];
+        this.rewards = new float[capacity * rewardSize];
         this.nextObservations = new float[capacity * observationSize];
         this.terminated = new boolean[capacity];
         this.nextMasks = new boolean[capacity * maskSize];
@@ -93,6 +105,13 @@ public final class ReplayBuffer {
      */
     public void add(double[] observation, double[] action, double reward, double[] nextObservation,
                     boolean terminated, boolean[] nextMask) {
+        add(observation, action, new double[] {reward}, nextObservation, terminated, nextMask);
+    }
+
+    /** Adds a transition with {@code rewardSize} rewards. */
+    public void add(double[] observation, double[] action, double[] reward, double[] nextObservation,
+                    boolean terminated, boolean[] nextMask) {
+        length("reward", reward.length, rewardSize);
         length("observation", observation.length, observationSize);
         length("action", action.length, actionSize);
         length("nextObservation", nextObservation.length, observationSize);
@@ -102,7 +121,7 @@ public final class ReplayBuffer {
         int i = next;
         copy(observation, observations, i * observationSize);
         copy(action, actions, i * actionSize);
-        rewards[i] = (float) reward;
+        copy(reward, rewards, i * rewardSize);
         copy(nextObservation, nextObservations, i * observationSize);
         this.terminated[i] = terminated;
         if (maskSize > 0) {
@@ -145,7 +164,7 @@ public final class ReplayBuffer {
         }
         float[] obs = new float[batchSize * observationSize];
         float[] act = new float[batchSize * actionSize];
-        float[] rew = new float[batchSize];
+        float[] rew = new float[batchSize * rewardSize];
         float[] nextObs = new float[batchSize * observationSize];
         boolean[] term = new boolean[batchSize];
         boolean[] masks = new boolean[batchSize * maskSize];
@@ -153,7 +172,7 @@ public final class ReplayBuffer {
             int i = rng.nextInt(size);
             System.arraycopy(observations, i * observationSize, obs, b * observationSize, observationSize);
             System.arraycopy(actions, i * actionSize, act, b * actionSize, actionSize);
-            rew[b] = rewards[i];
+            System.arraycopy(rewards, i * rewardSize, rew, b * rewardSize, rewardSize);
             System.arraycopy(nextObservations, i * observationSize, nextObs, b * observationSize, observationSize);
             term[b] = terminated[i];
             System.arraycopy(nextMasks, i * maskSize, masks, b * maskSize, maskSize);
@@ -186,21 +205,28 @@ public final class ReplayBuffer {
         return maskSize;
     }
 
+    public int rewardSize() {
+        return rewardSize;
+    }
+
     /** Writes the stored transitions, the ring's position and the sampler's state (atomically). */
     public void save(Path file) throws IOException {
         AtomicFiles.write(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
-            out.writeUTF(MAGIC);
+            out.writeUTF(rewardSize == 1 ? MAGIC : MAGIC_2);
             out.writeInt(capacity);
             out.writeInt(observationSize);
             out.writeInt(actionSize);
             out.writeInt(maskSize);
+            if (rewardSize != 1) {
+                out.writeInt(rewardSize);
+            }
             out.writeInt(size);
             out.writeInt(next);
             out.writeLong(added);
             writeFloats(out, observations, size * observationSize);
             writeFloats(out, actions, size * actionSize);
-            writeFloats(out, rewards, size);
+            writeFloats(out, rewards, size * rewardSize);
             writeFloats(out, nextObservations, size * observationSize);
             for (int i = 0; i < size; i++) {
                 out.writeBoolean(terminated[i]);
@@ -220,17 +246,22 @@ public final class ReplayBuffer {
         try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             DataInputStream in = new DataInputStream(stream);
             String magic = in.readUTF();
-            if (!MAGIC.equals(magic)) {
+            if (!MAGIC.equals(magic) && !MAGIC_2.equals(magic)) {
                 throw new IOException(file + " is not a replay buffer (header " + magic + ")");
             }
-            ReplayBuffer b = new ReplayBuffer(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+            int capacity = in.readInt();
+            int observationSize = in.readInt();
+            int actionSize = in.readInt();
+            int maskSize = in.readInt();
+            int rewardSize = MAGIC_2.equals(magic) ? in.readInt() : 1;
+            ReplayBuffer b = new ReplayBuffer(capacity, observationSize, actionSize, maskSize, rewardSize,
                     RandomSource.XO_RO_SHI_RO_128_PP.create(0L));
             b.size = in.readInt();
             b.next = in.readInt();
             b.added = in.readLong();
             readFloats(in, b.observations, b.size * b.observationSize);
             readFloats(in, b.actions, b.size * b.actionSize);
-            readFloats(in, b.rewards, b.size);
+            readFloats(in, b.rewards, b.size * b.rewardSize);
             readFloats(in, b.nextObservations, b.size * b.observationSize);
             for (int i = 0; i < b.size; i++) {
                 b.terminated[i] = in.readBoolean();

@@ -22,17 +22,31 @@ import org.mecopt.models.learning.Djl;
 class MlpTest {
 
     @ParameterizedTest
-    @CsvSource({"4, 120:84, 2, IDENTITY", "3, 64:64, 1, TANH", "7, 16, 3, IDENTITY", "2, '', 2, TANH"})
-    void matchesTheEngineAndSurvivesAFile(int in, String hidden, int out, Mlp.Output output, @TempDir Path dir)
-            throws Exception {
+    @CsvSource({"4, 120:84, 2, IDENTITY, false", "3, 64:64, 1, TANH, false", "7, 16, 3, IDENTITY, false",
+        "2, '', 2, TANH, false", "14, 64:64, 2, SIGMOID, true", "6, 32:32:32, 1, IDENTITY, true", "3, 8, 2, SIGMOID, false"})
+    void matchesTheEngineAndSurvivesAFile(int in, String hidden, int out, Mlp.Output output, boolean layerNorm,
+                                          @TempDir Path dir) throws Exception {
         Djl.offline();
         int[] h = hidden.isEmpty() ? new int[0]
                 : java.util.Arrays.stream(hidden.split(":")).mapToInt(Integer::parseInt).toArray();
         Random random = new Random(in * 31L + out);
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            Block block = Networks.initialize(Networks.mlp(in, h, out, output), manager, in);
+            Block block = Networks.initialize(Networks.mlp(in, h, out, output, layerNorm), manager, in);
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+                ai.djl.nn.Parameter.Type type = p.getValue().getType();
+                if (type == ai.djl.nn.Parameter.Type.GAMMA || type == ai.djl.nn.Parameter.Type.BETA) {
+                    // away from the initial scale 1 and shift 0, so both are exercised
+                    float[] v = new float[(int) p.getValue().getArray().size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) (type == ai.djl.nn.Parameter.Type.GAMMA ? 0.5 + random.nextDouble()
+                                : random.nextGaussian() * 0.3);
+                    }
+                    p.getValue().getArray().set(v);
+                }
+            }
             Mlp mlp = Mlp.of(block, output);
+            assertEquals(layerNorm && h.length > 0, mlp.layerNormed());
             mlp.save(dir.resolve("q.mlp"));
             Mlp loaded = Mlp.load(dir.resolve("q.mlp"));
             assertArrayEquals(new int[] {in}, java.util.Arrays.copyOf(loaded.sizes(), 1));
