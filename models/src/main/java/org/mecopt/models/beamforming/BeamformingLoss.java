@@ -14,10 +14,10 @@ import ai.djl.nn.Activation;
  * <p>The 1 + I + B tasks, each a per-sample value:
  * <ul>
  * <li>the objective, {@code t_0 = 1 − Σ_i α_i r_i / U ∈ [0, 1]} (rates in bit/s/Hz summed over
- *     subcarriers), with {@code U = Σ_i α_i Σ_n log2(1 + Σ_b P_b^max ‖h_{n,i,b}‖²/σ²)}: each user
- *     alone on every subcarrier with every station's full power, an upper bound on the weighted sum
- *     rate, so {@code t_0 ≥ 0} — the normalization makes instances of very different SNR comparable
- *     and keeps the task nonnegative for the uncertainty weights;</li>
+ *     subcarriers), with {@code U} the interference-free bound with the stations' power pooled
+ *     ({@link BeamformingSample#interferenceFreeBound}), so {@code t_0 ≥ 0} — the normalization makes
+ *     instances of very different SNR comparable and keeps the task nonnegative for the uncertainty
+ *     weights;</li>
  * <li>per user, the minimum rate: {@code z_i = 1 − r_i / r_i^min} through NFL or EL;</li>
  * <li>per station, the power: {@code z_b = ‖r_b‖² − 1} of the raw output through NFL or EL. The
  *     projection makes every output feasible whatever this task says; the task keeps the raw output

@@ -1,0 +1,176 @@
+package org.mecopt.models.beamforming;
+
+import org.mecopt.api.InvalidInstanceException;
+import org.mecopt.beamforming.BeamformingEvaluator;
+import org.mecopt.beamforming.BeamformingInstance;
+import org.mecopt.beamforming.BeamformingSolution;
+import org.mecopt.models.learning.LearningTask;
+import org.mecopt.models.learning.Network;
+import org.mecopt.models.learning.Standardization;
+
+/**
+ * Inference of a learned beamformer: the instance's encoded channel in, beams out. Decoding projects
+ * the raw beams onto the station limits ({@link PowerProjection}), multiplies each user's beam on a
+ * subcarrier by its gate {@code σ(logit)} as in training, and schedules at most Q users per
+ * subcarrier, those of the largest gates (top-Q; the rest get zero beams). Of two schedules — top-Q
+ * alone, and top-Q without the users whose gate is below ½ (the hard reading of the soft
+ * allocation) — it keeps the one with fewer users below their minimum rate, then the higher
+ * weighted sum rate. Power only falls on the way, so the beams stay within every station's limit.
+ */
+public record BeamformingTask(BeamformingArchitecture arch, Standardization standardization)
+        implements LearningTask<BeamformingInstance, BeamformingSolution> {
+    public static final String NAME = "subcarrier-beamforming-mtssl";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Network network() {
+        return arch.network();
+    }
+
+    @Override
+    public float[] encode(BeamformingInstance instance) {
+        checkShape(instance);
+        return ChannelFeatures.encode(BeamformingSamples.of(instance), standardization, arch.method().perStation());
+    }
+
+    /** Throws unless the instance has the model's B, M, I and N. */
+    public void checkShape(BeamformingInstance instance) {
+        Dimensions d = BeamformingSamples.dimensions(instance);
+        if (!d.equals(arch.dims())) {
+            throw new InvalidInstanceException("instance", d.toString(), "does not fit the model, trained for " + arch.dims());
+        }
+    }
+
+    /**
+     * Raw outputs in the central layout: beams interleaved (2·N·I·K) and gate logits (N·I), from all
+     * heads' outputs {@code output[offset …]} in network order.
+     */
+    double[][] raw(float[] output, int offset) {
+        Dimensions d = arch.dims();
+        int ni = d.subcarriers() * d.users();
+        double[] beams = new double[2 * d.coefficients()];
+        double[] logits = new double[ni];
+        if (!arch.method().perStation()) {
+            for (int k = 0; k < beams.length; k++) {
+                beams[k] = output[offset + k];
+            }
+            for (int k = 0; k < ni; k++) {
+                logits[k] = output[offset + beams.length + k];
+            }
+            return new double[][] {beams, logits};
+        }
+        int per = arch.stationOutputs();
+        int local = 2 * d.localCoefficients();
+        for (int b = 0; b < d.stations(); b++) {
+            int base = offset + b * per;
+            for (int n = 0; n < d.subcarriers(); n++) {
+                for (int i = 0; i < d.users(); i++) {
+                    for (int m = 0; m < d.antennas(); m++) {
+                        int from = base + 2 * ((n * d.users() + i) * d.antennas() + m);
+                        int to = 2 * d.index(n, i, b, m);
+                        beams[to] = output[from];
+                        beams[to + 1] = output[from + 1];
+                    }
+                }
+            }
+            for (int k = 0; k < ni; k++) {
+                logits[k] += output[base + local + k] / (double) d.stations();
+            }
+        }
+        return new double[][] {beams, logits};
+    }
+
+    @Override
+    public BeamformingSolution decode(BeamformingInstance instance, float[] output, int offset) {
+        double[][] r = raw(output, offset);
+        return decode(instance, r[0], r[1]);
+    }
+
+    /** The solution of raw beams (central layout, interleaved) and gate logits. */
+    public BeamformingSolution decode(BeamformingInstance instance, double[] rawBeams, double[] logits) {
+        Dimensions d = arch.dims();
+        int c = d.coefficients();
+        double[] re = new double[c];
+        double[] im = new double[c];
+        for (int k = 0; k < c; k++) {
+            re[k] = rawBeams[2 * k];
+            im[k] = rawBeams[2 * k + 1];
+        }
+        double[] limits = instance.stations().stream().mapToDouble(s -> s.maxPowerW()).toArray();
+        PowerProjection.project(re, im, d, limits);
+        int users = d.users();
+        double[] gate = new double[logits.length];
+        for (int k = 0; k < gate.length; k++) {
+            gate[k] = 1 / (1 + Math.exp(-logits[k]));
+        }
+        boolean[] topQ = topQ(gate, d.subcarriers(), users, instance.maxUsersPerSubcarrier());
+        boolean[] confident = topQ.clone();
+        for (int k = 0; k < confident.length; k++) {
+            confident[k] &= gate[k] >= 0.5;
+        }
+        double[] a = beams(re, im, gate, topQ, d);
+        double[] b = java.util.Arrays.equals(topQ, confident) ? a : beams(re, im, gate, confident, d);
+        return instance.solution(better(instance, a, b));
+    }
+
+    /** Per subcarrier, the Q users of the largest gates (ties: the lower index). */
+    static boolean[] topQ(double[] gate, int subcarriers, int users, int q) {
+        boolean[] keep = new boolean[gate.length];
+        for (int n = 0; n < subcarriers; n++) {
+            Integer[] order = new Integer[users];
+            for (int i = 0; i < users; i++) {
+                order[i] = i;
+            }
+            final int row = n * users;
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(gate[row + y], gate[row + x]));
+            for (int r = 0; r < Math.min(q, users); r++) {
+                keep[row + order[r]] = true;
+            }
+        }
+        return keep;
+    }
+
+    private static double[] beams(double[] re, double[] im, double[] gate, boolean[] keep, Dimensions d) {
+        int kk = d.totalAntennas();
+        double[] w = new double[2 * re.length];
+        for (int ni = 0; ni < keep.length; ni++) {
+            if (!keep[ni]) {
+                continue;
+            }
+            for (int k = ni * kk; k < (ni + 1) * kk; k++) {
+                w[2 * k] = gate[ni] * re[k];
+                w[2 * k + 1] = gate[ni] * im[k];
+            }
+        }
+        return w;
+    }
+
+    /** Fewer users below their minimum rate first, then the higher weighted sum rate. */
+    private static double[] better(BeamformingInstance instance, double[] a, double[] b) {
+        if (a == b) {
+            return a;
+        }
+        double[] ra = BeamformingEvaluator.rates(instance, a);
+        double[] rb = BeamformingEvaluator.rates(instance, b);
+        int belowA = below(instance, ra);
+        int belowB = below(instance, rb);
+        if (belowA != belowB) {
+            return belowA < belowB ? a : b;
+        }
+        return BeamformingEvaluator.weightedSumRate(instance, rb) > BeamformingEvaluator.weightedSumRate(instance, ra) ? b : a;
+    }
+
+    private static int below(BeamformingInstance instance, double[] rates) {
+        int count = 0;
+        for (int i = 0; i < rates.length; i++) {
+            if (instance.belowMinimum(i, rates[i])) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
