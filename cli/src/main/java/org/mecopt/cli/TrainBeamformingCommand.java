@@ -10,6 +10,7 @@ import org.mecopt.cli.experiments.ExperimentFiles;
 import org.mecopt.models.beamforming.BeamformingArchitecture;
 import org.mecopt.models.beamforming.BeamformingModel;
 import org.mecopt.models.beamforming.BeamformingTrainer;
+import org.mecopt.models.beamforming.Decoder;
 import org.mecopt.models.beamforming.LossSettings;
 import org.mecopt.models.beamforming.Method;
 import org.mecopt.models.beamforming.TaskLoss;
@@ -77,6 +78,10 @@ final class TrainBeamformingCommand implements Callable<Integer> {
             "Default: 512,1024,512 (the paper's)."})
     List<Integer> hidden;
 
+    @Option(names = "--decoder", description = {"direct (every beam coefficient) or rzf (a power and a regularization per",
+            "subcarrier and user, regularized zero-forcing beams; cmtssl only). Default: rzf for cmtssl, direct otherwise."})
+    String decoder;
+
     @Option(names = "--loss", defaultValue = "uncertainty",
             description = "uncertainty (multi-task, learned weights) or penalty (the ablation: -WSR/U + penalty * violations). Default: ${DEFAULT-VALUE}.")
     String loss;
@@ -123,6 +128,9 @@ final class TrainBeamformingCommand implements Callable<Integer> {
                 .withInstances(trainInstances, validationInstances)
                 .withTraining(epochs, batchSize, learningRate, seed, patience).withHidden(h).withLoss(l)
                 .withInit(init, nearest);
+        if (decoder != null) {
+            o = o.withDecoder(Decoder.parse(decoder));
+        }
         BeamformingTrainer.Summary s = BeamformingTrainer.train(o, Progress.line(spec.commandLine().getErr()));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "trained %s %d epochs (best %d, validation criterion %.5f; %d steps per epoch) on %d instances,"

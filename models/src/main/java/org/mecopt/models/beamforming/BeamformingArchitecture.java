@@ -34,13 +34,17 @@ import org.mecopt.models.rl.Networks;
  * </ul>
  *
  * @param hidden the hidden layer sizes (of the one network, or of each station's)
+ * @param decoder how the beam outputs become beams ({@link Decoder}; rzf for cmtssl only)
  */
-public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidden) {
+public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidden, Decoder decoder) {
     /** The paper's sizes (seed 002): 512-1024-512. */
     public static final int[] PAPER_HIDDEN = {512, 1024, 512};
 
     public BeamformingArchitecture {
         hidden = hidden.clone();
+        if (decoder == Decoder.RZF && method.perStation()) {
+            throw new InvalidInstanceException("--decoder", decoder.id(), "needs the whole channel: cmtssl only");
+        }
         if (hidden.length == 0) {
             throw new InvalidInstanceException("--hidden", "", "needs at least one layer");
         }
@@ -60,6 +64,16 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         return 2 * dims.coefficients();
     }
 
+    /** The central network's beam head outputs: every coefficient (direct) or a power and a regularization per (n, i) (rzf). */
+    int beamOutputs() {
+        return decoder == Decoder.RZF ? 2 * dims.subcarriers() * dims.users() : 2 * dims.coefficients();
+    }
+
+    /** Whether the projection uses one factor for all stations. */
+    public boolean commonProjection() {
+        return decoder == Decoder.RZF;
+    }
+
     /** Outputs of one station's network (dmtssl). */
     int stationOutputs() {
         return 2 * dims.localCoefficients() + dims.subcarriers() * dims.users();
@@ -74,7 +88,7 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         if (method.perStation()) {
             return new Network(new StationTrunk(), List.of(new IdentityHead(), new TaskWeightsHead()));
         }
-        return new Network(new DenseTrunk(), List.of(new LinearHead("beams", 2L * dims.coefficients()),
+        return new Network(new DenseTrunk(), List.of(new LinearHead("beams", beamOutputs()),
                 new LinearHead("allocation", (long) dims.subcarriers() * dims.users()), new TaskWeightsHead()));
     }
 
@@ -91,33 +105,45 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
             count += (long) previous * h + h;
             previous = h;
         }
-        long out = method.perStation() ? stationOutputs() : 2L * dims.coefficients() + (long) dims.subcarriers() * dims.users();
+        long out = method.perStation() ? stationOutputs() : beamOutputs() + (long) dims.subcarriers() * dims.users();
         return count + previous * out + out;
     }
 
     /**
-     * The outputs in the loss's terms: raw beams (S, N, I, K) real and imaginary, gate logits
-     * (S, N, I), log-variances (1, T).
+     * The outputs in the loss's terms: raw beams in √W before the projection (S, N, I, K), real and
+     * imaginary, gate logits (S, N, I), log-variances (1, T); {@code context} is the batch's
+     * ({@link BeamformingBatch}).
      */
-    public NDList canonical(NDList outputs) {
+    public NDList canonical(NDList outputs, NDList context) {
         int n = dims.subcarriers();
         int u = dims.users();
         int k = dims.totalAntennas();
-        NDArray beams;
-        NDArray logits;
         long s = outputs.get(0).getShape().get(0);
-        if (method.perStation()) {
-            NDArray all = outputs.get(0); // (S, B, 2NIM + NI)
-            int local = 2 * dims.localCoefficients();
-            NDArray beamPart = all.get(":, :, :" + local).reshape(s, dims.stations(), n, u, dims.antennas(), 2);
-            beams = beamPart.transpose(0, 2, 3, 1, 4, 5).reshape(s, n, u, k, 2);
-            logits = all.get(":, :, " + local + ":").mean(new int[] {1}).reshape(s, n, u);
-        } else {
-            beams = outputs.get(0).reshape(s, n, u, k, 2);
+        NDArray logits;
+        NDArray re;
+        NDArray im;
+        if (decoder == Decoder.RZF) {
+            NDArray[] w = Rzf.beams(outputs.get(0), BeamformingBatch.channelRe(context), BeamformingBatch.channelIm(context),
+                    BeamformingBatch.maxPower(context), dims);
+            re = w[0];
+            im = w[1];
             logits = outputs.get(1).reshape(s, n, u);
+        } else {
+            NDArray beams;
+            if (method.perStation()) {
+                NDArray all = outputs.get(0); // (S, B, 2NIM + NI)
+                int local = 2 * dims.localCoefficients();
+                NDArray beamPart = all.get(":, :, :" + local).reshape(s, dims.stations(), n, u, dims.antennas(), 2);
+                beams = beamPart.transpose(0, 2, 3, 1, 4, 5).reshape(s, n, u, k, 2);
+                logits = all.get(":, :, " + local + ":").mean(new int[] {1}).reshape(s, n, u);
+            } else {
+                beams = outputs.get(0).reshape(s, n, u, k, 2);
+                logits = outputs.get(1).reshape(s, n, u);
+            }
+            NDArray amplitude = BeamformingBatch.maxPower(context).sqrt(); // raw outputs are in units of √P_b^max
+            re = PowerProjection.apply(beams.get("..., 0"), amplitude, dims.antennas());
+            im = PowerProjection.apply(beams.get("..., 1"), amplitude, dims.antennas());
         }
-        NDArray re = beams.get("..., 0");
-        NDArray im = beams.get("..., 1");
         return new NDList(re, im, logits, outputs.get(outputs.size() - 1));
     }
 
@@ -129,6 +155,7 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         o.put("users", dims.users());
         o.put("subcarriers", dims.subcarriers());
         o.set("hidden", Json.mapper().valueToTree(hidden));
+        o.put("decoder", decoder.id());
         o.put("parametersPerNetwork", parametersPerNetwork());
         return o;
     }
@@ -140,23 +167,23 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         }
         return new BeamformingArchitecture(Method.parse(o.path("method").asText()), new Dimensions(
                 o.path("stations").asInt(), o.path("antennas").asInt(), o.path("users").asInt(),
-                o.path("subcarriers").asInt()), hidden);
+                o.path("subcarriers").asInt()), hidden, Decoder.parse(o.path("decoder").asText("direct")));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof BeamformingArchitecture a && a.method == method && a.dims.equals(dims)
-                && Arrays.equals(a.hidden, hidden);
+                && Arrays.equals(a.hidden, hidden) && a.decoder == decoder;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * method.hashCode() + dims.hashCode()) + Arrays.hashCode(hidden);
+        return 31 * (31 * (31 * method.hashCode() + dims.hashCode()) + Arrays.hashCode(hidden)) + decoder.hashCode();
     }
 
     @Override
     public String toString() {
-        return method.id() + " (" + dims + ", hidden " + Arrays.toString(hidden) + ")";
+        return method.id() + " (" + dims + ", hidden " + Arrays.toString(hidden) + ", " + decoder.id() + " decoder)";
     }
 
     /** cmtssl's trunk: one child block, the dense layers with ReLU after each (read back by {@link Mlp#of}). */

@@ -19,7 +19,7 @@ import ai.djl.nn.Activation;
  *     instances of very different SNR comparable and keeps the task nonnegative for the uncertainty
  *     weights;</li>
  * <li>per user, the minimum rate: {@code z_i = 1 − r_i / r_i^min} through NFL or EL;</li>
- * <li>per station, the power: {@code z_b = ‖r_b‖² − 1} of the raw output through NFL or EL. The
+ * <li>per station, the power: {@code z_b = P_b/P_b^max − 1} of the raw beams through NFL or EL. The
  *     projection makes every output feasible whatever this task says; the task keeps the raw output
  *     near the ball, where the projection is the identity and the network, not the projection,
  *     sets the power level.</li>
@@ -40,23 +40,24 @@ public final class BeamformingLoss {
      *
      * @param wsrShare {@code Σ α r / U}, (S)
      * @param rateZ {@code 1 − r_i/r_i^min}, (S, I)
-     * @param powerZ {@code ‖r_b‖² − 1}, (S, B)
+     * @param powerZ {@code P_b/P_b^max − 1} of the raw beams, (S, B)
      * @param spectralEfficiency {@code r_i} in bit/s/Hz summed over subcarriers, (S, I)
      */
     public record Terms(NDArray wsrShare, NDArray rateZ, NDArray powerZ, NDArray spectralEfficiency) {
     }
 
     /**
-     * @param rawRe raw beams' real parts, (S, N, I, B·M)
+     * @param rawRe raw beams' real parts in √W, before the projection, (S, N, I, B·M)
      * @param rawIm their imaginary parts
      * @param gateLogits allocation logits, (S, N, I), or null for no gating (every gate 1)
      * @param c the batch's {@link BeamformingBatch} context
+     * @param common one projection factor for all stations ({@link PowerProjection})
      */
-    public static Terms terms(NDArray rawRe, NDArray rawIm, NDArray gateLogits, NDList c, Dimensions d) {
-        NDArray rawPower = RateTensors.stationPower(rawRe, rawIm, d.stations());
-        NDArray scales = PowerProjection.scales(rawPower, BeamformingBatch.maxPower(c));
-        NDArray wRe = PowerProjection.apply(rawRe, scales, d.antennas());
-        NDArray wIm = PowerProjection.apply(rawIm, scales, d.antennas());
+    public static Terms terms(NDArray rawRe, NDArray rawIm, NDArray gateLogits, NDList c, Dimensions d, boolean common) {
+        NDArray ratio = RateTensors.stationPower(rawRe, rawIm, d.stations()).div(BeamformingBatch.maxPower(c));
+        NDArray factors = PowerProjection.factors(ratio, common);
+        NDArray wRe = PowerProjection.apply(rawRe, factors, d.antennas());
+        NDArray wIm = PowerProjection.apply(rawIm, factors, d.antennas());
         if (gateLogits != null) {
             NDArray gate = Activation.sigmoid(gateLogits).expandDims(3);
             wRe = wRe.mul(gate);
@@ -67,7 +68,7 @@ public final class BeamformingLoss {
         NDArray wsr = se.mul(BeamformingBatch.weights(c)).sum(new int[] {1});
         NDArray minSe = BeamformingBatch.minSpectralEfficiency(c);
         NDArray rateZ = minSe.sub(se).div(minSe.maximum(TINY_RATE));
-        return new Terms(wsr.div(BeamformingBatch.bound(c)), rateZ, rawPower.sub(1f), se);
+        return new Terms(wsr.div(BeamformingBatch.bound(c)), rateZ, ratio.sub(1f), se);
     }
 
     /** The training loss, a scalar. */

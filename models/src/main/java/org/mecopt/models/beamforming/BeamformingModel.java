@@ -121,7 +121,7 @@ public final class BeamformingModel implements Predictor<BeamformingInstance, Be
         return task.arch().dims().toString();
     }
 
-    /** The raw outputs (beams interleaved, gate logits) of one instance, in plain Java. */
+    /** The network's beam outputs and gate logits ({@link BeamformingTask#raw}) of one instance, in plain Java. */
     double[][] rawOutputs(BeamformingInstance instance) {
         float[] x = task.encode(instance);
         BeamformingArchitecture arch = task.arch();
@@ -168,7 +168,7 @@ public final class BeamformingModel implements Predictor<BeamformingInstance, Be
         return task.decode(instance, raw[0], raw[1]);
     }
 
-    /** The raw outputs of many instances on the engine, in batches. */
+    /** {@link #rawOutputs} of many instances on the engine, in batches. */
     List<double[][]> rawOutputsBatched(List<BeamformingInstance> instances) {
         List<double[][]> out = new ArrayList<>();
         BeamformingArchitecture arch = task.arch();
@@ -182,23 +182,24 @@ public final class BeamformingModel implements Predictor<BeamformingInstance, Be
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDList outputs = model.getBlock().forward(new ParameterStore(m, false),
                         new NDList(m.create(x, arch.inputShape(part.size()))), false);
-                NDList c = arch.canonical(outputs);
-                float[] re = c.get(0).toFloatArray();
-                float[] im = c.get(1).toFloatArray();
-                float[] logits = c.get(2).toFloatArray();
-                int coefficients = arch.dims().coefficients();
-                int ni = arch.dims().subcarriers() * arch.dims().users();
+                // every head but the task weights, per sample, in head order: what task.raw reads
+                List<float[]> heads = new ArrayList<>();
+                for (int h = 0; h < outputs.size() - 1; h++) {
+                    heads.add(outputs.get(h).toFloatArray());
+                }
                 for (int s = 0; s < part.size(); s++) {
-                    double[] beams = new double[2 * coefficients];
-                    for (int k = 0; k < coefficients; k++) {
-                        beams[2 * k] = re[s * coefficients + k];
-                        beams[2 * k + 1] = im[s * coefficients + k];
+                    int total = 0;
+                    for (float[] f : heads) {
+                        total += f.length / part.size();
                     }
-                    double[] l = new double[ni];
-                    for (int k = 0; k < ni; k++) {
-                        l[k] = logits[s * ni + k];
+                    float[] sample = new float[total];
+                    int at = 0;
+                    for (float[] f : heads) {
+                        int width = f.length / part.size();
+                        System.arraycopy(f, s * width, sample, at, width);
+                        at += width;
                     }
-                    out.add(new double[][] {beams, l});
+                    out.add(task.raw(sample, 0));
                 }
             }
         }

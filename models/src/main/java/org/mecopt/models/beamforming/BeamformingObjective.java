@@ -29,13 +29,13 @@ record BeamformingObjective(BeamformingArchitecture arch, Standardization standa
     }
 
     BeamformingLoss.Terms terms(NDList outputs, Batch batch) {
-        NDList c = arch.canonical(outputs);
-        return BeamformingLoss.terms(c.get(0), c.get(1), c.get(2), batch.context(), arch.dims());
+        NDList c = arch.canonical(outputs, batch.context());
+        return BeamformingLoss.terms(c.get(0), c.get(1), c.get(2), batch.context(), arch.dims(), arch.commonProjection());
     }
 
     @Override
     public NDArray loss(NDList outputs, Batch batch) {
-        return BeamformingLoss.loss(terms(outputs, batch), arch.canonical(outputs).get(3), settings);
+        return BeamformingLoss.loss(terms(outputs, batch), outputs.get(outputs.size() - 1), settings);
     }
 
     @Override

@@ -52,9 +52,9 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
     double[][] raw(float[] output, int offset) {
         Dimensions d = arch.dims();
         int ni = d.subcarriers() * d.users();
-        double[] beams = new double[2 * d.coefficients()];
         double[] logits = new double[ni];
         if (!arch.method().perStation()) {
+            double[] beams = new double[arch.beamOutputs()];
             for (int k = 0; k < beams.length; k++) {
                 beams[k] = output[offset + k];
             }
@@ -63,6 +63,7 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
             }
             return new double[][] {beams, logits};
         }
+        double[] beams = new double[2 * d.coefficients()];
         int per = arch.stationOutputs();
         int local = 2 * d.localCoefficients();
         for (int b = 0; b < d.stations(); b++) {
@@ -90,18 +91,41 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         return decode(instance, r[0], r[1]);
     }
 
-    /** The solution of raw beams (central layout, interleaved) and gate logits. */
-    public BeamformingSolution decode(BeamformingInstance instance, double[] rawBeams, double[] logits) {
+    /**
+     * The solution of the network's beam outputs ({@link #raw}: coefficients in units of
+     * {@code √P_b^max}, interleaved, for the direct decoder; powers and regularizations for rzf) and gate logits.
+     */
+    public BeamformingSolution decode(BeamformingInstance instance, double[] beamOutputs, double[] logits) {
         Dimensions d = arch.dims();
         int c = d.coefficients();
+        double[] limits = instance.stations().stream().mapToDouble(s -> s.maxPowerW()).toArray();
+        double[] h = instance.channel().data();
+        double[] raw;
+        if (arch.decoder() == Decoder.RZF) {
+            double[] hRe = new double[c];
+            double[] hIm = new double[c];
+            double[] gain = new double[d.subcarriers() * d.users()];
+            for (int k = 0; k < c; k++) {
+                hRe[k] = h[2 * k];
+                hIm[k] = h[2 * k + 1];
+                gain[k / d.totalAntennas()] += (hRe[k] * hRe[k] + hIm[k] * hIm[k]) / instance.noiseW();
+            }
+            raw = Rzf.beams(beamOutputs, hRe, hIm, gain, limits, d);
+        } else {
+            raw = new double[2 * c];
+            for (int k = 0; k < c; k++) {
+                double amplitude = Math.sqrt(limits[(k / d.antennas()) % d.stations()]);
+                raw[2 * k] = beamOutputs[2 * k] * amplitude;
+                raw[2 * k + 1] = beamOutputs[2 * k + 1] * amplitude;
+            }
+        }
         double[] re = new double[c];
         double[] im = new double[c];
         for (int k = 0; k < c; k++) {
-            re[k] = rawBeams[2 * k];
-            im[k] = rawBeams[2 * k + 1];
+            re[k] = raw[2 * k];
+            im[k] = raw[2 * k + 1];
         }
-        double[] limits = instance.stations().stream().mapToDouble(s -> s.maxPowerW()).toArray();
-        PowerProjection.project(re, im, d, limits);
+        PowerProjection.project(re, im, d, limits, arch.commonProjection());
         int users = d.users();
         double[] gate = new double[logits.length];
         for (int k = 0; k < gate.length; k++) {

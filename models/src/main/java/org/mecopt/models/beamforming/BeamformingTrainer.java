@@ -60,12 +60,13 @@ public final class BeamformingTrainer {
      * @param trainInstances the training pool's size (one epoch is one pass over it)
      * @param validationInstances the validation set's size
      * @param hidden hidden layer sizes (of the one network, or of each station's)
+     * @param decoder how beam outputs become beams (rzf: cmtssl only)
      * @param init datl: the trained dmtssl model directory to extend; otherwise null
      * @param nearest datl: the existing station whose network the new one copies, or −1 to choose it
      */
     public record Options(Method method, BeamformingGenerator.Config config, Path out, int trainInstances,
                           int validationInstances, int epochs, int batchSize, double learningRate, long seed,
-                          int patience, int[] hidden, LossSettings loss, Path init, int nearest) {
+                          int patience, int[] hidden, Decoder decoder, LossSettings loss, Path init, int nearest) {
         public Options {
             hidden = hidden.clone();
             settings(epochs, batchSize, learningRate, seed, patience);
@@ -86,37 +87,43 @@ public final class BeamformingTrainer {
         /** The paper's sizes, 20 000 instances (16 000 training, 4 000 validation), 60 epochs, batch 64, Adam 1e-3, seed 1, patience 10, the default loss. */
         public static Options defaults(Method method, Path out) {
             return new Options(method, BeamformingGenerator.Config.DEFAULT, out, 16_000, 4_000, 60, 64, 1e-3, 1, 10,
-                    BeamformingArchitecture.PAPER_HIDDEN, LossSettings.defaults(), null, -1);
+                    BeamformingArchitecture.PAPER_HIDDEN, method == Method.CMTSSL ? Decoder.RZF : Decoder.DIRECT,
+                    LossSettings.defaults(), null, -1);
         }
 
         public Options with(BeamformingGenerator.Config c) {
             return new Options(method, c, out, trainInstances, validationInstances, epochs, batchSize, learningRate, seed,
-                    patience, hidden, loss, init, nearest);
+                    patience, hidden, decoder, loss, init, nearest);
         }
 
         public Options withInstances(int train, int validation) {
             return new Options(method, config, out, train, validation, epochs, batchSize, learningRate, seed,
-                    patience, hidden, loss, init, nearest);
+                    patience, hidden, decoder, loss, init, nearest);
         }
 
         public Options withTraining(int e, int batch, double rate, long s, int p) {
             return new Options(method, config, out, trainInstances, validationInstances, e, batch, rate, s, p, hidden,
-                    loss, init, nearest);
+                    decoder, loss, init, nearest);
         }
 
         public Options withHidden(int[] h) {
             return new Options(method, config, out, trainInstances, validationInstances, epochs, batchSize, learningRate,
-                    seed, patience, h, loss, init, nearest);
+                    seed, patience, h, decoder, loss, init, nearest);
+        }
+
+        public Options withDecoder(Decoder dec) {
+            return new Options(method, config, out, trainInstances, validationInstances, epochs, batchSize, learningRate,
+                    seed, patience, hidden, dec, loss, init, nearest);
         }
 
         public Options withLoss(LossSettings l) {
             return new Options(method, config, out, trainInstances, validationInstances, epochs, batchSize, learningRate,
-                    seed, patience, hidden, l, init, nearest);
+                    seed, patience, hidden, decoder, l, init, nearest);
         }
 
         public Options withInit(Path from, int nearestStation) {
             return new Options(method, config, out, trainInstances, validationInstances, epochs, batchSize, learningRate,
-                    seed, patience, hidden, loss, from, nearestStation);
+                    seed, patience, hidden, decoder, loss, from, nearestStation);
         }
 
         public TrainingLoop.Settings settings() {
@@ -155,7 +162,7 @@ public final class BeamformingTrainer {
         long start = System.nanoTime();
         Dimensions dims = new Dimensions(o.config().stations(), o.config().antennas(), o.config().users(),
                 o.config().subcarriers());
-        BeamformingArchitecture arch = new BeamformingArchitecture(o.method(), dims, o.hidden());
+        BeamformingArchitecture arch = new BeamformingArchitecture(o.method(), dims, o.hidden(), o.decoder());
         List<BeamformingInstance> validationInstances = instances(o.config(), VALIDATION_SEEDS, o.seed(),
                 o.validationInstances());
         List<BeamformingSample> train = new ArrayList<>(o.trainInstances());

@@ -10,7 +10,7 @@ import org.mecopt.api.InvalidInstanceException;
  *     {@code −WSR/U + penalty · (Σ_i max(0, z_i) + Σ_b max(0, z_b))}
  * @param rateLoss NFL or EL on each user's minimum-rate task {@code z_i = 1 − r_i/r_i^min}
  * @param rateDepth its saturation depth (x1 for NFL, x2 for EL)
- * @param powerLoss NFL or EL on each station's power task {@code z_b = ‖r_b‖² − 1} (the raw output's
+ * @param powerLoss NFL or EL on each station's power task {@code z_b = P_b/P_b^max − 1} (the raw beams'
  *     power relative to the limit, before the projection)
  * @param powerDepth its saturation depth
  * @param penalty the weight of violations in the ablation's loss and in the validation criterion

@@ -1,6 +1,5 @@
 package org.mecopt.models.beamforming;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,17 +53,33 @@ class PowerProjectionTest {
             limits[b] = Math.pow(10, 4 * r.nextDouble() - 2);
         }
         double[] rawPower = power(re, im, d);
-        double[] reported = PowerProjection.project(re, im, d, limits);
-        assertArrayEquals(rawPower, reported, 1e-12 * (1 + java.util.Arrays.stream(rawPower).max().orElse(0)));
+        boolean common = (seed & 1) == 0;
+        double[] ratio = PowerProjection.project(re, im, d, limits, common);
+        double worst = 0;
+        for (int b = 0; b < stations; b++) {
+            assertEquals(rawPower[b] / limits[b], ratio[b], 1e-12 * (1 + ratio[b]));
+            worst = Math.max(worst, ratio[b]);
+        }
         double[] after = power(re, im, d);
         for (int b = 0; b < stations; b++) {
             assertTrue(after[b] <= limits[b], "station " + b + ": " + after[b] + " > " + limits[b]);
-            if (rawPower[b] > 1) {
-                assertEquals(limits[b], after[b], 1e-9 * limits[b], "outside the ball: cut to the limit");
-            } else {
-                assertEquals(limits[b] * rawPower[b], after[b], 1e-9 * limits[b], "inside the ball: only scaled by √P");
+            double expected = rawPower[b] / Math.max(1, common ? worst : ratio[b]);
+            assertEquals(expected, after[b], 1e-9 * limits[b], "inside the ball unchanged, outside cut to it");
+        }
+        if (common && worst > 1) {
+            assertEquals(1, after[argmax(ratio)] / limits[argmax(ratio)], 1e-9,
+                    "the tightest station meets its limit");
+        }
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int k = 1; k < v.length; k++) {
+            if (v[k] > v[best]) {
+                best = k;
             }
         }
+        return best;
     }
 
     @Test
@@ -91,23 +106,27 @@ class PowerProjectionTest {
                 flim[x * d.stations() + b] = (float) limits[x][b];
             }
         }
-        try (NDManager m = NDManager.newBaseManager()) {
-            Shape shape = new Shape(s, d.subcarriers(), d.users(), d.totalAntennas());
-            NDArray tre = m.create(fre, shape);
-            NDArray tim = m.create(fim, shape);
-            NDArray raw = RateTensors.stationPower(tre, tim, d.stations());
-            NDArray scales = PowerProjection.scales(raw, m.create(flim, new Shape(s, d.stations())));
-            float[] pre = PowerProjection.apply(tre, scales, d.antennas()).toFloatArray();
-            float[] pim = PowerProjection.apply(tim, scales, d.antennas()).toFloatArray();
-            float[] rawPower = raw.toFloatArray();
-            for (int x = 0; x < s; x++) {
-                double[] reported = PowerProjection.project(re[x], im[x], d, limits[x]);
-                for (int b = 0; b < d.stations(); b++) {
-                    assertEquals(reported[b], rawPower[x * d.stations() + b], 1e-5 * (1 + reported[b]));
-                }
-                for (int k = 0; k < d.coefficients(); k++) {
-                    assertEquals(re[x][k], pre[x * d.coefficients() + k], 1e-5);
-                    assertEquals(im[x][k], pim[x * d.coefficients() + k], 1e-5);
+        for (boolean common : new boolean[] {false, true}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Shape shape = new Shape(s, d.subcarriers(), d.users(), d.totalAntennas());
+                NDArray tre = m.create(fre, shape);
+                NDArray tim = m.create(fim, shape);
+                NDArray ratio = RateTensors.stationPower(tre, tim, d.stations()).div(m.create(flim, new Shape(s, d.stations())));
+                NDArray factors = PowerProjection.factors(ratio, common);
+                float[] pre = PowerProjection.apply(tre, factors, d.antennas()).toFloatArray();
+                float[] pim = PowerProjection.apply(tim, factors, d.antennas()).toFloatArray();
+                float[] rr = ratio.toFloatArray();
+                for (int x = 0; x < s; x++) {
+                    double[] qre = re[x].clone();
+                    double[] qim = im[x].clone();
+                    double[] reported = PowerProjection.project(qre, qim, d, limits[x], common);
+                    for (int b = 0; b < d.stations(); b++) {
+                        assertEquals(reported[b], rr[x * d.stations() + b], 1e-5 * (1 + reported[b]));
+                    }
+                    for (int k = 0; k < d.coefficients(); k++) {
+                        assertEquals(qre[k], pre[x * d.coefficients() + k], 1e-5);
+                        assertEquals(qim[k], pim[x * d.coefficients() + k], 1e-5);
+                    }
                 }
             }
         }
