@@ -1,0 +1,84 @@
+package org.mecopt.beamforming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.mecopt.api.Result;
+import org.mecopt.api.Solver;
+import org.mecopt.api.SolverOptions;
+import org.mecopt.api.SolverRegistry;
+import org.mecopt.api.Status;
+import org.mecopt.api.Tensor;
+import org.mecopt.io.Json;
+
+/** Random small instances: every registered solver's beams meet the power limits and Q; codec and JSON round-trip. */
+class BeamformingProperties {
+
+    private static BeamformingInstance instance(int b, int m, int i, int n, int q, double minRate, double power, long seed) {
+        BeamformingGenerator.Config c = BeamformingGenerator.Config.DEFAULT.withSizes(b, m, i, n)
+                .withMaxUsersPerSubcarrier(Math.min(q, i)).withMinRateBitsPerHz(minRate).withMaxPowerW(power);
+        return BeamformingGenerator.generate(c, seed);
+    }
+
+    @Property(tries = 25)
+    void everySolverMeetsThePowerLimitsAndQ(@ForAll @IntRange(min = 1, max = 3) int b,
+                                            @ForAll @IntRange(min = 1, max = 3) int m,
+                                            @ForAll @IntRange(min = 1, max = 5) int i,
+                                            @ForAll @IntRange(min = 1, max = 3) int n,
+                                            @ForAll @IntRange(min = 1, max = 5) int q,
+                                            @ForAll @DoubleRange(min = 0, max = 3) double minRate,
+                                            @ForAll @IntRange(min = -4, max = 1) int powerExponent,
+                                            @ForAll long seed) {
+        double power = Math.pow(10, powerExponent);
+        BeamformingInstance p = instance(b, m, i, n, q, minRate, power, seed);
+        List<String> names = SolverRegistry.forProblem(BeamformingInstance.PROBLEM).stream().map(Solver::name).toList();
+        assertTrue(names.containsAll(List.of("wmmse", "rsa-zfbf", "gsa-zfbf")), names.toString());
+        for (String name : names) {
+            Solver<BeamformingInstance, BeamformingSolution> solver = SolverRegistry.get(BeamformingInstance.class, name);
+            Result<BeamformingSolution> r = solver.solve(p, SolverOptions.defaults().withSeed(seed));
+            assertTrue(r.status() != Status.NUMERICAL_ERROR && r.status() != Status.UNSUPPORTED, solver.name() + " " + r);
+            BeamformingEvaluation e = p.evaluate(r.solution().beams());
+            for (int s = 0; s < b; s++) {
+                assertTrue(e.stationPowerW()[s] <= power * (1 + BeamformingInstance.TOLERANCE),
+                        solver.name() + " station " + s + ": " + e.stationPowerW()[s] + " W > " + power);
+            }
+            for (int count : e.usersPerSubcarrier()) {
+                assertTrue(count <= p.maxUsersPerSubcarrier(), solver.name() + ": " + count + " users");
+            }
+            // only minimum rates may be violated, and then the status says so
+            for (String v : r.violations()) {
+                assertTrue(v.startsWith("user "), solver.name() + ": " + v);
+            }
+            assertEquals(r.violations().isEmpty(), r.hasFeasibleSolution(), solver.name() + " " + r.status());
+        }
+    }
+
+    @Property(tries = 30)
+    void theCodecAndJsonRoundTrip(@ForAll @IntRange(min = 1, max = 3) int b, @ForAll @IntRange(min = 1, max = 3) int m,
+                                  @ForAll @IntRange(min = 1, max = 4) int i, @ForAll @IntRange(min = 1, max = 3) int n,
+                                  @ForAll long seed) {
+        BeamformingInstance p = instance(b, m, i, n, i, 0.5, 1, seed);
+        BeamformingCodec codec = new BeamformingCodec();
+        Map<String, Tensor> features = codec.features(p);
+        assertEquals(p, codec.instance(features));
+        assertEquals(List.of(n, i, b * m, 2), java.util.Arrays.stream(features.get(BeamformingCodec.CHANNEL).shape())
+                .boxed().toList());
+        Result<BeamformingSolution> r = new ZfbfSolvers.Greedy().solve(p, SolverOptions.defaults());
+        BeamformingSolution s = r.solution();
+        assertEquals(s, codec.solution(p, codec.labels(s)));
+        Map<String, Tensor> beamsOnly = Map.of(BeamformingCodec.BEAMS, codec.labels(s).get(BeamformingCodec.BEAMS));
+        assertEquals(s, codec.solution(p, beamsOnly), "rates recomputed from the beams alone");
+        assertEquals(p, Json.readInstance(Json.writeInstance(p), BeamformingInstance.class, BeamformingInstance.PROBLEM));
+        JsonNode result = Json.readTree(Json.toText(Json.resultTree(r, false)));
+        assertEquals(s, Json.readSolution(result, BeamformingSolution.class));
+        assertFalse(result.get("beams").get(0).get(0).isEmpty());
+    }
+}
