@@ -89,14 +89,18 @@ final class TrainBeamformingCommand implements Callable<Integer> {
     @Option(names = "--rate-loss", defaultValue = "nfl", description = "nfl or el on the minimum-rate tasks. Default: ${DEFAULT-VALUE}.")
     String rateLoss;
 
-    @Option(names = "--x1", defaultValue = "1", description = "Saturation depth of the rate tasks' loss. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--x1", defaultValue = "0.1", description = "Saturation depth of the rate tasks' loss. Default: ${DEFAULT-VALUE}.")
     double x1;
 
     @Option(names = "--power-loss", defaultValue = "el", description = "nfl or el on the power tasks. Default: ${DEFAULT-VALUE}.")
     String powerLoss;
 
-    @Option(names = "--x2", defaultValue = "1", description = "Saturation depth of the power tasks' loss. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--x2", defaultValue = "0.01", description = "Saturation depth of the power tasks' loss. Default: ${DEFAULT-VALUE}.")
     double x2;
+
+    @Option(names = "--max-log-variance", defaultValue = "1",
+            description = "Bound on the learned log-variances (weights within e^+-bound). Default: ${DEFAULT-VALUE}.")
+    double maxLogVariance;
 
     @Option(names = "--penalty", defaultValue = "1", description = "Weight of violations (ablation loss and validation criterion). Default: ${DEFAULT-VALUE}.")
     double penalty;
@@ -123,7 +127,8 @@ final class TrainBeamformingCommand implements Callable<Integer> {
         int[] h = hidden == null ? BeamformingArchitecture.PAPER_HIDDEN : hidden.stream().mapToInt(Integer::intValue).toArray();
         LossSettings l = LossSettings.defaults().withWeighting(LossSettings.Weighting.parse(loss))
                 .withRateLoss(TaskLoss.parse("--rate-loss", rateLoss), x1)
-                .withPowerLoss(TaskLoss.parse("--power-loss", powerLoss), x2).withPenalty(penalty);
+                .withPowerLoss(TaskLoss.parse("--power-loss", powerLoss), x2).withPenalty(penalty)
+                .withMaxLogVariance(maxLogVariance);
         BeamformingTrainer.Options o = BeamformingTrainer.Options.defaults(m, out).with(config)
                 .withInstances(trainInstances, validationInstances)
                 .withTraining(epochs, batchSize, learningRate, seed, patience).withHidden(h).withLoss(l)

@@ -147,6 +147,48 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         return new NDList(re, im, logits, outputs.get(outputs.size() - 1));
     }
 
+    /** The initial allocation logit: σ(4) ≈ 0.98, every user scheduled, as the classical methods start. */
+    static final float OPEN_GATE = 4f;
+
+    /**
+     * Sets the biases of the allocation outputs of a freshly initialized block to {@link #OPEN_GATE},
+     * and (rzf) the beams head's parameters to 0, so that training starts from regularized
+     * zero-forcing with equal power and the MMSE regularization.
+     * Why: a gate of ½ (a zero logit) would halve every beam and cost 6 dB of SNR until training
+     * learned it back; starting open, training only has to learn which users to drop.
+     */
+    void openGates(Block block) {
+        List<Block> children = block.getChildren().values();
+        if (method.perStation()) {
+            StationNetworks stations = (StationNetworks) children.get(0);
+            int local = 2 * dims.localCoefficients();
+            for (int b = 0; b < dims.stations(); b++) {
+                var params = stations.station(b).getParameters();
+                NDArray bias = params.valueAt(params.size() - 1).getArray();
+                float[] v = bias.toFloatArray();
+                for (int k = local; k < v.length; k++) {
+                    v[k] = OPEN_GATE;
+                }
+                bias.set(v);
+            }
+            return;
+        }
+        if (decoder == Decoder.RZF) {
+            // the beams head starts at zero: every output 0, i.e. equal power and the MMSE regularization,
+            // the classical regularized zero-forcing design, which training then refines
+            for (var p : ((ai.djl.nn.ParallelBlock) children.get(1)).getChildren().values().get(0).getParameters()) {
+                NDArray a = p.getValue().getArray();
+                a.set(new float[(int) a.size()]);
+            }
+        }
+        Block allocation = ((ai.djl.nn.ParallelBlock) children.get(1)).getChildren().values().get(1);
+        var params = allocation.getParameters();
+        NDArray bias = params.valueAt(params.size() - 1).getArray();
+        float[] v = bias.toFloatArray();
+        java.util.Arrays.fill(v, OPEN_GATE);
+        bias.set(v);
+    }
+
     public ObjectNode describe() {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("method", method.id());

@@ -174,7 +174,10 @@ public final class BeamformingTrainer {
         Random random = new Random(o.seed()); // the epochs' shuffles
         BeamformingObjective objective = new BeamformingObjective(arch, from.standardization(), o.loss());
         Files.createDirectories(o.out());
-        History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), from::copyInto,
+        History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), model -> {
+                    arch.openGates(model.getBlock());
+                    from.copyInto(model); // datl: the trained stations' networks (their gates as trained)
+                },
                 new Split<>(train, validation), random, objective, new Checkpoint(o.out(), BeamformingModel.PARAMS_PREFIX),
                 progress);
         int stepsPerEpoch = stepsPerEpoch(o.trainInstances(), o.batchSize());

@@ -25,8 +25,8 @@ import ai.djl.ndarray.NDManager;
  *
  * <p>Network outputs: 2·N·I per sample, first the power logits, then the regularization logits.
  * {@code p = softplus(x)·ΣP^max/(N·I·ln 2)} (at x = 0 the stations' total power spread evenly) and
- * {@code λ_{n,i} = e^{clip(y, ±10)} · I/(ΣP^max ‖h_{n,i}/σ‖²)} (at y = 0 the MMSE choice
- * {@code σ²·I/(P‖h‖²)} in the normalized rows).
+ * {@code λ_{n,i} = e^{clip(y, ±10)} · I·N/(ΣP^max ‖h_{n,i}/σ‖²)} (at y = 0 the MMSE choice
+ * {@code σ²·I/(P_n‖h‖²)} in the normalized rows, with {@code P_n = ΣP^max/N} a subcarrier's share).
  */
 public final class Rzf {
     private static final double LN2 = Math.log(2);
@@ -55,7 +55,7 @@ public final class Rzf {
         NDArray norm = gain.sqrt().expandDims(3);
         NDArray re = hRe.div(norm);
         NDArray im = hIm.div(norm);
-        NDArray lambda = y.clip(-MAX_LOG_REGULARIZATION, MAX_LOG_REGULARIZATION).exp().mul((float) u).div(total.mul(gain));
+        NDArray lambda = y.clip(-MAX_LOG_REGULARIZATION, MAX_LOG_REGULARIZATION).exp().mul((float) (u * n)).div(total.mul(gain));
         // E E^H for E = conj(H) with unit rows: conj(G), G = H H^H
         NDArray reT = re.transpose(0, 1, 3, 2);
         NDArray imT = im.transpose(0, 1, 3, 2);
@@ -135,7 +135,7 @@ public final class Rzf {
                     aIm[i][j] = si;
                 }
                 double y = Math.max(-MAX_LOG_REGULARIZATION, Math.min(MAX_LOG_REGULARIZATION, out[n * u + c * u + i]));
-                aRe[i][i] += Math.exp(y) * u / (total * gainOverNoise[c * u + i]);
+                aRe[i][i] += Math.exp(y) * u * n / (total * gainOverNoise[c * u + i]);
             }
             double[][][] b = ComplexInverse.of(aRe, aIm);
             for (int j = 0; j < u; j++) {
