@@ -1,6 +1,7 @@
 package org.mecopt.models.beamforming;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -42,9 +43,6 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
 
     public BeamformingArchitecture {
         hidden = hidden.clone();
-        if (decoder == Decoder.RZF && method.perStation()) {
-            throw new InvalidInstanceException("--decoder", decoder.id(), "needs the whole channel: cmtssl only");
-        }
         if (hidden.length == 0) {
             throw new InvalidInstanceException("--hidden", "", "needs at least one layer");
         }
@@ -69,14 +67,24 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         return decoder == Decoder.RZF ? 2 * dims.subcarriers() * dims.users() : 2 * dims.coefficients();
     }
 
-    /** Whether the projection uses one factor for all stations. */
+    /** Whether the projection uses one factor for all stations (network-wide zero-forcing: cmtssl with rzf). */
     public boolean commonProjection() {
-        return decoder == Decoder.RZF;
+        return decoder == Decoder.RZF && !method.perStation();
+    }
+
+    /** Beam outputs of one station's network: its coefficients (direct) or a power and a regularization per (n, i) (local rzf). */
+    int stationBeamOutputs() {
+        return decoder == Decoder.RZF ? 2 * dims.subcarriers() * dims.users() : 2 * dims.localCoefficients();
+    }
+
+    /** One station's view for the local rzf decoder: B = 1, its M antennas. */
+    Dimensions local() {
+        return new Dimensions(1, dims.antennas(), dims.users(), dims.subcarriers());
     }
 
     /** Outputs of one station's network (dmtssl). */
     int stationOutputs() {
-        return 2 * dims.localCoefficients() + dims.subcarriers() * dims.users();
+        return stationBeamOutputs() + dims.subcarriers() * dims.users();
     }
 
     public Shape inputShape(int batch) {
@@ -122,7 +130,26 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         NDArray logits;
         NDArray re;
         NDArray im;
-        if (decoder == Decoder.RZF) {
+        if (decoder == Decoder.RZF && method.perStation()) {
+            NDArray all = outputs.get(0); // (S, B, 2NI + NI)
+            int beamOut = stationBeamOutputs();
+            NDList res = new NDList();
+            NDList ims = new NDList();
+            NDArray hRe = BeamformingBatch.channelRe(context);
+            NDArray hIm = BeamformingBatch.channelIm(context);
+            NDArray power = BeamformingBatch.maxPower(context);
+            int m = dims.antennas();
+            for (int b = 0; b < dims.stations(); b++) {
+                String antennas = "..., " + b * m + ":" + (b + 1) * m;
+                NDArray[] w = Rzf.beams(all.get(":, " + b + ", :" + beamOut), hRe.get(antennas), hIm.get(antennas),
+                        power.get(":, " + b + ":" + (b + 1)), local());
+                res.add(w[0]);
+                ims.add(w[1]);
+            }
+            re = NDArrays.concat(res, 3);
+            im = NDArrays.concat(ims, 3);
+            logits = all.get(":, :, " + beamOut + ":").mean(new int[] {1}).reshape(s, n, u);
+        } else if (decoder == Decoder.RZF) {
             NDArray[] w = Rzf.beams(outputs.get(0), BeamformingBatch.channelRe(context), BeamformingBatch.channelIm(context),
                     BeamformingBatch.maxPower(context), dims);
             re = w[0];
@@ -161,15 +188,22 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         List<Block> children = block.getChildren().values();
         if (method.perStation()) {
             StationNetworks stations = (StationNetworks) children.get(0);
-            int local = 2 * dims.localCoefficients();
+            int beamOut = stationBeamOutputs();
             for (int b = 0; b < dims.stations(); b++) {
                 var params = stations.station(b).getParameters();
+                NDArray weight = params.valueAt(params.size() - 2).getArray(); // (outputs, inputs)
                 NDArray bias = params.valueAt(params.size() - 1).getArray();
                 float[] v = bias.toFloatArray();
-                for (int k = local; k < v.length; k++) {
-                    v[k] = OPEN_GATE;
+                for (int k = 0; k < v.length; k++) {
+                    v[k] = k >= beamOut ? OPEN_GATE : decoder == Decoder.RZF ? 0 : v[k];
                 }
                 bias.set(v);
+                if (decoder == Decoder.RZF) { // local rzf with equal power and the MMSE regularization to start
+                    float[] w = weight.toFloatArray();
+                    int in = (int) weight.getShape().get(1);
+                    java.util.Arrays.fill(w, 0, beamOut * in, 0f);
+                    weight.set(w);
+                }
             }
             return;
         }

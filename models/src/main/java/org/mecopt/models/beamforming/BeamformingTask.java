@@ -63,23 +63,30 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
             }
             return new double[][] {beams, logits};
         }
-        double[] beams = new double[2 * d.coefficients()];
         int per = arch.stationOutputs();
-        int local = 2 * d.localCoefficients();
+        int beamOut = arch.stationBeamOutputs();
+        double[] beams = new double[d.stations() * (arch.decoder() == Decoder.RZF ? beamOut : 0)
+                + (arch.decoder() == Decoder.RZF ? 0 : 2 * d.coefficients())];
         for (int b = 0; b < d.stations(); b++) {
             int base = offset + b * per;
-            for (int n = 0; n < d.subcarriers(); n++) {
-                for (int i = 0; i < d.users(); i++) {
-                    for (int m = 0; m < d.antennas(); m++) {
-                        int from = base + 2 * ((n * d.users() + i) * d.antennas() + m);
-                        int to = 2 * d.index(n, i, b, m);
-                        beams[to] = output[from];
-                        beams[to + 1] = output[from + 1];
+            if (arch.decoder() == Decoder.RZF) { // each station's powers and regularizations, in station order
+                for (int k = 0; k < beamOut; k++) {
+                    beams[b * beamOut + k] = output[base + k];
+                }
+            } else {
+                for (int n = 0; n < d.subcarriers(); n++) {
+                    for (int i = 0; i < d.users(); i++) {
+                        for (int m = 0; m < d.antennas(); m++) {
+                            int from = base + 2 * ((n * d.users() + i) * d.antennas() + m);
+                            int to = 2 * d.index(n, i, b, m);
+                            beams[to] = output[from];
+                            beams[to + 1] = output[from + 1];
+                        }
                     }
                 }
             }
             for (int k = 0; k < ni; k++) {
-                logits[k] += output[base + local + k] / (double) d.stations();
+                logits[k] += output[base + beamOut + k] / (double) d.stations();
             }
         }
         return new double[][] {beams, logits};
@@ -101,7 +108,9 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         double[] limits = instance.stations().stream().mapToDouble(s -> s.maxPowerW()).toArray();
         double[] h = instance.channel().data();
         double[] raw;
-        if (arch.decoder() == Decoder.RZF) {
+        if (arch.decoder() == Decoder.RZF && arch.method().perStation()) {
+            raw = localRzf(instance, beamOutputs, limits);
+        } else if (arch.decoder() == Decoder.RZF) {
             double[] hRe = new double[c];
             double[] hIm = new double[c];
             double[] gain = new double[d.subcarriers() * d.users()];
@@ -139,6 +148,44 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         double[] a = beams(re, im, gate, topQ, d);
         double[] b = java.util.Arrays.equals(topQ, confident) ? a : beams(re, im, gate, confident, d);
         return instance.solution(better(instance, a, b));
+    }
+
+    /** Each station's local rzf beams from its own channels and outputs, placed into the network-wide layout. */
+    private double[] localRzf(BeamformingInstance instance, double[] outputs, double[] limits) {
+        Dimensions d = arch.dims();
+        Dimensions local = arch.local();
+        int beamOut = arch.stationBeamOutputs();
+        double[] h = instance.channel().data();
+        double[] raw = new double[2 * d.coefficients()];
+        for (int b = 0; b < d.stations(); b++) {
+            double[] hRe = new double[local.coefficients()];
+            double[] hIm = new double[local.coefficients()];
+            double[] gain = new double[d.subcarriers() * d.users()];
+            for (int n = 0; n < d.subcarriers(); n++) {
+                for (int i = 0; i < d.users(); i++) {
+                    for (int m = 0; m < d.antennas(); m++) {
+                        int from = d.index(n, i, b, m);
+                        int to = local.index(n, i, 0, m);
+                        hRe[to] = h[2 * from];
+                        hIm[to] = h[2 * from + 1];
+                        gain[n * d.users() + i] += (hRe[to] * hRe[to] + hIm[to] * hIm[to]) / instance.noiseW();
+                    }
+                }
+            }
+            double[] w = Rzf.beams(java.util.Arrays.copyOfRange(outputs, b * beamOut, (b + 1) * beamOut), hRe, hIm, gain,
+                    new double[] {limits[b]}, local);
+            for (int n = 0; n < d.subcarriers(); n++) {
+                for (int i = 0; i < d.users(); i++) {
+                    for (int m = 0; m < d.antennas(); m++) {
+                        int from = local.index(n, i, 0, m);
+                        int to = d.index(n, i, b, m);
+                        raw[2 * to] = w[2 * from];
+                        raw[2 * to + 1] = w[2 * from + 1];
+                    }
+                }
+            }
+        }
+        return raw;
     }
 
     /** Per subcarrier, the Q users of the largest gates (ties: the lower index). */

@@ -76,9 +76,6 @@ public final class BeamformingTrainer {
             if (validationInstances < 1) {
                 throw new InvalidInstanceException("--validation-instances", validationInstances, "must be >= 1");
             }
-            if (method == Method.DATL && init == null) {
-                throw new InvalidInstanceException("--init", null, "is required for datl: a trained dmtssl model directory");
-            }
             if (method != Method.DATL && init != null) {
                 throw new InvalidInstanceException("--init", init, "is only for datl");
             }
@@ -87,7 +84,7 @@ public final class BeamformingTrainer {
         /** The paper's sizes, 20 000 instances (16 000 training, 4 000 validation), 60 epochs, batch 64, Adam 1e-3, seed 1, patience 10, the default loss. */
         public static Options defaults(Method method, Path out) {
             return new Options(method, BeamformingGenerator.Config.DEFAULT, out, 16_000, 4_000, 60, 64, 1e-3, 1, 10,
-                    BeamformingArchitecture.PAPER_HIDDEN, method == Method.CMTSSL ? Decoder.RZF : Decoder.DIRECT,
+                    BeamformingArchitecture.PAPER_HIDDEN, Decoder.RZF,
                     LossSettings.defaults(), null, -1);
         }
 
@@ -159,6 +156,9 @@ public final class BeamformingTrainer {
     }
 
     public static Summary train(Options o, Progress progress) throws IOException {
+        if (o.method() == Method.DATL && o.init() == null) {
+            throw new InvalidInstanceException("--init", null, "is required for datl: a trained dmtssl model directory");
+        }
         long start = System.nanoTime();
         Dimensions dims = new Dimensions(o.config().stations(), o.config().antennas(), o.config().users(),
                 o.config().subcarriers());
@@ -237,7 +237,7 @@ public final class BeamformingTrainer {
                 BeamformingArchitecture b = base.architecture();
                 if (!b.method().perStation() || b.dims().stations() + 1 != arch.dims().stations()
                         || !b.dims().withStations(arch.dims().stations()).equals(arch.dims())
-                        || !Arrays.equals(b.hidden(), arch.hidden())) {
+                        || !Arrays.equals(b.hidden(), arch.hidden()) || b.decoder() != arch.decoder()) {
                     throw new InvalidInstanceException("--init", o.init(), "holds " + b + "; datl for " + arch.dims()
                             + " needs a dmtssl model with one station fewer and the same sizes");
                 }

@@ -6,11 +6,16 @@ import org.mecopt.api.InvalidInstanceException;
 public enum Decoder {
     /**
      * The network outputs every beam coefficient (2·N·I·K, or 2·N·I·M per station), in units of
-     * {@code √P_b^max}; projected per station. The only choice for dmtssl/datl, whose stations see
-     * only their own channels.
+     * {@code √P_b^max}; projected per station.
      */
     DIRECT("direct"),
-    /** The network outputs a power and a regularization per (n, i) and the beams are regularized zero-forcing ({@link Rzf}); projected with one common factor. Central only. */
+    /**
+     * The network outputs a power and a regularization per (n, i) and the beams are regularized
+     * zero-forcing ({@link Rzf}). cmtssl: network-wide, over all K antennas, projected with one
+     * common factor. dmtssl/datl: local, each station over its own M antennas and its own channels
+     * only (it cannot null what it does not see; regularization is what makes M < I work),
+     * projected per station.
+     */
     RZF("rzf");
 
     private final String id;

@@ -59,4 +59,48 @@ class BeamformingTrainingTest {
             }
         }
     }
+
+    /**
+     * dmtssl's local rzf decoder gives the same beams on the engine (batched) as in plain Java, and
+     * datl starts the new station from the chosen existing station's network and the old stations
+     * from their own (trained at a learning rate of 1e-12, so the copied parameters are still there).
+     */
+    @Test
+    void dmtsslEngineEqualsJavaAndDatlCopiesTheNearestStation(@TempDir Path dir) throws Exception {
+        BeamformingTrainer.Summary dm = BeamformingTrainer.train(BeamformingTrainer.Options.defaults(Method.DMTSSL,
+                dir.resolve("dm")).with(CONFIG).withInstances(256, 32).withHidden(new int[] {16})
+                .withTraining(1, 32, 1e-3, 2, 1), Progress.NONE);
+        BeamformingGenerator.Config three = BeamformingGenerator.Config.DEFAULT.withSizes(3, 2, 4, 2);
+        BeamformingTrainer.Summary datl = BeamformingTrainer.train(BeamformingTrainer.Options.defaults(Method.DATL,
+                dir.resolve("datl")).with(three).withInstances(256, 32).withHidden(new int[] {16})
+                .withTraining(1, 32, 1e-12, 3, 1).withInit(dm.out(), -1), Progress.NONE);
+        assertTrue(datl.nearest() == 0 || datl.nearest() == 1);
+        try (BeamformingModel base = BeamformingModel.load(dm.out()); BeamformingModel extended = BeamformingModel.load(datl.out())) {
+            for (BeamformingModel model : List.of(base, extended)) {
+                BeamformingGenerator.Config c = model == base ? CONFIG : three;
+                List<BeamformingInstance> test = new java.util.ArrayList<>();
+                for (int k = 0; k < 10; k++) {
+                    test.add(BeamformingGenerator.generate(c, 555_000 + k));
+                }
+                List<BeamformingSolution> batched = model.predictAll(test);
+                for (int k = 0; k < test.size(); k++) {
+                    BeamformingInstance p = test.get(k);
+                    assertEquals(p.objective(model.predict(p)), p.objective(batched.get(k)), 1e-3 * p.objective(batched.get(k)));
+                }
+            }
+            var from = ((StationNetworks) base.block().getChildren().values().get(0));
+            var to = ((StationNetworks) extended.block().getChildren().values().get(0));
+            for (int b = 0; b < 3; b++) {
+                var source = from.station(b < 2 ? b : datl.nearest()).getParameters();
+                var target = to.station(b).getParameters();
+                for (int q = 0; q < source.size(); q++) {
+                    float[] x = source.valueAt(q).getArray().toFloatArray();
+                    float[] y = target.valueAt(q).getArray().toFloatArray();
+                    for (int k = 0; k < x.length; k++) {
+                        assertEquals(x[k], y[k], 1e-6, "station " + b + " parameter " + q);
+                    }
+                }
+            }
+        }
+    }
 }
