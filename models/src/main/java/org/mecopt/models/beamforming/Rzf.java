@@ -31,6 +31,7 @@ import ai.djl.ndarray.NDManager;
 public final class Rzf {
     private static final double LN2 = Math.log(2);
     private static final float MAX_LOG_REGULARIZATION = 10f;
+    private static final double MAX_REGULARIZATION = 1e12;
 
     private Rzf() {
     }
@@ -135,7 +136,8 @@ public final class Rzf {
                     aIm[i][j] = si;
                 }
                 double y = Math.max(-MAX_LOG_REGULARIZATION, Math.min(MAX_LOG_REGULARIZATION, out[n * u + c * u + i]));
-                aRe[i][i] += Math.exp(y) * u * n / (total * gainOverNoise[c * u + i]);
+                // a user without a channel gets a large finite λ (its beam comes out ~0), not an infinite one
+                aRe[i][i] += Math.min(MAX_REGULARIZATION, Math.exp(y) * u * n / (total * gainOverNoise[c * u + i]));
             }
             double[][][] b = ComplexInverse.of(aRe, aIm);
             for (int j = 0; j < u; j++) {
