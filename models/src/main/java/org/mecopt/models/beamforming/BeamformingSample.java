@@ -21,6 +21,12 @@ public record BeamformingSample(Dimensions dimensions, float[] re, float[] im, d
      */
     public static BeamformingSample of(Dimensions d, double[] channelRe, double[] channelIm, double noiseW,
                                        double[] maxPowerW, double[] weights, double[] minRateBps, double bandwidthHz) {
+        return of(d, channelRe, channelIm, noiseW, maxPowerW, weights, minRateBps, bandwidthHz, true);
+    }
+
+    /** {@link #of}, the bound left NaN unless {@code withBound} (inference needs only the channel). */
+    static BeamformingSample of(Dimensions d, double[] channelRe, double[] channelIm, double noiseW, double[] maxPowerW,
+                                double[] weights, double[] minRateBps, double bandwidthHz, boolean withBound) {
         double amplitude = Math.sqrt(noiseW);
         float[] re = new float[channelRe.length];
         float[] im = new float[channelIm.length];
@@ -31,6 +37,9 @@ public record BeamformingSample(Dimensions dimensions, float[] re, float[] im, d
         double[] minSe = new double[d.users()];
         for (int i = 0; i < minSe.length; i++) {
             minSe[i] = minRateBps[i] / bandwidthHz;
+        }
+        if (!withBound) {
+            return new BeamformingSample(d, re, im, maxPowerW.clone(), weights.clone(), minSe, Double.NaN);
         }
         double[] gain = new double[d.subcarriers() * d.users()];
         double[] weightOf = new double[gain.length];

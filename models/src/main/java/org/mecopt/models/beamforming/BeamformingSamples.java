@@ -21,7 +21,16 @@ public final class BeamformingSamples {
         return new Dimensions(p.stationCount(), m, p.userCount(), p.subcarrierCount());
     }
 
+    /** The sample with its loss constants (the water-filling bound among them). */
     public static BeamformingSample of(BeamformingInstance p) {
+        return of(p, true);
+    }
+
+    /**
+     * @param constants whether to compute the loss's bound (training, the solver's reported bound),
+     *     or leave it NaN (inference needs only the channel)
+     */
+    public static BeamformingSample of(BeamformingInstance p, boolean constants) {
         Dimensions d = dimensions(p);
         double[] h = p.channel().data(); // interleaved [re, im] in the same (n, i, b, m) order
         double[] re = new double[h.length / 2];
@@ -33,6 +42,8 @@ public final class BeamformingSamples {
         double[] power = p.stations().stream().mapToDouble(BeamformingStation::maxPowerW).toArray();
         double[] weights = p.users().stream().mapToDouble(u -> u.weight()).toArray();
         double[] minRate = p.users().stream().mapToDouble(u -> u.minRateBps()).toArray();
-        return BeamformingSample.of(d, re, im, p.noiseW(), power, weights, minRate, p.subcarrierBandwidthHz());
+        BeamformingSample s = BeamformingSample.of(d, re, im, p.noiseW(), power, weights, minRate, p.subcarrierBandwidthHz(),
+                constants);
+        return s;
     }
 }

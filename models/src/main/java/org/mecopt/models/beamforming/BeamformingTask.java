@@ -12,10 +12,13 @@ import org.mecopt.models.learning.Standardization;
  * Inference of a learned beamformer: the instance's encoded channel in, beams out. Decoding projects
  * the raw beams onto the station limits ({@link PowerProjection}), multiplies each user's beam on a
  * subcarrier by its gate {@code σ(logit)} as in training, and schedules at most Q users per
- * subcarrier, those of the largest gates (top-Q; the rest get zero beams). Of two schedules — top-Q
- * alone, and top-Q without the users whose gate is below ½ (the hard reading of the soft
- * allocation) — it keeps the one with fewer users below their minimum rate, then the higher
- * weighted sum rate. Power only falls on the way, so the beams stay within every station's limit.
+ * subcarrier, those of the largest gates (top-Q; the rest get zero beams). Of four candidates —
+ * top-Q with the soft gates as trained; top-Q with hard gates (1 for the kept users); the same
+ * without the users whose gate is below ½; and hard top-Q scaled by one common factor until the
+ * tightest station meets its limit — it keeps the one with fewer users below their minimum rate,
+ * then the higher weighted sum rate (four evaluations of O(N·I²·K), a few µs). Every candidate is
+ * within every station's limit (the hard gates keep the projected beams, the last is scaled to the
+ * limit with the projection's margin).
  */
 public record BeamformingTask(BeamformingArchitecture arch, Standardization standardization)
         implements LearningTask<BeamformingInstance, BeamformingSolution> {
@@ -34,7 +37,7 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
     @Override
     public float[] encode(BeamformingInstance instance) {
         checkShape(instance);
-        return ChannelFeatures.encode(BeamformingSamples.of(instance), standardization, arch.method().perStation());
+        return ChannelFeatures.encode(BeamformingSamples.of(instance, false), standardization, arch.method().perStation());
     }
 
     /** Throws unless the instance has the model's B, M, I and N. */
@@ -145,9 +148,14 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         for (int k = 0; k < confident.length; k++) {
             confident[k] &= gate[k] >= 0.5;
         }
-        double[] a = beams(re, im, gate, topQ, d);
-        double[] b = java.util.Arrays.equals(topQ, confident) ? a : beams(re, im, gate, confident, d);
-        return instance.solution(better(instance, a, b));
+        double[] ones = new double[gate.length];
+        java.util.Arrays.fill(ones, 1);
+        double[] best = beams(re, im, gate, topQ, d);
+        for (double[] candidate : new double[][] {beams(re, im, ones, topQ, d), beams(re, im, ones, confident, d),
+                fullPower(beams(re, im, ones, topQ, d), limits, d)}) {
+            best = better(instance, best, candidate);
+        }
+        return instance.solution(best);
     }
 
     /** Each station's local rzf beams from its own channels and outputs, placed into the network-wide layout. */
@@ -186,6 +194,31 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
             }
         }
         return raw;
+    }
+
+    /**
+     * The beams scaled up by one common factor until the tightest station meets its limit (with the
+     * projection's margin): at high SINR the network's own power level is often a little short.
+     */
+    static double[] fullPower(double[] w, double[] limits, Dimensions d) {
+        double worst = 0;
+        int m = d.antennas();
+        double[] power = new double[d.stations()];
+        for (int k = 0; k < w.length / 2; k++) {
+            power[(k / m) % d.stations()] += w[2 * k] * w[2 * k] + w[2 * k + 1] * w[2 * k + 1];
+        }
+        for (int b = 0; b < power.length; b++) {
+            worst = Math.max(worst, power[b] / limits[b]);
+        }
+        if (!(worst > 0)) {
+            return w;
+        }
+        double scale = PowerProjection.MARGIN / Math.sqrt(worst);
+        double[] out = w.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] *= scale;
+        }
+        return out;
     }
 
     /** Per subcarrier, the Q users of the largest gates (ties: the lower index). */

@@ -23,7 +23,7 @@ public final class ChannelFeatures {
         float[] im = s.im();
         double[] out = new double[2 * re.length];
         for (int k = 0; k < re.length; k++) {
-            double mag = Math.hypot(re[k], im[k]);
+            double mag = Math.sqrt((double) re[k] * re[k] + (double) im[k] * im[k]); // |g| ≤ ~1e5: no overflow, unlike hypot's care
             double f = mag > 0 ? Math.log1p(mag) / mag : 0;
             out[2 * k] = re[k] * f;
             out[2 * k + 1] = im[k] * f;
