@@ -39,7 +39,10 @@ public final class Fixtures {
             "latency", List.of(Map.of("users", "4", "aps", "16", "subcarriers", "1"),
                     Map.of("channel", "bs-mmimo", "users", "3", "aps", "8", "subcarriers", "2",
                             "no-local-computing", "true")),
-            "qoe", List.of(Map.of("users", "5")));
+            "qoe", List.of(Map.of("users", "5")),
+            // Q = 2 binds, so the contract sees the scheduling repair
+            "subcarrier-beamforming", List.of(Map.of("stations", "2", "antennas", "2", "users", "4", "subcarriers", "3",
+                    "max-users-per-subcarrier", "2")));
 
     private static final Map<String, List<Instance>> INSTANCES = ProblemFamilies.all().stream()
             .collect(Collectors.toUnmodifiableMap(ProblemFamily::name, Fixtures::generate));

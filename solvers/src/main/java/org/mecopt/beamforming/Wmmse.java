@@ -13,11 +13,13 @@ import java.util.Arrays;
  * s.t. Σ_{n,j} ‖x_{n,j}‖² ≤ P_b} with {@code A_n^{bb} = Σ_i α̃_i v_{n,i} |u_{n,i}|² h_{n,i,b} h_{n,i,b}^H}
  * and {@code r} the linear term net of the other stations' beams. Its exact solution is
  * {@code x = (A_n^{bb} + μ_b I)^{-1} r} with the one multiplier μ_b ≥ 0 found by bisection on the
- * monotone power {@code Σ_{n,k} d_{n,k} / (λ_{n,k} + μ)²} (eigenvalues of {@code A_n^{bb}}). Splitting
+ * monotone power {@code Σ_{n,k} d_{n,k} / (λ_{n,k} + μ)²} (eigenvalues of {@code A_n^{bb}}, by
+ * {@link HermitianJacobi}). Splitting
  * the beams into per-station blocks is what makes one scalar multiplier per station exact under
  * joint transmission, where a joint update would need a B-dimensional multiplier search; each block
  * is solved exactly and the power constraints are separable across blocks, so the surrogate never
- * increases and the weighted sum rate (for fixed weights) never decreases (Shi et al., Thm. 3).
+ * increases and the weighted sum rate (for fixed weights) never decreases (the block-coordinate
+ * argument of Shi et al. 2011).
  *
  * <p>Users may be masked off a subcarrier (their beams stay 0), which is how scheduling is imposed.
  * Effective weights {@code α̃_i = α_i (1 + λ_i)} carry the minimum-rate duals the solver updates.
@@ -48,7 +50,9 @@ final class Wmmse {
     private final double[] gRe; // α̃ v u
     private final double[] gIm;
     private final ComplexTensor shape;
-    // station-block workspace, sized for the largest station
+    // station-block workspace, sized for the largest station. The algebra is hand-written on these flat
+    // arrays, not EJML's ZMatrixRMaj: the matrices are M×M (4×4 by default) and the loops fuse the
+    // building, decomposition and solves of N of them per station and iteration without allocating.
     private final double[] matrix;
     private final double[][] values;
     private final double[][] vectors;
@@ -91,14 +95,13 @@ final class Wmmse {
         for (int b = 0; b < stations; b++) {
             maxM = Math.max(maxM, shape.antennas(b));
         }
-        int dim = 2 * maxM;
-        this.matrix = new double[dim * dim];
-        this.values = new double[subcarriers][dim];
-        this.vectors = new double[subcarriers][dim * dim];
-        this.y = new double[subcarriers * users * dim];
-        this.d = new double[subcarriers * dim];
-        this.before = new double[dim];
-        this.delta = new double[dim];
+        this.matrix = new double[2 * maxM * maxM];
+        this.values = new double[subcarriers][maxM];
+        this.vectors = new double[subcarriers][2 * maxM * maxM];
+        this.y = new double[subcarriers * users * 2 * maxM];
+        this.d = new double[subcarriers * maxM];
+        this.before = new double[2 * maxM];
+        this.delta = new double[2 * maxM];
     }
 
     /** {@code s_{n,i,j}} from scratch, then SINRs and rates. */
@@ -163,6 +166,17 @@ final class Wmmse {
             sum += weight[i] * rate[i];
         }
         return sum;
+    }
+
+    /** How many users are below their minimum rate. */
+    int usersBelowMinimum() {
+        int count = 0;
+        for (int i = 0; i < users; i++) {
+            if (instance.belowMinimum(i, rate[i])) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** {@code Σ_i max(0, 1 − r_i / r_i^min)} over the users below their minimum (0 when all meet it). */
@@ -266,12 +280,11 @@ final class Wmmse {
     /** The exact beam update of station b with the others fixed (class comment). */
     private void station(int b) {
         int m = shape.antennas(b);
-        int dim = 2 * m;
         int off = 2 * shape.offset(b);
         Arrays.fill(d, 0);
         for (int n = 0; n < subcarriers; n++) {
-            // A_n^{bb} as the real symmetric embedding [[X, −Y], [Y, X]] of X + iY = Σ_i c_i h_i h_i^H
-            Arrays.fill(matrix, 0, dim * dim, 0);
+            // A_n^{bb} = Σ_i c_i h_{n,i,b} h_{n,i,b}^H, Hermitian m×m, interleaved
+            Arrays.fill(matrix, 0, 2 * m * m, 0);
             for (int i = 0; i < users; i++) {
                 double c = coefficient[n * users + i];
                 if (c == 0) {
@@ -284,34 +297,30 @@ final class Wmmse {
                     for (int q = 0; q < m; q++) {
                         double qr = h[hi + 2 * q];
                         double qi = h[hi + 2 * q + 1];
-                        double x = c * (pr * qr + pi * qi); // h_p conj(h_q)
-                        double yv = c * (pi * qr - pr * qi);
-                        matrix[p * dim + q] += x;
-                        matrix[(p + m) * dim + q + m] += x;
-                        matrix[(p + m) * dim + q] += yv;
-                        matrix[p * dim + q + m] -= yv;
+                        matrix[(p * m + q) * 2] += c * (pr * qr + pi * qi); // h_p conj(h_q)
+                        matrix[(p * m + q) * 2 + 1] += c * (pi * qr - pr * qi);
                     }
                 }
             }
-            JacobiEigen.decompose(matrix, dim, values[n], vectors[n]);
-            for (int k = 0; k < dim; k++) {
+            HermitianJacobi.decompose(matrix, m, values[n], vectors[n]);
+            for (int k = 0; k < m; k++) {
                 values[n][k] = Math.max(0, values[n][k]);
             }
+            double[] v = vectors[n];
             // r_{n,j} = g_{n,j} h_{n,j,b} − Σ_i c_i h_{n,i,b} t_{ij},  t_ij = s_ij − h_{n,i,b}^H w_{n,j,b}
             for (int j = 0; j < users; j++) {
                 int nj = n * users + j;
-                int yBase = nj * dim;
+                int yBase = nj * 2 * m;
                 if (!active[nj]) {
-                    Arrays.fill(y, yBase, yBase + dim, 0);
+                    Arrays.fill(y, yBase, yBase + 2 * m, 0);
                     continue;
                 }
                 int hj = nj * stride + off;
-                int wj = nj * stride + off;
                 for (int p = 0; p < m; p++) {
                     double hr = h[hj + 2 * p];
                     double hm = h[hj + 2 * p + 1];
-                    before[p] = gRe[nj] * hr - gIm[nj] * hm;
-                    before[p + m] = gRe[nj] * hm + gIm[nj] * hr;
+                    before[2 * p] = gRe[nj] * hr - gIm[nj] * hm;
+                    before[2 * p + 1] = gRe[nj] * hm + gIm[nj] * hr;
                 }
                 for (int i = 0; i < users; i++) {
                     double c = coefficient[n * users + i];
@@ -321,36 +330,40 @@ final class Wmmse {
                     int hi = (n * users + i) * stride + off;
                     double own = 0;
                     double ownIm = 0;
-                    for (int p = 0; p < m; p++) {
-                        double hr = h[hi + 2 * p];
-                        double hm = h[hi + 2 * p + 1];
-                        double wr = w[wj + 2 * p];
-                        double wm = w[wj + 2 * p + 1];
+                    for (int p = 0; p < 2 * m; p += 2) {
+                        double hr = h[hi + p];
+                        double hm = h[hi + p + 1];
+                        double wr = w[hj + p];
+                        double wm = w[hj + p + 1];
                         own += hr * wr + hm * wm;
                         ownIm += hr * wm - hm * wr;
                     }
                     int k = (n * users + i) * users + j;
                     double tr = c * (sRe[k] - own);
                     double ti = c * (sIm[k] - ownIm);
-                    for (int p = 0; p < m; p++) {
-                        double hr = h[hi + 2 * p];
-                        double hm = h[hi + 2 * p + 1];
+                    for (int p = 0; p < 2 * m; p += 2) {
+                        double hr = h[hi + p];
+                        double hm = h[hi + p + 1];
                         before[p] -= hr * tr - hm * ti;
-                        before[p + m] -= hr * ti + hm * tr;
+                        before[p + 1] -= hr * ti + hm * tr;
                     }
                 }
-                double[] v = vectors[n];
-                for (int k = 0; k < dim; k++) {
-                    double sum = 0;
-                    for (int r = 0; r < dim; r++) {
-                        sum += v[r * dim + k] * before[r];
+                for (int k = 0; k < m; k++) { // y = V^H r
+                    double re = 0;
+                    double im = 0;
+                    for (int r = 0; r < m; r++) {
+                        double vr = v[(r * m + k) * 2];
+                        double vi = v[(r * m + k) * 2 + 1];
+                        re += vr * before[2 * r] + vi * before[2 * r + 1];
+                        im += vr * before[2 * r + 1] - vi * before[2 * r];
                     }
-                    y[yBase + k] = sum;
-                    d[n * dim + k] += sum * sum;
+                    y[yBase + 2 * k] = re;
+                    y[yBase + 2 * k + 1] = im;
+                    d[n * m + k] += re * re + im * im;
                 }
             }
         }
-        double mu = multiplier(dim, maxPower[b]);
+        double mu = multiplier(m, maxPower[b]);
         double power = 0;
         for (int n = 0; n < subcarriers; n++) {
             double[] v = vectors[n];
@@ -360,30 +373,33 @@ final class Wmmse {
                 if (!active[nj]) {
                     continue;
                 }
-                int yBase = nj * dim;
-                for (int r = 0; r < dim; r++) {
-                    double sum = 0;
-                    for (int k = 0; k < dim; k++) {
+                int yBase = nj * 2 * m;
+                for (int r = 0; r < m; r++) { // x = V diag(1/(λ + μ)) y
+                    double re = 0;
+                    double im = 0;
+                    for (int k = 0; k < m; k++) {
                         double denominator = values[n][k] + mu;
                         if (denominator > 0) {
-                            sum += v[r * dim + k] * y[yBase + k] / denominator;
+                            double vr = v[(r * m + k) * 2];
+                            double vi = v[(r * m + k) * 2 + 1];
+                            double yr = y[yBase + 2 * k];
+                            double yi = y[yBase + 2 * k + 1];
+                            re += (vr * yr - vi * yi) / denominator;
+                            im += (vr * yi + vi * yr) / denominator;
                         }
                     }
-                    before[r] = sum;
-                }
-                for (int p = 0; p < m; p++) {
-                    delta[2 * p] = before[p] - w[wj + 2 * p];
-                    delta[2 * p + 1] = before[p + m] - w[wj + 2 * p + 1];
-                    w[wj + 2 * p] = before[p];
-                    w[wj + 2 * p + 1] = before[p + m];
-                    power += before[p] * before[p] + before[p + m] * before[p + m];
+                    delta[2 * r] = re - w[wj + 2 * r];
+                    delta[2 * r + 1] = im - w[wj + 2 * r + 1];
+                    w[wj + 2 * r] = re;
+                    w[wj + 2 * r + 1] = im;
+                    power += re * re + im * im;
                 }
                 // s_{n,i,j} += h_{n,i,b}^H (x_new − x_old): the other stations' terms are unchanged
                 for (int i = 0; i < users; i++) {
                     int hi = (n * users + i) * stride + off;
                     double re = 0;
                     double im = 0;
-                    for (int p = 0; p < dim; p += 2) {
+                    for (int p = 0; p < 2 * m; p += 2) {
                         double hr = h[hi + p];
                         double hm = h[hi + p + 1];
                         re += hr * delta[p] + hm * delta[p + 1];

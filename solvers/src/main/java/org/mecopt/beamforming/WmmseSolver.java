@@ -29,12 +29,13 @@ import org.mecopt.api.Status;
  * Gaussian beams at full power.
  *
  * <p>Minimum rates: every {@value #DUAL_PERIOD} iterations each user below its minimum raises its
- * effective weight {@code α̃_i = α_i (1 + λ_i)} by the dual step {@code λ_i ← max(0, λ_i + (r_i^min − r_i)
- * / r_i^min)} (a projected subgradient step on the rate constraint's multiplier, relative to the
- * minimum); users above it lower λ the same way. Each phase keeps its best iterate: the highest
- * weighted sum rate among those meeting every minimum rate, else the least total relative shortfall;
- * when no start meets them all, the least-shortfall point is returned and the unmet rates are listed
- * as violations (status INFEASIBLE_POINT).
+ * effective weight {@code α̃_i = α_i (1 + λ_i)} by the dual step {@code λ_i ← max(0, λ_i + (1.001 r_i^min
+ * − r_i) / r_i^min)} (a projected subgradient step on the rate constraint's multiplier, relative to
+ * the minimum, aiming {@link #DUAL_MARGIN} above it); users above it lower λ the same way. Each
+ * phase keeps its best iterate: the highest weighted sum rate among those meeting every minimum
+ * rate, else the fewest users below their minimum and then the least total relative shortfall; when
+ * no start meets them all, that point is returned and the unmet rates are listed as violations
+ * (status INFEASIBLE_POINT).
  *
  * <p>Stopping rule of a phase: the weighted sum rate (true weights) changed by at most
  * {@code tolerance} relative between two consecutive iterations, and every minimum rate is met or
@@ -83,14 +84,18 @@ public final class WmmseSolver extends BeamformingSolver {
     /** The best point of one phase or of the whole search. */
     private static final class Best {
         double[] beams;
+        int below = Integer.MAX_VALUE;
         double shortfall = Double.POSITIVE_INFINITY;
         double wsr = Double.NEGATIVE_INFINITY;
 
+        /** Fewer users below their minimum first, then (all met) the higher weighted sum rate, else the smaller shortfall. */
         boolean offer(Wmmse state) {
+            int c = state.usersBelowMinimum();
             double s = state.shortfall();
             double v = state.weightedSumRate();
-            boolean better = s == 0 && shortfall == 0 ? v > wsr : s < shortfall || (s == shortfall && v > wsr);
+            boolean better = c != below ? c < below : c == 0 ? v > wsr : s < shortfall || (s == shortfall && v > wsr);
             if (better) {
+                below = c;
                 shortfall = s;
                 wsr = v;
                 beams = state.w.clone();

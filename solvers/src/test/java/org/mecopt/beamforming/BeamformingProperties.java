@@ -61,6 +61,36 @@ class BeamformingProperties {
         }
     }
 
+    /** Stations with 1 and 3 antennas (the generator makes equal ones): the flat offsets must hold everywhere. */
+    @Property(tries = 10)
+    void stationsWithDifferentAntennaCountsAreSolvedFeasibly(@ForAll @IntRange(min = 1, max = 4) int i,
+                                                           @ForAll @IntRange(min = 1, max = 3) int n,
+                                                           @ForAll long seed) {
+        BeamformingInstance full = instance(2, 3, i, n, i, 0, 1, seed);
+        double[] h = new double[2 * n * i * 4];
+        int k = 0;
+        for (int c = 0; c < n; c++) {
+            for (int u = 0; u < i; u++) {
+                for (int[] bm : new int[][] {{0, 0}, {1, 0}, {1, 1}, {1, 2}}) {
+                    h[k++] = full.channel().re(c, u, bm[0], bm[1]);
+                    h[k++] = full.channel().im(c, u, bm[0], bm[1]);
+                }
+            }
+        }
+        BeamformingInstance p = new BeamformingInstance(full.subcarrierBandwidthHz(), full.noiseW(), i,
+                List.of(new BeamformingStation(1, 0.5), new BeamformingStation(3, 2)), full.users(),
+                ComplexTensor.of("channel", n, i, new int[] {1, 3}, h));
+        assertEquals(full.channel().re(0, 0, 1, 2), p.channel().re(0, 0, 1, 2));
+        for (String name : List.of("wmmse", "rsa-zfbf", "gsa-zfbf")) {
+            Result<BeamformingSolution> r = SolverRegistry.get(BeamformingInstance.class, name).solve(p,
+                    SolverOptions.defaults());
+            assertEquals(Status.FEASIBLE, r.status(), name + " " + r.violations());
+            double[] power = p.evaluate(r.solution().beams()).stationPowerW();
+            assertTrue(power[0] <= 0.5 * (1 + 1e-9) && power[1] <= 2 * (1 + 1e-9), name + " " + java.util.Arrays.toString(power));
+        }
+        assertEquals(p, Json.readInstance(Json.writeInstance(p), BeamformingInstance.class, BeamformingInstance.PROBLEM));
+    }
+
     @Property(tries = 30)
     void theCodecAndJsonRoundTrip(@ForAll @IntRange(min = 1, max = 3) int b, @ForAll @IntRange(min = 1, max = 3) int m,
                                   @ForAll @IntRange(min = 1, max = 4) int i, @ForAll @IntRange(min = 1, max = 3) int n,
