@@ -12,13 +12,15 @@ import org.mecopt.models.learning.Standardization;
  * Inference of a learned beamformer: the instance's encoded channel in, beams out. Decoding projects
  * the raw beams onto the station limits ({@link PowerProjection}), multiplies each user's beam on a
  * subcarrier by its gate {@code σ(logit)} as in training, and schedules at most Q users per
- * subcarrier, those of the largest gates (top-Q; the rest get zero beams). Of four candidates —
- * top-Q with the soft gates as trained; top-Q with hard gates (1 for the kept users); the same
- * without the users whose gate is below ½; and hard top-Q scaled by one common factor until the
- * tightest station meets its limit — it keeps the one with fewer users below their minimum rate,
- * then the higher weighted sum rate (four evaluations of O(N·I²·K), a few µs). Every candidate is
- * within every station's limit (the hard gates keep the projected beams, the last is scaled to the
- * limit with the projection's margin).
+ * subcarrier, those of the largest gates (top-Q; the rest get zero beams), with hard gates (the
+ * kept users' projected beams as they are: the soft gates of training, ~0.98, would only waste
+ * power). Of the candidates — hard top-Q; the same scaled by one common factor until the tightest
+ * station meets its limit; and, when it differs, hard top-Q without the users whose gate is below ½
+ * — it keeps the one with fewer users below their minimum rate, then the higher weighted sum rate
+ * (each evaluation O(N·I²·K), some 30 µs at the default size, the largest part of inference). Every
+ * candidate is within every station's limit (the hard gates keep the projected beams, the rescaled
+ * one meets the tightest limit with the projection's margin). On the 300 test instances this
+ * decoding took the bundled cmtssl from 97.35 % (soft gates, top-Q alone) to 98.61 % of wmmse.
  */
 public record BeamformingTask(BeamformingArchitecture arch, Standardization standardization)
         implements LearningTask<BeamformingInstance, BeamformingSolution> {
@@ -150,10 +152,10 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         }
         double[] ones = new double[gate.length];
         java.util.Arrays.fill(ones, 1);
-        double[] best = beams(re, im, gate, topQ, d);
-        for (double[] candidate : new double[][] {beams(re, im, ones, topQ, d), beams(re, im, ones, confident, d),
-                fullPower(beams(re, im, ones, topQ, d), limits, d)}) {
-            best = better(instance, best, candidate);
+        double[] hard = beams(re, im, ones, topQ, d);
+        double[] best = better(instance, hard, fullPower(hard, limits, d));
+        if (!java.util.Arrays.equals(topQ, confident)) {
+            best = better(instance, best, beams(re, im, ones, confident, d));
         }
         return instance.solution(best);
     }
