@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a learned solver: on a labelled test set (latency) or against the proven optimum (offloading)."},
-        subcommands = {EvaluateLatencyCommand.class, EvaluateOffloadingCommand.class})
+        subcommands = {EvaluateLatencyCommand.class, EvaluateOffloadingCommand.class, EvaluateBeamformingCommand.class})
 final class EvaluateCommand implements Runnable {
 
     @Spec

@@ -5,9 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a learned solver: on a labelled dataset (latency) or by reinforcement learning",
-                "(offloading, deadline-energy)."},
-        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class, TrainDeadlineEnergyCommand.class})
+        description = {"Train a learned solver: on a labelled dataset (latency), self-supervised",
+                "(subcarrier-beamforming) or by reinforcement learning (offloading, deadline-energy)."},
+        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class, TrainDeadlineEnergyCommand.class,
+            TrainBeamformingCommand.class})
 final class TrainCommand implements Runnable {
 
     @Spec

@@ -14,4 +14,13 @@ public interface Objective<X> {
 
     /** The batch's mean loss, a scalar that autograd descends. */
     NDArray loss(NDList outputs, Batch batch);
+
+    /**
+     * The loss the loop compares between epochs to keep the best checkpoint and stop early: the
+     * training loss by default. A loss whose own terms move during training (e.g. learned task
+     * weights) overrides it with a fixed criterion, so that epochs are compared on one scale.
+     */
+    default NDArray validationLoss(NDList outputs, Batch batch) {
+        return loss(outputs, batch);
+    }
 }

@@ -158,7 +158,7 @@ public final class TrainingLoop {
             int to = Math.min(validation.size(), from + batchSize);
             try (NDManager m = trainer.getManager().newSubManager()) {
                 Batch b = objective.batch(m, validation.subList(from, to));
-                sum += objective.loss(trainer.evaluate(b.inputs()), b).getFloat() * (to - from);
+                sum += objective.validationLoss(trainer.evaluate(b.inputs()), b).getFloat() * (to - from);
             }
         }
         return sum / validation.size();
