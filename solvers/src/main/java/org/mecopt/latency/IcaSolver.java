@@ -52,9 +52,19 @@ public final class IcaSolver extends PowerSolver {
         return "locally optimal (successive convex approximation, every iterate feasible and no worse)";
     }
 
+    /** How the subproblems are solved: {@link WarmStartedIca} (the default) or the loop before issue 12. */
+    static final SolverParameter<String> SUBPROBLEMS = SolverParameter.choice("subproblems", "warm", List.of("warm", "cold"),
+            "warm: each subproblem warm-started from the last and solved loosely while iterations gain much "
+                    + "(exactly before stopping); cold: every subproblem from scratch to a gap of 1e-7 (the solver before issue 12)");
+
+    /** With warm subproblems: the relative gap to the interference-free bound at which a point is proven good enough. */
+    static final SolverParameter<Double> GAP = SolverParameter.real("gap", 1e-4, 0, 1, false,
+            "with subproblems=warm, stop (OPTIMAL) once the maximum latency is within this relative gap of the "
+                    + "interference-free lower bound (0: only on reaching it)");
+
     @Override
     public List<SolverParameter<?>> parameters() {
-        return List.of(ConvexApproximationLoop.TOLERANCE, START);
+        return List.of(ConvexApproximationLoop.TOLERANCE, START, SUBPROBLEMS, GAP);
     }
 
     @Override
@@ -62,10 +72,15 @@ public final class IcaSolver extends PowerSolver {
         double bound = InterferenceFreeBound.lowerBound(instance);
         double[][] first = "equal-power".equals(context.value(START))
                 ? Baselines.equalPower(instance) : startingPoint(instance, bound, context.deadline());
-        InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
-                .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
-        ConvexApproximationLoop.End o = ConvexApproximationLoop.run(instance, first,
-                p -> step(instance, p, bound, ipm, context.deadline()), true, context);
+        ConvexApproximationLoop.End o;
+        if ("cold".equals(context.value(SUBPROBLEMS))) {
+            InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
+                    .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
+            o = ConvexApproximationLoop.run(instance, first, p -> step(instance, p, bound, ipm, context.deadline()), true,
+                    context);
+        } else {
+            o = new WarmStartedIca(instance, bound, context.deadline()).run(first, context);
+        }
         return Outcome.of(o.status(), instance.solutionFor(o.power())).withBound(bound).withIterations(o.iterations())
                 .withMessage(o.message());
     }
@@ -141,60 +156,97 @@ public final class IcaSolver extends PowerSolver {
      */
     static double[][] step(LatencyInstance instance, double[][] at, double tauRef, InteriorPointSolver ipm,
                            Deadline deadline) {
-        int users = instance.userCount();
-        int subcarriers = instance.subcarrierCount();
-        int nk = users * subcarriers;
-        int dim = nk + 1;
-        double[] objective = new double[dim];
-        objective[nk] = -1;
-        ConvexProblem.Builder builder = ConvexProblem.builder(dim).minimize(QuadraticFunction.linear(objective, 0));
-        double[] lower = new double[dim];
-        double[] upper = new double[dim];
-        Arrays.fill(upper, Double.POSITIVE_INFINITY);
-        lower[nk] = Double.NEGATIVE_INFINITY;
-        builder.bounds(lower, upper);
-        for (int k = 0; k < users; k++) {
-            double[] row = new double[dim];
-            for (int n = 0; n < subcarriers; n++) {
-                row[n * users + k] = 1;
-            }
-            builder.linearInequality(row, 1);
-        }
-        LinearizedRateConstraint[] constraints = new LinearizedRateConstraint[users];
-        for (int k = 0; k < users; k++) {
-            constraints[k] = new LinearizedRateConstraint(instance, k, tauRef, at);
-            builder.subjectTo(constraints[k]);
-        }
+        Subproblem sub = Subproblem.at(instance, at, tauRef);
         // strictly feasible start: pulled inside the power constraints, w just below every user's margin
-        double[] x0 = new double[dim];
-        for (int n = 0; n < subcarriers; n++) {
-            for (int k = 0; k < users; k++) {
-                x0[n * users + k] = 0.98 * at[n][k] + 0.01 / subcarriers;
-            }
-        }
-        double w = Double.POSITIVE_INFINITY;
-        for (LinearizedRateConstraint constraint : constraints) {
-            w = Math.min(w, -constraint.value(x0)); // value at w = 0 is −margin
-        }
-        x0[nk] = w - 1e-6 * Math.abs(w) - 1e-12;
-        if (!Double.isFinite(x0[nk])) {
+        double[] x0 = sub.pulledIn(at, 0.98, 0.01);
+        double w = sub.smallestMargin(x0);
+        x0[sub.wIndex()] = w - 1e-6 * Math.abs(w) - 1e-12;
+        if (!Double.isFinite(x0[sub.wIndex()])) {
             // the start left a linearized rate's domain (the power it adds to idle users pushes R̃ below
             // −Z/c; seen at K = 500), or a margin overflowed: no strictly feasible start to give
             return null;
         }
-        InteriorPointResult r = ipm.solve(builder.build(), x0, deadline);
-        if (r.status() == Status.NUMERICAL_ERROR || r.status() == Status.INFEASIBLE) {
-            return null;
-        }
-        double[][] next = new double[subcarriers][users];
-        for (int n = 0; n < subcarriers; n++) {
+        return sub.powers(ipm.solve(sub.problem(), x0, deadline));
+    }
+
+    /**
+     * ICA's convex subproblem at a linearization point: maximize w over {@code x = (p, w)} subject
+     * to the users' {@link LinearizedRateConstraint}s, {@code Σ_n p_nk ≤ 1} and {@code p ≥ 0}.
+     */
+    record Subproblem(LatencyInstance instance, ConvexProblem problem, LinearizedRateConstraint[] constraints) {
+
+        static Subproblem at(LatencyInstance instance, double[][] at, double tauRef) {
+            int users = instance.userCount();
+            int subcarriers = instance.subcarrierCount();
+            int nk = users * subcarriers;
+            int dim = nk + 1;
+            double[] objective = new double[dim];
+            objective[nk] = -1;
+            ConvexProblem.Builder builder = ConvexProblem.builder(dim).minimize(QuadraticFunction.linear(objective, 0));
+            double[] lower = new double[dim];
+            double[] upper = new double[dim];
+            Arrays.fill(upper, Double.POSITIVE_INFINITY);
+            lower[nk] = Double.NEGATIVE_INFINITY;
+            builder.bounds(lower, upper);
             for (int k = 0; k < users; k++) {
-                next[n][k] = Math.max(0, r.x()[n * users + k]);
+                double[] row = new double[dim];
+                for (int n = 0; n < subcarriers; n++) {
+                    row[n * users + k] = 1;
+                }
+                builder.linearInequality(row, 1);
             }
+            LinearizedRateConstraint[] constraints = new LinearizedRateConstraint[users];
+            for (int k = 0; k < users; k++) {
+                constraints[k] = new LinearizedRateConstraint(instance, k, tauRef, at);
+                builder.subjectTo(constraints[k]);
+            }
+            return new Subproblem(instance, builder.build(), constraints);
         }
-        // the interior point may sit a hair outside Σ p ≤ 1 within tolerance: scale back in
-        projectPowers(next);
-        return next;
+
+        /** The index of w in x. */
+        int wIndex() {
+            return instance.userCount() * instance.subcarrierCount();
+        }
+
+        /** {@code x} with {@code p = keep·at + spread/N} (strictly inside the power constraints) and w = 0. */
+        double[] pulledIn(double[][] at, double keep, double spread) {
+            int users = instance.userCount();
+            int subcarriers = instance.subcarrierCount();
+            double[] x0 = new double[wIndex() + 1];
+            for (int n = 0; n < subcarriers; n++) {
+                for (int k = 0; k < users; k++) {
+                    x0[n * users + k] = keep * at[n][k] + spread / subcarriers;
+                }
+            }
+            return x0;
+        }
+
+        /** The largest w that meets every rate constraint at x's powers (NaN or −∞ off their domain). */
+        double smallestMargin(double[] x) {
+            double w = Double.POSITIVE_INFINITY;
+            for (LinearizedRateConstraint constraint : constraints) {
+                w = Math.min(w, -constraint.value(x)); // value at w = 0 is −margin
+            }
+            return w;
+        }
+
+        /** The powers of an interior-point result, or null when it failed or proved nothing. */
+        double[][] powers(InteriorPointResult r) {
+            if (r.status() == Status.NUMERICAL_ERROR || r.status() == Status.INFEASIBLE) {
+                return null;
+            }
+            int users = instance.userCount();
+            int subcarriers = instance.subcarrierCount();
+            double[][] next = new double[subcarriers][users];
+            for (int n = 0; n < subcarriers; n++) {
+                for (int k = 0; k < users; k++) {
+                    next[n][k] = Math.max(0, r.x()[n * users + k]);
+                }
+            }
+            // the interior point may sit a hair outside Σ p ≤ 1 within tolerance: scale back in
+            projectPowers(next);
+            return next;
+        }
     }
 
 }
