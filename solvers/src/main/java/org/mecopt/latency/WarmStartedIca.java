@@ -226,32 +226,40 @@ final class WarmStartedIca {
     private Step warmStep(double[][] at, InteriorPointSolver solver, double gain) {
         IcaSolver.Subproblem sub = IcaSolver.Subproblem.at(instance, at, bound);
         InteriorPointResult r;
-        if (lambda == null) {
-            // the old start: w just below every user's margin, multipliers −1/f
-            double[] x0 = sub.pulledIn(at, 0.98, 0.01);
-            double w = sub.smallestMargin(x0);
-            x0[sub.wIndex()] = w - 1e-6 * Math.abs(w) - 1e-12;
-            if (!Double.isFinite(x0[sub.wIndex()])) {
+        if (lambda == null && solver == cold) {
+            // the old start: w just below every user's margin, multipliers −1/f; where the power it
+            // adds pushes a linearized rate out of its domain, a smaller push (tried only then)
+            double[] x0 = null;
+            for (double spread = 0.01; spread >= 1e-6 && x0 == null; spread *= 1e-2) {
+                x0 = sub.pulledIn(at, 1 - 2 * spread, spread);
+                double w = sub.smallestMargin(x0);
+                x0[sub.wIndex()] = w - 1e-6 * Math.abs(w) - 1e-12;
+                x0 = Double.isFinite(x0[sub.wIndex()]) ? x0 : null;
+            }
+            if (x0 == null) {
                 return new Step(null, false);
             }
             r = solver.solve(sub.problem(), x0, deadline);
         } else {
-            double[] x0 = sub.pulledIn(at, KEEP, (1 - KEEP) / 2);
             double t0 = sub.problem().inequalityCount() / Math.max(Math.min(gain, FIRST_GAIN), IcaSolver.SUBPROBLEM_GAP);
-            double w = sub.smallestMargin(x0);
-            x0[sub.wIndex()] = w - 1 / t0;
-            if (!Double.isFinite(x0[sub.wIndex()])) {
+            double[] x0 = null;
+            for (double spread = (1 - KEEP) / 2; spread >= 1e-6 && x0 == null; spread *= 1e-2) {
+                x0 = sub.pulledIn(at, 1 - 2 * spread, spread);
+                x0[sub.wIndex()] = sub.smallestMargin(x0) - 1 / t0;
+                x0 = Double.isFinite(x0[sub.wIndex()]) ? x0 : null;
+            }
+            if (x0 == null) {
                 return new Step(null, false);
             }
-            double[] f = new double[lambda.length];
+            int m = sub.problem().inequalityCount();
+            double[] f = new double[m];
             sub.problem().inequalityValues(x0, f);
-            double[] lambda0 = new double[lambda.length];
+            double[] lambda0 = new double[m];
             for (int i = 0; i < lambda0.length; i++) {
                 // the previous multiplier, plus the central one of t0 so that none is 0
-                lambda0[i] = Math.max(lambda[i], 0) + 1 / (-f[i] * t0);
+                lambda0[i] = (lambda == null ? 0 : Math.max(lambda[i], 0)) + 1 / (-f[i] * t0);
                 if (!(lambda0[i] > 0) || lambda0[i] == Double.POSITIVE_INFINITY) {
-                    lambda = null;
-                    return warmStep(at, solver, gain);
+                    return new Step(null, false);
                 }
             }
             r = solver.solve(sub.problem(), x0, lambda0, deadline);
