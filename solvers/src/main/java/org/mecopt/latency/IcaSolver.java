@@ -42,7 +42,7 @@ import org.mecopt.numeric.QuadraticFunction;
  * ({@code auto}, the default, or {@code equal-power} to start the iterations from p = 1/N);
  * {@code subproblems} ({@code warm}, the default, or {@code cold}: the loop before issue 12, every
  * subproblem from scratch, one start); {@code gap} (default 1e-4), {@code starts} (default 6) and
- * {@code restartGap} (default 2e-3), read with warm subproblems;
+ * {@code restartGap} (default 4e-3), read with warm subproblems;
  * {@link SolverOptions#maxIterations()} caps the outer iterations of each run (at most 200).
  */
 public final class IcaSolver extends PowerSolver {
@@ -106,7 +106,7 @@ public final class IcaSolver extends PowerSolver {
                     + "restartGap above the interference-free lower bound; 1: one run");
 
     /** With warm subproblems: the gap to the bound above which another start is tried. */
-    static final SolverParameter<Double> RESTART_GAP = SolverParameter.real("restartGap", 2e-3, 0, 1, false,
+    static final SolverParameter<Double> RESTART_GAP = SolverParameter.real("restartGap", 4e-3, 0, 1, false,
             "with subproblems=warm, try another start while the best end is more than this relative gap above "
                     + "the interference-free lower bound");
 
