@@ -41,7 +41,7 @@ import org.mecopt.numeric.QuadraticFunction;
  * <p>Parameters: {@code tolerance} (relative improvement to continue, default 1e-6); {@code start}
  * ({@code auto}, the default, or {@code equal-power} to start the iterations from p = 1/N);
  * {@code subproblems} ({@code warm}, the default, or {@code cold}: the loop before issue 12, every
- * subproblem from scratch, one start); {@code gap} (default 1e-4), {@code starts} (default 6) and
+ * subproblem from scratch, one start); {@code gap} (default 1e-4), {@code starts} (default 12) and
  * {@code restartGap} (default 4e-3), read with warm subproblems;
  * {@link SolverOptions#maxIterations()} caps the outer iterations of each run (at most 200).
  */
@@ -100,7 +100,7 @@ public final class IcaSolver extends PowerSolver {
                     + "interference-free lower bound (0: only on reaching it)");
 
     /** With warm subproblems: how many starts at most, while the best end is far above the bound. */
-    static final SolverParameter<Integer> STARTS = SolverParameter.integer("starts", 6, 1, 100,
+    static final SolverParameter<Integer> STARTS = SolverParameter.integer("starts", 12, 1, 100,
             "with subproblems=warm, the most runs from different starts (water-filling, equal power, the "
                     + "equal-split point, then seeded random splits), made only while the best end is more than "
                     + "restartGap above the interference-free lower bound; 1: one run");
