@@ -22,7 +22,7 @@ import org.mecopt.api.Status;
 final class ConvexApproximationLoop {
 
     static final double DEFAULT_TOLERANCE = 1e-6;
-    private static final int MAX_OUTER = 200;
+    static final int MAX_OUTER = 200;
 
     static final SolverParameter<Double> TOLERANCE = SolverParameter.real("tolerance", DEFAULT_TOLERANCE, 0, 1, true,
             "relative improvement of the maximum latency below which the iterations stop");

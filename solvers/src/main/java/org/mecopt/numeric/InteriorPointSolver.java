@@ -117,6 +117,39 @@ public final class InteriorPointSolver {
      * is strictly feasible) or "time limit in Phase I".
      */
     public InteriorPointResult solve(ConvexProblem problem, double[] x0, Deadline deadline) {
+        return start(problem, x0, deadline);
+    }
+
+    /**
+     * A warm start: {@link #solve(ConvexProblem, double[], Deadline)} whose Phase II starts from the
+     * multipliers {@code lambda0} instead of {@code λ_i = −1/f_i(x0)}. Meant for a start near the
+     * optimum of a slowly changing problem (successive convex approximation: the previous
+     * subproblem's point and multipliers): {@code −1/f_i} makes the multiplier of a constraint the
+     * start is close to huge, the first iterations then re-centre far from the start, and on ICA's
+     * subproblems that cost 60–100 Newton steps instead of ~30. The iteration and the meaning of
+     * the result are unchanged.
+     *
+     * @param lambda0 length m, every entry {@code > 0} and finite, in {@link ConvexProblem}'s order; not modified
+     */
+    public InteriorPointResult solve(ConvexProblem problem, double[] x0, double[] lambda0, Deadline deadline) {
+        if (lambda0.length != problem.inequalityCount()) {
+            throw new IllegalArgumentException("lambda0 has length " + lambda0.length + ", expected "
+                    + problem.inequalityCount());
+        }
+        for (int i = 0; i < lambda0.length; i++) {
+            if (!(lambda0[i] > 0) || lambda0[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("lambda0[" + i + "] must be > 0 and finite, got " + lambda0[i]);
+            }
+        }
+        it.startLambda = lambda0;
+        try {
+            return start(problem, x0, deadline);
+        } finally {
+            it.startLambda = null;
+        }
+    }
+
+    private InteriorPointResult start(ConvexProblem problem, double[] x0, Deadline deadline) {
         it.deadline = deadline;
         it.problem = problem;
         int n = problem.dimension();

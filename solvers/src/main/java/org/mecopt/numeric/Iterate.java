@@ -76,13 +76,19 @@ final class Iterate {
         dfT.setTo(df);
     }
 
-    /** Sets λ = −1/f, ν = 0 at the current y (strictly feasible); false if a value is not finite. */
+    /** Phase II's starting multipliers (all > 0), or null for the textbook {@code λ = −1/f}. */
+    double[] startLambda;
+
+    /**
+     * Sets λ = −1/f ({@link #startLambda} instead in Phase II when given), ν = 0 at the current y
+     * (strictly feasible); false if a value is not finite.
+     */
     boolean start() {
         if (!evalConstraints(y, f)) {
             return false;
         }
         for (int i = 0; i < bigM; i++) {
-            lam[i] = -1 / f[i];
+            lam[i] = !phaseOne && startLambda != null ? startLambda[i] : -1 / f[i];
         }
         for (int i = 0; i < p; i++) {
             nu[i] = 0;

@@ -1,6 +1,5 @@
 package org.mecopt.latency;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.ForAll;
@@ -20,7 +19,9 @@ class IcaProperties {
         LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
         double exact = new ExactSingleCarrierSolver().solve(instance).objective();
         Result<LatencySolution> r = ica.solve(instance);
-        assertEquals(Status.LOCALLY_OPTIMAL, r.status(), r.message());
+        // OPTIMAL only when proven within the default gap (1e-4) of the interference-free bound
+        assertTrue(r.status() == Status.LOCALLY_OPTIMAL
+                || (r.status() == Status.OPTIMAL && r.objective() <= r.bound() * (1 + 1e-4)), r.status() + ": " + r.message());
         assertTrue(r.violations().isEmpty());
         assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact);
         assertTrue(r.objective() >= exact * (1 - 1e-9), "ICA below the proven optimum");
