@@ -164,6 +164,22 @@ class GenerateCliTest {
     }
 
     @Test
+    void aDatasetLabelledByAnEarlierSolverRevisionIsNotResumedWithNewLabels(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("ica");
+        String[] args = {"generate", "latency", "--samples", "4", "--seed", "3", "--out", out.toString(),
+                "--shard-size", "2", "--users", "2", "--aps", "4", "--subcarriers", "1"};
+        assertEquals(0, run(args).code());
+        Path manifest = out.resolve(Manifest.FILE);
+        String written = Files.readString(manifest);
+        assertTrue(written.contains("\"solverRevision\" : 2"), written);
+        // as a manifest written by the ica before issue 12 (no revision recorded) reads
+        Files.writeString(manifest, written.replace("\"solverRevision\" : 2,", ""));
+        Run resumed = run(args);
+        assertEquals(Main.INVALID_INPUT, resumed.code());
+        assertTrue(resumed.err().contains("solverRevision: existing none, requested 2"), resumed.err());
+    }
+
+    @Test
     void badInputExitsWithTwoNamingTheOptionAndWritesNothing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("never");
         assertBad("--samples", run(offloading(out, 0, 1)));

@@ -264,6 +264,10 @@ public final class DatasetGenerator {
         c.put("problem", r.family().name());
         c.set("generatorConfig", r.configJson());
         c.put("solver", r.solverName());
+        int revision = SolverRegistry.find(r.family().name(), r.solverName()).map(Solver::revision).orElse(1);
+        if (revision > 1) {
+            c.put("solverRevision", revision); // absent = 1, so manifests written before revisions still match
+        }
         ObjectNode o = Json.mapper().valueToTree(r.options());
         o.put("seed", "sampleSeed");
         c.set("solverOptions", o);

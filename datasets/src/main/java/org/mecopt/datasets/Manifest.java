@@ -33,7 +33,7 @@ public final class Manifest {
             "sampleSeed = splitmix64_mix(seed + (index + 1) * 0x9E3779B97F4A7C15) (Stafford variant 13)";
 
     /** The configuration fields a re-run must match. */
-    static final List<String> CONFIGURATION_FIELDS = List.of("problem", "generatorConfig", "solver", "solverOptions",
+    static final List<String> CONFIGURATION_FIELDS = List.of("problem", "generatorConfig", "solver", "solverRevision", "solverOptions",
             "seed", "seedDerivation", "samples", "shardSize", "format", "compression");
 
     /**
@@ -63,7 +63,7 @@ public final class Manifest {
         this.toolkitVersion = toolkitVersion;
     }
 
-    /** problem, generatorConfig, solver, solverOptions, seed, seedDerivation, samples, shardSize, format, compression. */
+    /** problem, generatorConfig, solver, solverRevision (when above 1), solverOptions, seed, seedDerivation, samples, shardSize, format, compression. */
     public ObjectNode configuration() {
         return configuration.deepCopy();
     }

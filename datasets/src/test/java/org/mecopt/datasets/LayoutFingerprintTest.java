@@ -36,7 +36,9 @@ import org.mecopt.api.Tensor;
  * <p>A second, in issue 12: {@code ica}'s default loop changed (warm-started subproblems, restarts),
  * so the latency labels, objectives and gaps changed, and with them the latency digests. With
  * {@code ica}'s default set back to the old loop ({@code subproblems=cold}) both old latency digests
- * (PARQUET c4d2e9ac…, CSV 6933ab3c…) were reproduced exactly: the layout itself is unchanged.
+ * (PARQUET c4d2e9ac…, CSV 6933ab3c…) were reproduced exactly: the layout itself is unchanged. The
+ * manifest now also records {@code "solverRevision" : 2} for that {@code ica} (digests 0325f5e4… and
+ * 8983caf6… without it), so a dataset labelled by the old loop is not resumed with new labels.
  */
 class LayoutFingerprintTest {
 
@@ -47,8 +49,8 @@ class LayoutFingerprintTest {
     @CsvSource({
         "offloading, PARQUET, 4d1ad361868bbef737aaa5a4a9e8803d3c50ce01d35dfb0204fed78ad2975302",
         "offloading, CSV, ff23301abce8676181341e28198e19cc435e7ab67a93b4bc2d38ca1461a4c2f5",
-        "latency, PARQUET, 0325f5e401890e98e899dac021816a0111b3572b3d5315d7cf4dfca61ae2689f",
-        "latency, CSV, 8983caf6c28ce12a2c2ef8c5cd51af779a65b55564a109e553528f5d67259309",
+        "latency, PARQUET, 4fbd7702c6566bb5e8f7365c3b23f977cb5fdc78fd185ec95be6f21daafe1404",
+        "latency, CSV, 5c4dbbac7ecff4ad9b54c18a5dbe58c4d2625c1089a5b9c5ef55ea93124fa206",
         "qoe, PARQUET, 367f33dd6d7e14dca9d46de2fd080ef054c55c683254597fb68dc8b8d3520ed6",
         "qoe, CSV, 56498bc4a78aa8a74f59e12f9f6f2435fa9423c747d620da8c5615630641a50e",
     })

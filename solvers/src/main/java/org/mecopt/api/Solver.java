@@ -33,6 +33,15 @@ public interface Solver<P extends Problem<S>, S> {
     }
 
     /**
+     * The revision of the method behind {@link #name()}: raised when the same name, parameters and
+     * instance give other results on purpose (a new default path), so that a dataset labelled by an
+     * earlier revision is not resumed with labels of the new one. Datasets record it when it is above 1.
+     */
+    default int revision() {
+        return 1;
+    }
+
+    /**
      * Solves {@code problem}; never returns null and never throws for a valid instance and valid
      * options (an instance outside the solver's domain is returned as {@link Status#UNSUPPORTED}).
      *

@@ -84,6 +84,12 @@ public final class IcaSolver extends PowerSolver {
         return "ica";
     }
 
+    /** 2: the warm-started loop with restarts and the OPTIMAL-within-gap claim became the default (issue 12). */
+    @Override
+    public int revision() {
+        return 2;
+    }
+
     @Override
     public String guarantee() {
         return "locally optimal (successive convex approximation, every iterate feasible and no worse)";
