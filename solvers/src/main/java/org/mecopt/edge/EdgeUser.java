@@ -14,9 +14,13 @@ import org.mecopt.numeric.sigmoidal.Logistic;
  * @param steepnessPerS α, 1/s
  * @param midpointS β, s
  * @param maxQoe L
+ * @param distanceM 2-D distance to the connected RAN, m (the draw behind d^c; an observation feature)
+ * @param bandwidthHz wireless bandwidth B_u, Hz (likewise)
+ * @param noiseDbm noise power N_u, dBm (likewise)
  */
 public record EdgeUser(int connectedServer, double wirelessLatencyS, double taskBits, double resultBits,
-                       double cyclesPerBit, double[] eta, double steepnessPerS, double midpointS, double maxQoe) {
+                       double cyclesPerBit, double[] eta, double steepnessPerS, double midpointS, double maxQoe,
+                       double distanceM, double bandwidthHz, double noiseDbm) {
 
     public EdgeUser {
         eta = eta.clone();
@@ -42,13 +46,14 @@ public record EdgeUser(int connectedServer, double wirelessLatencyS, double task
         return o instanceof EdgeUser e && connectedServer == e.connectedServer && wirelessLatencyS == e.wirelessLatencyS
                 && taskBits == e.taskBits && resultBits == e.resultBits && cyclesPerBit == e.cyclesPerBit
                 && java.util.Arrays.equals(eta, e.eta) && steepnessPerS == e.steepnessPerS
-                && midpointS == e.midpointS && maxQoe == e.maxQoe;
+                && midpointS == e.midpointS && maxQoe == e.maxQoe && distanceM == e.distanceM
+                && bandwidthHz == e.bandwidthHz && noiseDbm == e.noiseDbm;
     }
 
     @Override
     public int hashCode() {
         return 31 * java.util.Objects.hash(connectedServer, wirelessLatencyS, taskBits, resultBits, cyclesPerBit,
-                steepnessPerS, midpointS, maxQoe) + java.util.Arrays.hashCode(eta);
+                steepnessPerS, midpointS, maxQoe, distanceM, bandwidthHz, noiseDbm) + java.util.Arrays.hashCode(eta);
     }
 
     @Override

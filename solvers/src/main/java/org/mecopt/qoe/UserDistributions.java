@@ -75,6 +75,14 @@ public record UserDistributions(double distanceMinM, double distanceMaxM, double
                 steepnessSdPerS, meanS, midpointSdS, maxQoe);
     }
 
+    /** A copy with another maximum task volume V^T in KB (seed 003 Fig. 10). */
+    public UserDistributions withTaskKbMax(double maxKb) {
+        return new UserDistributions(distanceMinM, distanceMaxM, bandwidthMinHz, bandwidthMaxHz, noiseMinDbm,
+                noiseMaxDbm, txPowerDbm, bsHeightM, userHeightM, buildingHeightM, carrierHz, taskKbMin, maxKb,
+                resultKbMin, resultKbMax, cyclesPerBitMin, cyclesPerBitMax, etaMin, etaMax, steepnessMeanPerS,
+                steepnessSdPerS, midpointMeanS, midpointSdS, maxQoe);
+    }
+
     /** The user-side draws that do not depend on servers. */
     public record Draw(double distanceM, double bandwidthHz, double noiseDbm, double taskBits, double resultBits,
                        double cyclesPerBit, double steepnessPerS, double midpointS) {

@@ -1,0 +1,6 @@
+/**
+ * Whole-system task allocation policies for seed 003's edge system and their registry
+ * ({@link org.mecopt.edge.policy.EdgePolicies}; learned policies register via
+ * {@link org.mecopt.edge.policy.EdgePolicyProvider}).
+ */
+package org.mecopt.edge.policy;
