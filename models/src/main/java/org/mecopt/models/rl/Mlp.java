@@ -189,11 +189,18 @@ public final class Mlp {
     }
 
     public static Mlp load(Path file) throws IOException {
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file))) {
-            DataInputStream in = new DataInputStream(stream);
+        try (InputStream stream = Files.newInputStream(file)) {
+            return read(stream, file.toString());
+        }
+    }
+
+    /** Reads what {@link #save} wrote from a stream (e.g. a resource in a jar); {@code source} names it in errors. */
+    public static Mlp read(InputStream stream, String source) throws IOException {
+        {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(stream));
             String magic = in.readUTF();
             if (!MAGIC.equals(magic)) {
-                throw new IOException(file + " is not an MLP (header " + magic + ")");
+                throw new IOException(source + " is not an MLP (header " + magic + ")");
             }
             Output output = Output.valueOf(in.readUTF());
             int[] sizes = new int[in.readInt()];
