@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a learned solver: on a labelled dataset (latency) or by reinforcement learning (offloading)."},
-        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class})
+        subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class, TrainQoeEdgeCommand.class})
 final class TrainCommand implements Runnable {
 
     @Spec

@@ -174,8 +174,13 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
                   double lastEvaluation, double bestEvaluation) {
     }
 
-    /** Continues the checkpoint in {@code outDir} when {@code resume} and there is one; trains to the end. */
-    final Result run(Path outDir, boolean resume, RlProgress progress) throws IOException {
+    /**
+     * Continues the checkpoint in {@code outDir} when {@code resume} and there is one; trains to the
+     * last episode, or stops after the episode during which {@code maxSeconds} of wall time (this
+     * call's) ran out, saving everything as at the end: a later resume continues exactly.
+     */
+    final Result run(Path outDir, boolean resume, double maxSeconds, RlProgress progress) throws IOException {
+        long started = System.nanoTime();
         Path training = outDir.resolve(TRAINING);
         Path checkpoint = training.resolve(CHECKPOINT);
         if (resume && Files.isRegularFile(checkpoint.resolve("state.bin"))) {
@@ -191,6 +196,9 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         int f = org.mecopt.edge.env.EdgeFeatures.FEATURES;
         while (episode < schedule.episodes()) {
             long t0 = System.nanoTime();
+            if ((t0 - started) / 1e9 >= maxSeconds) {
+                break;
+            }
             env.reset(trainingSeed(schedule.seed(), episode));
             EdgeSystem system = env.system();
             float[] state = ServerActors.state(system);
@@ -252,6 +260,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         t.put("validationSystems", schedule.evalSystems());
         t.put("validationFirstSeed", VALIDATION_SEED_START);
         t.put("recentTrainingQoe", curves.recent(0, EdgeCurves.WINDOW));
+        t.put("stoppedByTimeLimit", episode < schedule.episodes());
         extra.put("training", t);
         policy.save(outDir, extra);
         best.save(outDir.resolve(BEST), extra);

@@ -49,9 +49,9 @@ public final class MarlTrainer {
      * @param deploymentSeed the fixed deployment (links, η per user index) of the systems
      */
     public static Result train(int users, long deploymentSeed, MarlConfig config, Path outDir, boolean resume,
-                               RlProgress progress) throws IOException {
+                               double maxSeconds, RlProgress progress) throws IOException {
         try (Loop loop = new Loop(users, deploymentSeed, config)) {
-            EdgeTrainingLoop.Result r = loop.run(outDir, resume, progress);
+            EdgeTrainingLoop.Result r = loop.run(outDir, resume, maxSeconds, progress);
             return new Result(r.model(), r.best(), r.log(), r.curves(), r.episodes(), r.seconds(), r.lastEvaluation(),
                     r.bestEvaluation());
         }

@@ -62,9 +62,9 @@ public final class UserQTrainer {
 
     /** Trains (or resumes, see {@link MarlTrainer#train}) a user-side baseline. */
     public static Result train(int users, long deploymentSeed, UserQConfig config, Path outDir, boolean resume,
-                               RlProgress progress) throws IOException {
+                               double maxSeconds, RlProgress progress) throws IOException {
         try (Loop loop = new Loop(users, deploymentSeed, config)) {
-            EdgeTrainingLoop.Result r = loop.run(outDir, resume, progress);
+            EdgeTrainingLoop.Result r = loop.run(outDir, resume, maxSeconds, progress);
             return new Result(r.model(), r.best(), r.log(), r.curves(), r.episodes(), r.seconds(), r.lastEvaluation(),
                     r.bestEvaluation());
         }
