@@ -242,15 +242,21 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
                 curves.write(training, title());
             }
         }
+        // the last evaluation: logged (and a candidate for the best policy) when it falls on the
+        // evaluation grid or ends the run; a run stopped early between grid points only reports it, so
+        // that resuming continues exactly as the uninterrupted run (same evaluations, same best policy)
         List<TrainingLog.Evaluation> evaluations = log.evaluations();
-        if (evaluations.isEmpty() || evaluations.get(evaluations.size() - 1).step() != episode) {
-            evaluate(policy);
+        double last;
+        if (!evaluations.isEmpty() && evaluations.get(evaluations.size() - 1).step() == episode) {
+            last = evaluations.get(evaluations.size() - 1).meanReturn();
+        } else if (episode == schedule.episodes() || (schedule.evalEvery() > 0 && episode % schedule.evalEvery() == 0)) {
+            last = evaluate(policy);
+        } else {
+            last = validationQoe(policy)[0];
         }
         save(checkpoint);
         log.write(training, title());
         curves.write(training, title());
-        evaluations = log.evaluations();
-        double last = evaluations.get(evaluations.size() - 1).meanReturn();
         Map<String, Object> extra = new LinkedHashMap<>(manifest());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("episodes", episode);
@@ -263,8 +269,10 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         t.put("stoppedByTimeLimit", episode < schedule.episodes());
         extra.put("training", t);
         policy.save(outDir, extra);
-        best.save(outDir.resolve(BEST), extra);
-        return new Result(policy, best, log, curves, episode, trainSeconds, last, bestEvaluation);
+        EdgeModel bestSoFar = best == null ? policy : best; // no evaluation logged yet (evalEvery 0, stopped early)
+        bestSoFar.save(outDir.resolve(BEST), extra);
+        return new Result(policy, bestSoFar, log, curves, episode, trainSeconds, last,
+                best == null ? last : bestEvaluation);
     }
 
     private double[] intervalMetrics() {
@@ -277,8 +285,19 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         return m;
     }
 
-    /** Greedy system QoE on the fixed validation systems; keeps the best policy. */
-    private void evaluate(EdgeModel policy) {
+    /** Logs the greedy system QoE on the fixed validation systems and keeps the best policy; returns the mean. */
+    private double evaluate(EdgeModel policy) {
+        double[] ms = validationQoe(policy);
+        log.evaluation(episode, ms[0], ms[1], schedule.evalSystems());
+        if (best == null || ms[0] > bestEvaluation) {
+            bestEvaluation = ms[0];
+            best = policy;
+        }
+        return ms[0];
+    }
+
+    /** The mean and standard deviation of the greedy system QoE on the validation systems. */
+    private double[] validationQoe(EdgeModel policy) {
         double[] q = new double[schedule.evalSystems()];
         for (int k = 0; k < q.length; k++) {
             evaluationEnv.reset(VALIDATION_SEED_START + k);
@@ -294,11 +313,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         for (double v : q) {
             var += (v - mean) * (v - mean) / q.length;
         }
-        log.evaluation(episode, mean, Math.sqrt(var), q.length);
-        if (best == null || mean > bestEvaluation) {
-            bestEvaluation = mean;
-            best = policy;
-        }
+        return new double[] {mean, Math.sqrt(var)};
     }
 
     private void save(Path dir) throws IOException {
