@@ -75,22 +75,58 @@ class QoeCliTest {
 
     @Test
     void qoeVsUsersWritesCsvAndPng(@TempDir Path dir) throws Exception {
-        CliRun r = run("experiment", "qoe-vs-users", "--out", dir.toString(), "--users", "30,50", "--seeds", "1");
+        CliRun r = run("experiment", "qoe-vs-users", "--out", dir.toString(), "--users", "30,50", "--seeds", "2");
         assertEquals(0, r.code(), r.err());
         List<String> csv = Files.readAllLines(dir.resolve("qoe-vs-users.csv"));
-        assertEquals(1 + 2 * 3, csv.size());
+        assertEquals(1 + 2 * 4, csv.size());
+        assertTrue(csv.get(0).startsWith("users,policy,system_qoe,mean_latency_s,satisfied,disturbed,lost,cloud,seeds,"
+                + "mean_millis"), csv.get(0));
         assertTrue(csv.get(1).startsWith("30,daes,"), csv.get(1));
+        assertTrue(csv.get(4).startsWith("30,upper-bound,"), csv.get(4));
         for (String line : csv.subList(1, csv.size())) {
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1);
             int users = Integer.parseInt(f[0]);
+            if (f[1].equals("upper-bound")) {
+                continue;
+            }
             double counts = Double.parseDouble(f[4]) + Double.parseDouble(f[5]) + Double.parseDouble(f[6]);
             assertEquals(users, counts, 1e-9, line);
+            double fraction = Double.parseDouble(f[12]);
+            assertTrue(fraction > 0 && fraction <= 1, "a policy above the upper bound: " + line);
         }
-        double daes = Double.parseDouble(csv.get(4).split(",")[2]);
-        double ours = Double.parseDouble(csv.get(6).split(",")[2]);
+        double daes = Double.parseDouble(csv.get(5).split(",")[2]);
+        double ours = Double.parseDouble(csv.get(7).split(",")[2]);
+        double bound = Double.parseDouble(csv.get(8).split(",")[2]);
         assertTrue(ours >= daes, "local search below DAES");
+        assertTrue(bound >= ours, "bound below local search");
+        List<String> systems = Files.readAllLines(dir.resolve("qoe-vs-users-systems.csv"));
+        assertEquals(1 + 2 * 2 * 4, systems.size());
+        assertTrue(systems.get(1).startsWith("30,1000000,upper-bound,"), systems.get(1));
         byte[] png = Files.readAllBytes(dir.resolve("qoe-vs-users.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+    }
+
+    @Test
+    void midpointAndTaskVolumeSweeps(@TempDir Path dir) throws Exception {
+        CliRun beta = run("experiment", "qoe-vs-midpoint", "--out", dir.toString(), "--users", "20", "--seeds", "1",
+                "--midpoints-ms", "330,370", "--policies", "daes,random:3", "--no-upper-bound");
+        assertEquals(0, beta.code(), beta.err());
+        List<String> csv = Files.readAllLines(dir.resolve("qoe-vs-midpoint.csv"));
+        assertEquals(1 + 2 * 2, csv.size());
+        assertTrue(csv.get(1).startsWith("330.0,daes,"), csv.get(1));
+        // a later midpoint: users tolerate more latency, so DAES gains QoE on the same draws
+        assertTrue(Double.parseDouble(csv.get(3).split(",")[2]) > Double.parseDouble(csv.get(1).split(",")[2]));
+        CliRun volume = run("experiment", "qoe-vs-task-volume", "--out", dir.toString(), "--users", "20", "--seeds", "1",
+                "--max-task-kb", "300,1000", "--policies", "ga-aware");
+        assertEquals(0, volume.code(), volume.err());
+        List<String> v = Files.readAllLines(dir.resolve("qoe-vs-task-volume.csv"));
+        assertEquals(1 + 2 * 2, v.size());
+        assertTrue(Double.parseDouble(v.get(1).split(",")[2]) > Double.parseDouble(v.get(3).split(",")[2]),
+                "larger tasks lower the QoE");
+        assertEquals(Main.INVALID_INPUT, run("experiment", "qoe-vs-task-volume", "--out", dir.resolve("x").toString(),
+                "--max-task-kb", "100").code());
+        assertEquals(Main.INVALID_INPUT, run("experiment", "qoe-vs-midpoint", "--out", dir.resolve("y").toString(),
+                "--policies", "random:q").code());
     }
 }
