@@ -24,7 +24,7 @@ public final class EdgeCurves {
     /** Episodes of the moving average (the paper's Fig. 6). */
     public static final int WINDOW = 50;
     private static final String MAGIC = "mecopt-edge-curves-1";
-    static final String[] COLUMNS = {"system_qoe", "mean_latency_s", "satisfied", "disturbed", "lost", "cloud"};
+    public static final String[] COLUMNS = {"system_qoe", "mean_latency_s", "satisfied", "disturbed", "lost", "cloud"};
 
     private final List<double[]> rows = new ArrayList<>();
 
@@ -111,6 +111,64 @@ public final class EdgeCurves {
             }
         }
         return chart;
+    }
+
+    /** Reads the raw columns of a {@code fig6.csv} written by {@link #write}. */
+    public static EdgeCurves read(Path fig6) throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(fig6);
+        if (lines.isEmpty() || !lines.get(0).startsWith("episode," + COLUMNS[0])) {
+            throw new IOException(fig6 + " is not a Fig. 6 curve file (header " + (lines.isEmpty() ? "none" : lines.get(0))
+                    + ")");
+        }
+        EdgeCurves c = new EdgeCurves();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double[] r = new double[COLUMNS.length];
+            for (int k = 0; k < r.length; k++) {
+                r[k] = Double.parseDouble(f[k + 1]);
+            }
+            c.rows.add(r);
+        }
+        return c;
+    }
+
+    /**
+     * Fig. 6 for several runs side by side: each run's moving averages in the four panels, with
+     * reference policies' mean values (DAES, GA-Aware, …) as flat lines.
+     *
+     * @param runs       curves by agent name
+     * @param references per reference policy its mean of each {@link #COLUMNS} entry
+     * @return the PNG's bytes
+     */
+    public static byte[] overlay(java.util.Map<String, EdgeCurves> runs, java.util.Map<String, double[]> references)
+            throws IOException {
+        String[] titles = {"system QoE", "mean latency (s)", "SU (QoE >= 0.9)", "DU (0.1 < QoE < 0.9)",
+                "GU (QoE <= 0.1)", "CU (cloud)"};
+        List<XYChart> charts = new ArrayList<>();
+        int longest = runs.values().stream().mapToInt(EdgeCurves::size).max().orElse(1);
+        for (int c = 0; c < COLUMNS.length; c++) {
+            XYChart chart = new XYChartBuilder().width(560).height(400).title("Fig. 6: " + titles[c])
+                    .xAxisTitle("episode (moving average over " + WINDOW + ")").yAxisTitle(titles[c]).build();
+            for (var run : runs.entrySet()) {
+                EdgeCurves curves = run.getValue();
+                if (curves.size() == 0) {
+                    continue;
+                }
+                double[] x = new double[curves.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = i + 1;
+                }
+                chart.addSeries(run.getKey(), x, curves.movingAverage(c)).setMarker(SeriesMarkers.NONE);
+            }
+            for (var ref : references.entrySet()) {
+                chart.addSeries(ref.getKey(), new double[] {1, longest},
+                        new double[] {ref.getValue()[c], ref.getValue()[c]}).setMarker(SeriesMarkers.NONE);
+            }
+            charts.add(chart);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(charts, 3, 2, bytes, BitmapEncoder.BitmapFormat.PNG);
+        return bytes.toByteArray();
     }
 
     public void save(DataOutputStream out) throws IOException {
