@@ -94,7 +94,8 @@ final class TrainQoeEdgeCommand implements Callable<Integer> {
             description = "MAMaxEnt: target entropy per user as a fraction of log 7 (SAC-discrete; the paper's -1 cannot work). Default: ${DEFAULT-VALUE}.")
     double targetEntropyRatio;
 
-    @Option(names = "--initial-omega", defaultValue = "0.01", description = "MAMaxEnt: initial temperature. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--initial-omega", defaultValue = "0.2",
+            description = "MAMaxEnt: initial temperature (0.01 let the policies collapse to determinism at 110 users). Default: ${DEFAULT-VALUE}.")
     double initialOmega;
 
     @Option(names = "--per-server-actors", description = "Server side: one actor per server (the paper) instead of one shared actor with a server one-hot.")
