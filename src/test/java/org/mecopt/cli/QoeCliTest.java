@@ -129,4 +129,20 @@ class QoeCliTest {
         assertEquals(Main.INVALID_INPUT, run("experiment", "qoe-vs-midpoint", "--out", dir.resolve("y").toString(),
                 "--policies", "random:q").code());
     }
+
+    @Test
+    void boundGapAgainstTheExactOptimum(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("gap.csv");
+        CliRun r = run("experiment", "qoe-bound-gap", "--out", csv.toString(), "--users", "3,5", "--seeds", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(1 + 2 * 2, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertTrue(Double.parseDouble(f[6]) >= -1e-8, "bound below the optimum: " + line);
+            assertTrue(Double.parseDouble(f[8]) <= 1 + 1e-8, "local search above the optimum: " + line);
+        }
+        assertTrue(r.out().startsWith("users,capacity,systems,mean_bound_gap"), r.out());
+        assertEquals(Main.INVALID_INPUT, run("experiment", "qoe-bound-gap", "--out", csv.toString(), "--users", "13").code());
+    }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproduce a figure of a source paper: CSV + PNG.",
         subcommands = {CpuSweepCommand.class, DqnBatchSizeCommand.class, LatencyVsUsersCommand.class, QoeVsUsersCommand.class,
-            QoeVsMidpointCommand.class, QoeVsTaskVolumeCommand.class, QoeTrainingCurvesCommand.class})
+            QoeVsMidpointCommand.class, QoeVsTaskVolumeCommand.class, QoeBoundGapCommand.class,
+            QoeTrainingCurvesCommand.class})
 public final class ExperimentCommand implements Runnable {
 
     @Spec

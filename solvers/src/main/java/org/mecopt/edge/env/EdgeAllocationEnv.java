@@ -173,8 +173,13 @@ public final class EdgeAllocationEnv extends ParallelEpisodicEnv<double[]> {
         int[] assignment = EdgeFeatures.decide(system, actions);
         outcome = new EdgeEvaluator(system, settings).evaluate(assignment);
         Info info = Info.of(metrics(outcome));
-        // the episode ends here; the terminal observation is the one acted on (nothing bootstraps from it)
-        return ParallelStep.shared(observations, outcome.systemQoe(), true, Collections.nCopies(servers, info));
+        // the episode ends here; the terminal observation is the one acted on (nothing bootstraps
+        // from it), copied so a learner editing the reset's arrays in place cannot change it
+        List<double[]> terminal = new ArrayList<>(servers);
+        for (double[] o : observations) {
+            terminal.add(o.clone());
+        }
+        return ParallelStep.shared(terminal, outcome.systemQoe(), true, Collections.nCopies(servers, info));
     }
 
     /** Seed 003's metrics of an outcome, by name (the step info's values). */
