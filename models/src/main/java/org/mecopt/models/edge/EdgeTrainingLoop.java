@@ -51,7 +51,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
     static final String TRAINING = "training";
     static final String CHECKPOINT = "checkpoint";
     static final String BEST = "best";
-    private static final String STATE_MAGIC = "mecopt-edge-training-state-1";
+    private static final String STATE_MAGIC = "mecopt-edge-training-state-2";
     private static final long TRAIN_SYSTEMS = 11;
     private static final long SAMPLER = 12;
     private static final long EXPLORATION = 13;
@@ -75,6 +75,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
     protected int episode;
     private double trainSeconds;
     private double bestEvaluation = Double.NEGATIVE_INFINITY;
+    private int bestEpisode = -1;
     private EdgeModel best;
     private final double[] sums;
     private final int[] counts;
@@ -263,6 +264,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         t.put("trainSeconds", trainSeconds);
         t.put("lastValidationQoe", last);
         t.put("bestValidationQoe", bestEvaluation);
+        t.put("bestEpisode", bestEpisode); // the episode whose policy best/ holds
         t.put("validationSystems", schedule.evalSystems());
         t.put("validationFirstSeed", VALIDATION_SEED_START);
         t.put("recentTrainingQoe", curves.recent(0, EdgeCurves.WINDOW));
@@ -291,6 +293,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
         log.evaluation(episode, ms[0], ms[1], schedule.evalSystems());
         if (best == null || ms[0] > bestEvaluation) {
             bestEvaluation = ms[0];
+            bestEpisode = episode;
             best = policy;
         }
         return ms[0];
@@ -335,6 +338,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
             out.writeInt(episode);
             out.writeDouble(trainSeconds);
             out.writeDouble(bestEvaluation);
+            out.writeInt(bestEpisode);
             out.writeBoolean(best != null);
             for (int k = 0; k < sums.length; k++) {
                 out.writeDouble(sums[k]);
@@ -363,6 +367,7 @@ abstract class EdgeTrainingLoop implements AutoCloseable {
             episode = in.readInt();
             trainSeconds = in.readDouble();
             bestEvaluation = in.readDouble();
+            bestEpisode = in.readInt();
             hasBest = in.readBoolean();
             for (int k = 0; k < sums.length; k++) {
                 sums[k] = in.readDouble();
