@@ -55,10 +55,6 @@ import org.mecopt.models.rl.Polyak;
 final class MarlNetworks implements AutoCloseable {
     private static final String MAGIC = "mecopt-edge-marl-networks-1";
 
-    /** What one environment step's updates measured (NaN where no such update ran). */
-    record Losses(double critic, double actor, double meanQ, double entropy) {
-    }
-
     private final NDManager manager;
     private final ParameterStore store;
     private final int users;
