@@ -27,7 +27,8 @@ import org.mecopt.edge.policy.EdgePolicyProvider;
 public final class LearnedEdgePolicies implements EdgePolicyProvider {
     public static final List<String> NAMES = List.of("mamaxent", "maddpg", "idqn", "vdn", "vdn-l", "vdn-g");
     /** Users of the bundled models per agent. */
-    static final Map<String, List<Integer>> BUNDLED = Map.of("mamaxent", List.of(110), "maddpg", List.of(110));
+    static final Map<String, List<Integer>> BUNDLED = Map.of("mamaxent", List.of(110), "maddpg", List.of(110),
+            "idqn", List.of(110), "vdn-l", List.of(110), "vdn-g", List.of(110));
     private static final Map<String, EdgeModel> LOADED = new ConcurrentHashMap<>();
 
     @Override

@@ -5,7 +5,7 @@
  * {@link org.mecopt.models.edge.UserQConfig}), their models on disk ({@link org.mecopt.models.edge.EdgeModel}), the
  * Fig. 6 curves ({@link org.mecopt.models.edge.EdgeCurves}) and the registry entries {@code mamaxent}, {@code maddpg},
  * {@code idqn}, {@code vdn}, {@code vdn-l}, {@code vdn-g} ({@link org.mecopt.models.edge.LearnedEdgePolicies}, with
- * bundled MAMaxEnt and MADDPG models for 110 users). Pick {@code mamaxent} for a fast decision (~0.3 ms) at 94 % of
+ * bundled models of all five for 110 users). Pick {@code mamaxent} for a fast decision (~0.3 ms) at 94 % of
  * the upper bound; {@code local-search} is within 0.5 % of it at ~3 s. Measurements: docs/qoe-agents.md.
  */
 package org.mecopt.models.edge;

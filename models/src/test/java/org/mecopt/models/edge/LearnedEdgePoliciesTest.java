@@ -26,10 +26,10 @@ class LearnedEdgePoliciesTest {
     }
 
     @Test
-    void bundledServerSidePoliciesLoadAndActOnTheirSize() {
+    void bundledPoliciesLoadAndActOnTheirSize() {
         assertTrue(EdgePolicies.names().containsAll(LearnedEdgePolicies.NAMES), EdgePolicies.names().toString());
         EdgeSystem system = system(110);
-        for (String name : List.of("mamaxent", "maddpg")) {
+        for (String name : List.of("mamaxent", "maddpg", "idqn", "vdn", "vdn-g")) {
             EdgePolicy p = EdgePolicies.create(name);
             assertEquals(name, p.name());
             int[] a = p.allocate(system);
@@ -40,15 +40,14 @@ class LearnedEdgePoliciesTest {
             assertArrayEquals(a, p.allocate(system), "greedy: the same decision twice");
             double qoe = new EdgeEvaluator(system, SigmoidalProgramming.Settings.DEFAULTS).evaluate(a).systemQoe();
             assertTrue(qoe > 0 && qoe <= 110, name + ": " + qoe);
-            EdgeModel bundled = LearnedEdgePolicies.bundled(name, 110);
-            assertEquals(name, bundled.agent());
+            String agent = name.equals("vdn") ? "vdn-l" : name;
+            EdgeModel bundled = LearnedEdgePolicies.bundled(agent, 110);
+            assertEquals(agent, bundled.agent());
             assertEquals(EdgeAllocationEnv.DEFAULT_DEPLOYMENT_SEED, bundled.deploymentSeed());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.allocate(system(70)));
-            assertTrue(e.getMessage().contains("train qoe-edge --agent " + name + " --users 70"), e.getMessage());
+            assertTrue(e.getMessage().contains("train qoe-edge --agent " + agent + " --users 70"), e.getMessage());
+            assertTrue(e.getMessage().contains("no bundled " + agent + " model for 70 users"), e.getMessage());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EdgePolicies.create("idqn").allocate(system));
-        assertTrue(e.getMessage().contains("no bundled idqn model"), e.getMessage());
     }
 
     @Test
