@@ -6,9 +6,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a learned solver: on a labelled dataset (latency), self-supervised",
-                "(subcarrier-beamforming) or by reinforcement learning (offloading, deadline-energy)."},
+                "(subcarrier-beamforming) or by reinforcement learning (offloading, deadline-energy, qoe-edge)."},
         subcommands = {TrainLatencyCommand.class, TrainOffloadingCommand.class, TrainDeadlineEnergyCommand.class,
-            TrainBeamformingCommand.class})
+            TrainBeamformingCommand.class, TrainQoeEdgeCommand.class})
 final class TrainCommand implements Runnable {
 
     @Spec

@@ -139,7 +139,7 @@ public final class Dqn {
     }
 
     /** A SplitMix64-style hash of the run's seed with a stream and an index: independent seeds per use. */
-    static long mix(long seed, long stream, long index) {
+    public static long mix(long seed, long stream, long index) {
         long z = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
