@@ -53,8 +53,6 @@ public final class DeadlineEnergyEnv extends ParallelEpisodicEnv<double[]> {
     public static final int ACTION_SIZE = 2;
     /** Evaluation episodes use scenario seeds from here on; training must stay below. */
     public static final long FIRST_EVALUATION_SEED = 1_000_000L;
-    /** A deadline within this fraction of a step counts as reached (absorbs rounding of D − n·Δt). */
-    private static final double DEADLINE_TOLERANCE = 1e-9;
 
     /** Where the scenario of each episode comes from. */
     @FunctionalInterface
@@ -258,8 +256,10 @@ public final class DeadlineEnergyEnv extends ParallelEpisodicEnv<double[]> {
             }
             double[] gu = g[u];
             double interference = 0;
+            // every user busy at the start of the step interferes for the whole step, also one whose task
+            // ends earlier in this loop (pending[] changes as we go; eta is 0 for users idle from the start)
             for (int j = 0; j < k; j++) {
-                if (j != u && pending[j]) {
+                if (j != u) {
                     interference += last.eta[j] * pMax * gu[j];
                 }
             }

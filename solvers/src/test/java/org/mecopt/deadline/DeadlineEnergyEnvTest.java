@@ -132,6 +132,25 @@ class DeadlineEnergyEnvTest {
     }
 
     @Test
+    void aUserWhoseTaskEndsInTheStepStillInterferesForTheWholeStepWhateverItsIndex() {
+        double[][] g = {{1000, 10}, {20, 1000}};
+        // user 0 finishes its 500 bits locally within step 1 while transmitting at full power
+        Scenario first = scenario(5, List.of(TaskClass.XR, TaskClass.XR), g,
+                List.of(new Arrival(0, 1, 500, 500, 0.01), new Arrival(1, 1, 3e5, 250, 0.01)));
+        DeadlineEnergyEnv env = DeadlineEnergyEnv.replaying(first);
+        env.reset(0);
+        step(env, new double[] {1, 1}, new double[] {0, 1});
+        assertEquals(100 / (0.1 * 20 + 1), env.lastStep().sinr[1], 1e-12);
+        // the same with the roles of the users swapped
+        Scenario second = scenario(5, List.of(TaskClass.XR, TaskClass.XR), g,
+                List.of(new Arrival(0, 1, 3e5, 250, 0.01), new Arrival(1, 1, 500, 500, 0.01)));
+        DeadlineEnergyEnv swapped = DeadlineEnergyEnv.replaying(second);
+        swapped.reset(0);
+        step(swapped, new double[] {0, 1}, new double[] {1, 1});
+        assertEquals(100 / (0.1 * 10 + 1), swapped.lastStep().sinr[0], 1e-12);
+    }
+
+    @Test
     void bitsAndEnergyBalanceOverAnEpisode() {
         DeadlineEnergyConfig config = DeadlineEnergyConfig.defaults();
         Scenario s = ScenarioGenerator.generate(config, 7);

@@ -208,13 +208,22 @@ public final class LagrangianBound {
             }
             double norm = Math.sqrt(quadratic(p, g, pg));
             if (!(norm > 0)) {
-                // a zero subgradient at a feasible center: it is a minimizer
-                lower = Math.max(lower, bestValue);
-                break;
+                boolean zero = true;
+                for (int h = 0; h < m; h++) {
+                    zero &= g[h] == 0;
+                }
+                if (zero && outside < 0) {
+                    lower = Math.max(lower, bestValue); // a zero subgradient at a feasible center: a minimizer
+                }
+                break; // otherwise the ellipsoid degenerated numerically: keep the lower bound proven so far
             }
             for (int h = 0; h < m; h++) {
                 pg[h] /= norm;
                 y[h] -= pg[h] / (m + 1);
+            }
+            if (m == 1) {
+                p[0][0] *= 0.25; // the central cut halves the interval (the general update is 0 · ∞ here)
+                continue;
             }
             double factor = (double) m * m / ((double) m * m - 1);
             for (int i = 0; i < m; i++) {

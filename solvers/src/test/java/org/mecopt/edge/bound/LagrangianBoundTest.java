@@ -117,4 +117,21 @@ class LagrangianBoundTest {
         // the prices reproduce the value
         assertEquals(r.value(), LagrangianBound.value(s, r.pricePerHz()), 1e-9 * r.value());
     }
+
+    /** One server: the ellipsoid is an interval (its general update divides by m² − 1 = 0). */
+    @Test
+    void aSingleServerSystemIsCertifiedToo() {
+        EdgeSystemGenerator.Config c = EdgeSystemGenerator.Config.SEED_003;
+        for (long seed = 1; seed <= 3; seed++) {
+            EdgeSystem s = EdgeSystemGenerator.generate(new EdgeSystemGenerator.Config(12, new double[] {30e9},
+                    c.linkRateMinBps(), c.linkRateMaxBps(), c.linkDelayMinS(), c.linkDelayMaxS(), c.cloudRateBps(),
+                    c.cloudDelayS(), c.cloudCpuHz(), c.distributions()), seed);
+            LagrangianBound.Result r = LagrangianBound.compute(s);
+            assertTrue(Double.isFinite(r.minimumLowerBound()), "lower " + r.minimumLowerBound());
+            assertTrue(r.minimizationGap() >= 0 && r.minimizationGap() <= 1e-5, "gap " + r.minimizationGap());
+            double daes = new EdgeEvaluator(s, SigmoidalProgramming.Settings.DEFAULTS)
+                    .evaluate(EdgePolicies.create("daes").allocate(s)).systemQoe();
+            assertTrue(r.value() >= daes - 1e-9);
+        }
+    }
 }
