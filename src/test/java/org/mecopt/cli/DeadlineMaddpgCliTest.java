@@ -51,7 +51,10 @@ class DeadlineMaddpgCliTest {
         assertTrue(preset.err().contains("--preset"), preset.err());
         CliRun tau = CliRun.run(with("--out", dir.resolve("b").toString(), "--tau", "2"));
         assertEquals(Main.INVALID_INPUT, tau.code(), tau.err());
-        assertTrue(tau.err().contains("tau = 2.0"), tau.err());
+        assertTrue(tau.err().contains("--tau = 2.0 must be in (0, 1]"), tau.err());
+        CliRun steps = CliRun.run(with("--out", dir.resolve("d").toString(), "--steps", "-5"));
+        assertEquals(Main.INVALID_INPUT, steps.code(), steps.err());
+        assertTrue(steps.err().contains("--steps = -5"), steps.err());
         CliRun gradient = CliRun.run(with("--out", dir.resolve("c").toString(), "--actor-gradient", "sideways"));
         assertEquals(Main.INVALID_INPUT, gradient.code(), gradient.err());
         assertTrue(gradient.err().contains("--actor-gradient"), gradient.err());

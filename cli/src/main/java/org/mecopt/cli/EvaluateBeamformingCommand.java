@@ -10,6 +10,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.SolverRegistry;
 import org.mecopt.beamforming.BeamformingInstance;
 import org.mecopt.cli.experiments.ExperimentFiles;
@@ -49,7 +50,15 @@ final class EvaluateBeamformingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentFiles.checkDirectory(out);
+        for (String b : baselines) {
+            if (SolverRegistry.find("subcarrier-beamforming", b).isEmpty()) { // before any model is run
+                throw new InvalidInstanceException("--baselines", b, "is not a registered subcarrier-beamforming solver");
+            }
+        }
         BeamformerComparison.Labelled test = BeamformerComparison.read(data);
+        if (test.instances().isEmpty()) {
+            throw new InvalidInstanceException("--data", data, "holds no instances");
+        }
         List<String> names = new ArrayList<>();
         List<BeamformingModel> loaded = new ArrayList<>();
         List<BeamformingModel> owned = new ArrayList<>();

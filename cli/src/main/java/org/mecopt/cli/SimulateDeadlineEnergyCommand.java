@@ -81,6 +81,10 @@ final class SimulateDeadlineEnergyCommand implements Callable<Integer> {
             throw new InvalidInstanceException("--episodes", n, "must be >= 1");
         }
         boolean replay = scenarioFile != null || actionsFile != null;
+        if (!replay && seed < DeadlineEnergyEnv.FIRST_EVALUATION_SEED) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: --seed %d is in the training range "
+                    + "(< %d): learned policies may have seen these episodes%n", seed, DeadlineEnergyEnv.FIRST_EVALUATION_SEED);
+        }
         if (replay && n != 1) {
             throw new InvalidInstanceException("--episodes", n, "must be 1 with --scenario or --actions (one recorded episode)");
         }

@@ -255,8 +255,26 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            // the configuration names the setting; the CLI maps it to exit code 2
-            throw new InvalidInstanceException("maddpg", preset, e.getMessage());
+            // the configuration names its own field ("tau = 2.0 must be …"): report the option that set it
+            String message = e.getMessage();
+            int eq = message.indexOf(" = ");
+            String option = eq > 0 ? OPTION_OF_SETTING.get(message.substring(0, eq)) : null;
+            if (option == null) {
+                throw new InvalidInstanceException("--preset", preset, "with these options: " + message);
+            }
+            String[] valueAndRule = message.substring(eq + 3).split(" ", 2);
+            throw new InvalidInstanceException(option, valueAndRule[0], valueAndRule.length > 1 ? valueAndRule[1] : "");
         }
     }
+
+    private static final Map<String, String> OPTION_OF_SETTING = Map.ofEntries(
+            Map.entry("totalSteps", "--steps"), Map.entry("trainEvery", "--train-every"),
+            Map.entry("gradientSteps", "--gradient-steps"), Map.entry("actorHidden", "--actor-hidden"),
+            Map.entry("criticHidden", "--critic-hidden"), Map.entry("batchSize", "--batch-size"),
+            Map.entry("actorLearningRate", "--actor-learning-rate"),
+            Map.entry("criticLearningRate", "--critic-learning-rate"), Map.entry("gamma", "--gamma"),
+            Map.entry("tau", "--tau"), Map.entry("noiseSigma", "--noise"),
+            Map.entry("learningStarts", "--learning-starts"), Map.entry("bufferSize", "--buffer"),
+            Map.entry("maxGradNorm", "--max-grad-norm"), Map.entry("checkpointEvery", "--checkpoint-every"),
+            Map.entry("evalEvery", "--eval-every"));
 }

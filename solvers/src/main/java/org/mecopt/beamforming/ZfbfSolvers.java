@@ -72,7 +72,9 @@ public final class ZfbfSolvers {
 
         @Override
         int[] select(BeamformingInstance p, int n, SolveContext context, long[] count) {
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {context.seed(), n});
+            // n + 1: seed 0 on subcarrier 0 would be xoroshiro's all-zero state, which outputs 0 forever
+            // (and bounded nextInt then never returns; found by the random property)
+            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {context.seed(), n + 1L});
             int users = p.userCount();
             int[] order = new int[users];
             for (int i = 0; i < users; i++) {

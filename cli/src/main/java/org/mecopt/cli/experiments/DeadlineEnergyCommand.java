@@ -68,6 +68,10 @@ final class DeadlineEnergyCommand implements Callable<Integer> {
         ExperimentFiles.checkDirectory(out);
         DeadlineEnergyConfig config = DeadlineEnergyConfig.defaults();
         PrintWriter err = spec.commandLine().getErr();
+        if (seed < DeadlineEnergyEnv.FIRST_EVALUATION_SEED) {
+            err.printf(Locale.ROOT, "warning: --seed %d is in the training range (< %d): learned policies may have seen "
+                    + "these episodes%n", seed, DeadlineEnergyEnv.FIRST_EVALUATION_SEED);
+        }
         StringBuilder csv = new StringBuilder("policy,class,successRate,successRateCi95,normalizedEnergy,normalizedEnergyCi95,"
                 + "energyPerTaskJ,pooledSuccessRate,pooledNormalizedEnergy,tasks,episodes,firstSeed,millisPerEpisode\n");
         Map<String, DeadlineEnergyFigure.Bars> bars = new LinkedHashMap<>();
