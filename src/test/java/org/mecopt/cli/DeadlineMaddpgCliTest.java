@@ -52,9 +52,9 @@ class DeadlineMaddpgCliTest {
         CliRun tau = CliRun.run(with("--out", dir.resolve("b").toString(), "--tau", "2"));
         assertEquals(Main.INVALID_INPUT, tau.code(), tau.err());
         assertTrue(tau.err().contains("--tau = 2.0 must be in (0, 1]"), tau.err());
-        CliRun steps = CliRun.run(with("--out", dir.resolve("d").toString(), "--steps", "-5"));
-        assertEquals(Main.INVALID_INPUT, steps.code(), steps.err());
-        assertTrue(steps.err().contains("--steps = -5"), steps.err());
+        CliRun buffer = CliRun.run(with("--out", dir.resolve("d").toString(), "--buffer", "0"));
+        assertEquals(Main.INVALID_INPUT, buffer.code(), buffer.err());
+        assertTrue(buffer.err().contains("--buffer = 0"), buffer.err());
         CliRun gradient = CliRun.run(with("--out", dir.resolve("c").toString(), "--actor-gradient", "sideways"));
         assertEquals(Main.INVALID_INPUT, gradient.code(), gradient.err());
         assertTrue(gradient.err().contains("--actor-gradient"), gradient.err());
