@@ -78,8 +78,10 @@ final class TrainBeamformingCommand implements Callable<Integer> {
             "Default: 512,1024,512 (the paper's)."})
     List<Integer> hidden;
 
-    @Option(names = "--decoder", description = {"direct (every beam coefficient) or rzf (a power and a regularization per",
-            "subcarrier and user, regularized zero-forcing beams; cmtssl only). Default: rzf for cmtssl, direct otherwise."})
+    @Option(names = "--decoder", description = {"direct (every beam coefficient), rzf (a power and a regularization per",
+            "subcarrier and user, regularized zero-forcing beams; dmtssl/datl: each station's local one) or associated-rzf",
+            "(dmtssl/datl: each station serves only the users it is the strongest station of). Default: rzf for cmtssl,",
+            "associated-rzf for dmtssl and datl."})
     String decoder;
 
     @Option(names = "--loss", defaultValue = "uncertainty",

@@ -43,6 +43,9 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
 
     public BeamformingArchitecture {
         hidden = hidden.clone();
+        if (decoder == Decoder.ASSOCIATED && !method.perStation()) {
+            throw new InvalidInstanceException("--decoder", decoder.id(), "is for the per-station methods (dmtssl, datl)");
+        }
         if (hidden.length == 0) {
             throw new InvalidInstanceException("--hidden", "", "needs at least one layer");
         }
@@ -64,17 +67,17 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
 
     /** The central network's beam head outputs: every coefficient (direct) or a power and a regularization per (n, i) (rzf). */
     int beamOutputs() {
-        return decoder == Decoder.RZF ? 2 * dims.subcarriers() * dims.users() : 2 * dims.coefficients();
+        return decoder.structured() ? 2 * dims.subcarriers() * dims.users() : 2 * dims.coefficients();
     }
 
     /** Whether the projection uses one factor for all stations (network-wide zero-forcing: cmtssl with rzf). */
     public boolean commonProjection() {
-        return decoder == Decoder.RZF && !method.perStation();
+        return decoder.structured() && !method.perStation();
     }
 
     /** Beam outputs of one station's network: its coefficients (direct) or a power and a regularization per (n, i) (local rzf). */
     int stationBeamOutputs() {
-        return decoder == Decoder.RZF ? 2 * dims.subcarriers() * dims.users() : 2 * dims.localCoefficients();
+        return decoder.structured() ? 2 * dims.subcarriers() * dims.users() : 2 * dims.localCoefficients();
     }
 
     /** One station's view for the local rzf decoder: B = 1, its M antennas. */
@@ -130,7 +133,7 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         NDArray logits;
         NDArray re;
         NDArray im;
-        if (decoder == Decoder.RZF && method.perStation()) {
+        if (decoder.structured() && method.perStation()) {
             NDArray all = outputs.get(0); // (S, B, 2NI + NI)
             int beamOut = stationBeamOutputs();
             NDList res = new NDList();
@@ -139,17 +142,18 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
             NDArray hIm = BeamformingBatch.channelIm(context);
             NDArray power = BeamformingBatch.maxPower(context);
             int m = dims.antennas();
+            NDArray served = decoder == Decoder.ASSOCIATED ? strongestStation(hRe, hIm) : null;
             for (int b = 0; b < dims.stations(); b++) {
                 String antennas = "..., " + b * m + ":" + (b + 1) * m;
                 NDArray[] w = Rzf.beams(all.get(":, " + b + ", :" + beamOut), hRe.get(antennas), hIm.get(antennas),
-                        power.get(":, " + b + ":" + (b + 1)), local());
+                        power.get(":, " + b + ":" + (b + 1)), served == null ? null : served.get("..., " + b), local());
                 res.add(w[0]);
                 ims.add(w[1]);
             }
             re = NDArrays.concat(res, 3);
             im = NDArrays.concat(ims, 3);
             logits = all.get(":, :, " + beamOut + ":").mean(new int[] {1}).reshape(s, n, u);
-        } else if (decoder == Decoder.RZF) {
+        } else if (decoder.structured()) {
             NDArray[] w = Rzf.beams(outputs.get(0), BeamformingBatch.channelRe(context), BeamformingBatch.channelIm(context),
                     BeamformingBatch.maxPower(context), dims);
             re = w[0];
@@ -174,6 +178,44 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
         return new NDList(re, im, logits, outputs.get(outputs.size() - 1));
     }
 
+    /**
+     * (S, N, I, B): 1 where station b is the strongest for (n, i) (largest {@code ‖h_{n,i,b}‖²}), else 0;
+     * what the users report to the stations, no channel coefficients ({@link Decoder#ASSOCIATED}).
+     */
+    NDArray strongestStation(NDArray hRe, NDArray hIm) {
+        Shape shape = hRe.getShape();
+        NDArray gain = hRe.square().add(hIm.square())
+                .reshape(shape.get(0), shape.get(1), shape.get(2), dims.stations(), dims.antennas()).sum(new int[] {4});
+        return gain.gte(gain.max(new int[] {3}, true)).toType(gain.getDataType(), false);
+    }
+
+    /** The same in Java for one instance: {@code served[b][n·I + i]}, from the flat interleaved channel. */
+    boolean[][] strongestStation(double[] h) {
+        int ni = dims.subcarriers() * dims.users();
+        double[][] gain = new double[dims.stations()][ni];
+        for (int n = 0; n < dims.subcarriers(); n++) {
+            for (int i = 0; i < dims.users(); i++) {
+                for (int b = 0; b < dims.stations(); b++) {
+                    for (int m = 0; m < dims.antennas(); m++) {
+                        int k = dims.index(n, i, b, m);
+                        gain[b][n * dims.users() + i] += h[2 * k] * h[2 * k] + h[2 * k + 1] * h[2 * k + 1];
+                    }
+                }
+            }
+        }
+        boolean[][] served = new boolean[dims.stations()][ni];
+        for (int k = 0; k < ni; k++) {
+            double best = 0;
+            for (int b = 0; b < dims.stations(); b++) {
+                best = Math.max(best, gain[b][k]);
+            }
+            for (int b = 0; b < dims.stations(); b++) {
+                served[b][k] = gain[b][k] >= best;
+            }
+        }
+        return served;
+    }
+
     /** The initial allocation logit: σ(4) ≈ 0.98, every user scheduled, as the classical methods start. */
     static final float OPEN_GATE = 4f;
 
@@ -195,10 +237,10 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
                 NDArray bias = params.valueAt(params.size() - 1).getArray();
                 float[] v = bias.toFloatArray();
                 for (int k = 0; k < v.length; k++) {
-                    v[k] = k >= beamOut ? OPEN_GATE : decoder == Decoder.RZF ? 0 : v[k];
+                    v[k] = k >= beamOut ? OPEN_GATE : decoder.structured() ? 0 : v[k];
                 }
                 bias.set(v);
-                if (decoder == Decoder.RZF) { // local rzf with equal power and the MMSE regularization to start
+                if (decoder.structured()) { // local rzf with equal power and the MMSE regularization to start
                     float[] w = weight.toFloatArray();
                     int in = (int) weight.getShape().get(1);
                     java.util.Arrays.fill(w, 0, beamOut * in, 0f);
@@ -207,7 +249,7 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
             }
             return;
         }
-        if (decoder == Decoder.RZF) {
+        if (decoder.structured()) {
             // the beams head starts at zero: every output 0, i.e. equal power and the MMSE regularization,
             // the classical regularized zero-forcing design, which training then refines
             for (var p : ((ai.djl.nn.ParallelBlock) children.get(1)).getChildren().values().get(0).getParameters()) {

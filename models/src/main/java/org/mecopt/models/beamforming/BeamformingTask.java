@@ -70,11 +70,11 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         }
         int per = arch.stationOutputs();
         int beamOut = arch.stationBeamOutputs();
-        double[] beams = new double[d.stations() * (arch.decoder() == Decoder.RZF ? beamOut : 0)
-                + (arch.decoder() == Decoder.RZF ? 0 : 2 * d.coefficients())];
+        double[] beams = new double[d.stations() * (arch.decoder().structured() ? beamOut : 0)
+                + (arch.decoder().structured() ? 0 : 2 * d.coefficients())];
         for (int b = 0; b < d.stations(); b++) {
             int base = offset + b * per;
-            if (arch.decoder() == Decoder.RZF) { // each station's powers and regularizations, in station order
+            if (arch.decoder().structured()) { // each station's powers and regularizations, in station order
                 for (int k = 0; k < beamOut; k++) {
                     beams[b * beamOut + k] = output[base + k];
                 }
@@ -113,9 +113,9 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         double[] limits = instance.stations().stream().mapToDouble(s -> s.maxPowerW()).toArray();
         double[] h = instance.channel().data();
         double[] raw;
-        if (arch.decoder() == Decoder.RZF && arch.method().perStation()) {
+        if (arch.decoder().structured() && arch.method().perStation()) {
             raw = localRzf(instance, beamOutputs, limits);
-        } else if (arch.decoder() == Decoder.RZF) {
+        } else if (arch.decoder().structured()) {
             double[] hRe = new double[c];
             double[] hIm = new double[c];
             double[] gain = new double[d.subcarriers() * d.users()];
@@ -167,6 +167,7 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
         int beamOut = arch.stationBeamOutputs();
         double[] h = instance.channel().data();
         double[] raw = new double[2 * d.coefficients()];
+        boolean[][] served = arch.decoder() == Decoder.ASSOCIATED ? arch.strongestStation(h) : null;
         for (int b = 0; b < d.stations(); b++) {
             double[] hRe = new double[local.coefficients()];
             double[] hIm = new double[local.coefficients()];
@@ -183,7 +184,7 @@ public record BeamformingTask(BeamformingArchitecture arch, Standardization stan
                 }
             }
             double[] w = Rzf.beams(java.util.Arrays.copyOfRange(outputs, b * beamOut, (b + 1) * beamOut), hRe, hIm, gain,
-                    new double[] {limits[b]}, local);
+                    new double[] {limits[b]}, served == null ? null : served[b], local);
             for (int n = 0; n < d.subcarriers(); n++) {
                 for (int i = 0; i < d.users(); i++) {
                     for (int m = 0; m < d.antennas(); m++) {

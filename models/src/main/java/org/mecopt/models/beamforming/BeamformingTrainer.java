@@ -81,10 +81,13 @@ public final class BeamformingTrainer {
             }
         }
 
-        /** The paper's sizes, 20 000 instances (16 000 training, 4 000 validation), 60 epochs, batch 64, Adam 1e-3, seed 1, patience 10, the default loss. */
+        /**
+         * The paper's sizes, 20 000 instances (16 000 training, 4 000 validation), 60 epochs, batch 64, Adam 1e-3, seed 1,
+         * patience 10, the default loss; decoder rzf for cmtssl, associated-rzf for the per-station methods.
+         */
         public static Options defaults(Method method, Path out) {
             return new Options(method, BeamformingGenerator.Config.DEFAULT, out, 16_000, 4_000, 60, 64, 1e-3, 1, 10,
-                    BeamformingArchitecture.PAPER_HIDDEN, Decoder.RZF,
+                    BeamformingArchitecture.PAPER_HIDDEN, method.perStation() ? Decoder.ASSOCIATED : Decoder.RZF,
                     LossSettings.defaults(), null, -1);
         }
 

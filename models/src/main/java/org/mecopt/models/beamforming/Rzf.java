@@ -45,13 +45,25 @@ public final class Rzf {
      * @param maxPower the station limits, (S, B)
      */
     public static NDArray[] beams(NDArray out, NDArray hRe, NDArray hIm, NDArray maxPower, Dimensions d) {
+        return beams(out, hRe, hIm, maxPower, null, d);
+    }
+
+    /**
+     * As {@link #beams(NDArray, NDArray, NDArray, NDArray, Dimensions)}, with powers only for the
+     * served pairs: {@code served} (S, N, I) is 1 where (n, i) is served and 0 elsewhere (null: all),
+     * and the power's unit is the total spread over the served pairs, {@code ΣP^max/(count·ln 2)}, so
+     * that at x = 0 the power is spread evenly over them. The regularized zero-forcing still runs
+     * over every user, served or not (it keeps the leakage toward the others small).
+     */
+    public static NDArray[] beams(NDArray out, NDArray hRe, NDArray hIm, NDArray maxPower, NDArray served, Dimensions d) {
         long s = out.getShape().get(0);
         int n = d.subcarriers();
         int u = d.users();
         NDArray total = maxPower.sum(new int[] {1}).reshape(s, 1, 1); // ΣP^max
         NDArray x = out.get(":, :" + n * u).reshape(s, n, u);
         NDArray y = out.get(":, " + n * u + ":").reshape(s, n, u);
-        NDArray power = softplus(x).mul(total).div((float) (n * u * LN2));
+        NDArray power = served == null ? softplus(x).mul(total).div((float) (n * u * LN2))
+                : softplus(x).mul(total).div(served.sum(new int[] {1, 2}, true).maximum(1f).mul((float) LN2));
         NDArray gain = hRe.square().add(hIm.square()).sum(new int[] {3}); // ‖h/σ‖², (S, N, I)
         NDArray norm = gain.sqrt().expandDims(3);
         NDArray re = hRe.div(norm);
@@ -73,7 +85,11 @@ public final class Rzf {
         // rows of B^T H (H with unit rows): (P^T + iQ^T)(Re + i Im)
         NDArray wRe = pT.matMul(re).sub(qT.matMul(im));
         NDArray wIm = pT.matMul(im).add(qT.matMul(re));
-        NDArray scale = power.sqrt().div(wRe.square().add(wIm.square()).sum(new int[] {3}).sqrt()).expandDims(3);
+        NDArray scale = power.sqrt().div(wRe.square().add(wIm.square()).sum(new int[] {3}).sqrt());
+        if (served != null) { // after the square root: its gradient at a zero power would be infinite (NaN times 0)
+            scale = scale.mul(served);
+        }
+        scale = scale.expandDims(3);
         return new NDArray[] {wRe.mul(scale), wIm.mul(scale)};
     }
 
@@ -97,6 +113,12 @@ public final class Rzf {
      */
     public static double[] beams(double[] out, double[] hRe, double[] hIm, double[] gainOverNoise, double[] maxPower,
                                  Dimensions d) {
+        return beams(out, hRe, hIm, gainOverNoise, maxPower, null, d);
+    }
+
+    /** The same with powers only for the served pairs ({@code served[n·I + i]}; null: all), as the engine form. */
+    public static double[] beams(double[] out, double[] hRe, double[] hIm, double[] gainOverNoise, double[] maxPower,
+                                 boolean[] served, Dimensions d) {
         int n = d.subcarriers();
         int u = d.users();
         int kk = d.totalAntennas();
@@ -104,6 +126,14 @@ public final class Rzf {
         for (double pm : maxPower) {
             total += pm;
         }
+        int count = n * u;
+        if (served != null) {
+            count = 0;
+            for (boolean v : served) {
+                count += v ? 1 : 0;
+            }
+        }
+        double unit = total / (Math.max(1, count) * LN2);
         double[] w = new double[2 * d.coefficients()];
         double[][] aRe = new double[u][u];
         double[][] aIm = new double[u][u];
@@ -141,7 +171,7 @@ public final class Rzf {
             }
             double[][][] b = ComplexInverse.of(aRe, aIm);
             for (int j = 0; j < u; j++) {
-                double p = softplus(out[c * u + j]) * total / (n * u * LN2);
+                double p = served != null && !served[c * u + j] ? 0 : softplus(out[c * u + j]) * unit;
                 double sq = 0;
                 double[] vr = new double[kk];
                 double[] vi = new double[kk];

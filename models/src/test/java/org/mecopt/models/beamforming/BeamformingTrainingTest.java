@@ -61,9 +61,10 @@ class BeamformingTrainingTest {
     }
 
     /**
-     * dmtssl's local rzf decoder gives the same beams on the engine (batched) as in plain Java, and
-     * datl starts the new station from the chosen existing station's network and the old stations
-     * from their own (trained at a learning rate of 1e-12, so the copied parameters are still there).
+     * dmtssl's local decoder (associated-rzf, the default) gives the same beams on the engine
+     * (batched) as in plain Java, and datl starts the new station from the chosen existing
+     * station's network and the old stations from their own (trained at a learning rate of 1e-12,
+     * so the copied parameters are still there).
      */
     @Test
     void dmtsslEngineEqualsJavaAndDatlCopiesTheNearestStation(@TempDir Path dir) throws Exception {

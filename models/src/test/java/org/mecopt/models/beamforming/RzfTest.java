@@ -149,4 +149,101 @@ class RzfTest {
             }
         }
     }
+
+    /**
+     * associated-rzf: every (n, i) is served by exactly one station, the one with the largest
+     * {@code ‖h_{n,i,b}‖²} (checked against a direct comparison), the engine's association equals the
+     * Java one, and a station's local beams carry power only on its served pairs, its whole budget
+     * at zero outputs, the same on the engine as in Java.
+     */
+    @Test
+    void associatedDecoderServesOnlyTheStrongestStationsUsers() {
+        Djl.offline();
+        BeamformingArchitecture arch = new BeamformingArchitecture(Method.DMTSSL, D, new int[] {4}, Decoder.ASSOCIATED);
+        Dimensions local = arch.local();
+        List<BeamformingInstance> instances = List.of(BeamformingGenerator.generate(CONFIG, 11),
+                BeamformingGenerator.generate(CONFIG, 12));
+        int ni = D.subcarriers() * D.users();
+        Random r = new Random(3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDList c = BeamformingBatch.context(m, instances.stream().map(BeamformingSamples::of).toList());
+            NDArray hRe = BeamformingBatch.channelRe(c);
+            NDArray hIm = BeamformingBatch.channelIm(c);
+            float[] engine = arch.strongestStation(hRe, hIm).toFloatArray(); // (S, N, I, B)
+            for (int s = 0; s < instances.size(); s++) {
+                BeamformingInstance p = instances.get(s);
+                double[] h = p.channel().data();
+                boolean[][] served = arch.strongestStation(h);
+                for (int k = 0; k < ni; k++) {
+                    int count = 0;
+                    for (int b = 0; b < D.stations(); b++) {
+                        double gain = 0;
+                        double other = 0;
+                        for (int q = 0; q < D.stations(); q++) {
+                            double g = 0;
+                            for (int a = 0; a < D.antennas(); a++) {
+                                int idx = D.index(k / D.users(), k % D.users(), q, a);
+                                g += h[2 * idx] * h[2 * idx] + h[2 * idx + 1] * h[2 * idx + 1];
+                            }
+                            if (q == b) {
+                                gain = g;
+                            } else {
+                                other = Math.max(other, g);
+                            }
+                        }
+                        assertEquals(gain > other, served[b][k]);
+                        assertEquals(served[b][k] ? 1f : 0f, engine[(s * ni + k) * D.stations() + b]);
+                        count += served[b][k] ? 1 : 0;
+                    }
+                    assertEquals(1, count, "one serving station per (n, i)");
+                }
+                for (int b = 0; b < D.stations(); b++) {
+                    double[] re = new double[local.coefficients()];
+                    double[] im = new double[local.coefficients()];
+                    double[] gain = new double[ni];
+                    for (int k = 0; k < local.coefficients(); k++) {
+                        int n = k / (D.users() * D.antennas());
+                        int i = (k / D.antennas()) % D.users();
+                        int from = D.index(n, i, b, k % D.antennas());
+                        re[k] = h[2 * from];
+                        im[k] = h[2 * from + 1];
+                        gain[n * D.users() + i] += (re[k] * re[k] + im[k] * im[k]) / p.noiseW();
+                    }
+                    double limit = p.stations().get(b).maxPowerW();
+                    double[] zero = Rzf.beams(new double[2 * ni], re, im, gain, new double[] {limit}, served[b], local);
+                    double total = 0;
+                    for (int k = 0; k < local.coefficients(); k++) {
+                        double pk = zero[2 * k] * zero[2 * k] + zero[2 * k + 1] * zero[2 * k + 1];
+                        if (!served[b][k / D.antennas()]) {
+                            assertEquals(0, pk, "no power to a user station " + b + " does not serve");
+                        }
+                        total += pk;
+                    }
+                    boolean any = false;
+                    for (boolean v : served[b]) {
+                        any |= v;
+                    }
+                    assertEquals(any ? limit : 0, total, 1e-9 * limit, "the whole budget over the served pairs");
+                    float[] out = new float[2 * ni];
+                    double[] o = new double[2 * ni];
+                    for (int k = 0; k < out.length; k++) {
+                        out[k] = (float) r.nextGaussian();
+                        o[k] = out[k];
+                    }
+                    double[] java = Rzf.beams(o, re, im, gain, new double[] {limit}, served[b], local);
+                    String antennas = "..., " + b * D.antennas() + ":" + (b + 1) * D.antennas();
+                    String one = s + ":" + (s + 1);
+                    NDArray[] w = Rzf.beams(m.create(out, new Shape(1, 2 * ni)), hRe.get(one).get(antennas),
+                            hIm.get(one).get(antennas), BeamformingBatch.maxPower(c).get(one + ", " + b + ":" + (b + 1)),
+                            arch.strongestStation(hRe, hIm).get(one).get("..., " + b), local);
+                    float[] wr = w[0].toFloatArray();
+                    float[] wi = w[1].toFloatArray();
+                    for (int k = 0; k < local.coefficients(); k++) {
+                        assertEquals(java[2 * k], wr[k], 2e-4 * (1 + Math.abs(java[2 * k])));
+                        assertEquals(java[2 * k + 1], wi[k], 2e-4 * (1 + Math.abs(java[2 * k + 1])));
+                    }
+                }
+            }
+        }
+    }
 }
