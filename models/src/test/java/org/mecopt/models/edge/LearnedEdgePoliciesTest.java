@@ -53,10 +53,12 @@ class LearnedEdgePoliciesTest {
     /** One policy name serves several sizes: the bundle is chosen by the system's user count. */
     @Test
     void theBundleIsChosenByTheSystemsUserCount() {
-        for (String name : List.of("mamaxent", "vdn")) {
+        assertEquals(List.of(70, 110, 150), LearnedEdgePolicies.BUNDLED.get("mamaxent"));
+        assertEquals(List.of(70, 110, 150), LearnedEdgePolicies.BUNDLED.get("vdn-l"));
+        for (String name : List.of("mamaxent", "vdn", "maddpg")) {
             String agent = name.equals("vdn") ? "vdn-l" : name;
             EdgePolicy p = EdgePolicies.create(name);
-            for (int users : List.of(70, 110, 150)) {
+            for (int users : LearnedEdgePolicies.BUNDLED.get(agent)) {
                 EdgeModel bundled = LearnedEdgePolicies.bundled(agent, users);
                 assertEquals(users, bundled.users(), agent + " bundle for " + users);
                 assertEquals(agent, bundled.agent());
@@ -69,11 +71,11 @@ class LearnedEdgePoliciesTest {
                 assertTrue(qoe > 0 && qoe <= users, name + " at " + users + ": " + qoe);
             }
         }
-        // MADDPG is bundled at 110 only: at 70 the message names the bundled sizes and how to train one.
+        // IDQN is bundled at 110 only: at 70 the message names the bundled sizes and how to train one.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EdgePolicies.create("maddpg").allocate(system(70)));
-        assertTrue(e.getMessage().contains("no bundled maddpg model for 70 users (bundled: [110] users)"), e.getMessage());
-        assertTrue(e.getMessage().contains("train qoe-edge --agent maddpg --users 70"), e.getMessage());
+                () -> EdgePolicies.create("idqn").allocate(system(70)));
+        assertTrue(e.getMessage().contains("no bundled idqn model for 70 users (bundled: [110] users)"), e.getMessage());
+        assertTrue(e.getMessage().contains("train qoe-edge --agent idqn --users 70"), e.getMessage());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
                 () -> EdgePolicies.create("mamaxent").allocate(system(130)));
         assertTrue(e2.getMessage().contains("(bundled: [70, 110, 150] users)"), e2.getMessage());
