@@ -15,7 +15,8 @@ import org.mecopt.edge.policy.EdgePolicyProvider;
  * {@code mamaxent}, {@code maddpg} (server-side), {@code idqn}, {@code vdn} (= {@code vdn-l}),
  * {@code vdn-l}, {@code vdn-g} (user-side). The argument is a model directory written by
  * {@code mecopt train qoe-edge} ({@code mamaxent:runs/m110}); without one, the model bundled for the
- * system's number of users (MAMaxEnt and MADDPG for |U| = 110, deployment
+ * system's number of users, chosen per system ({@link #BUNDLED}: all five agents for |U| = 110,
+ * MAMaxEnt, MADDPG and VDN-L also for 70 and 150, so Fig. 8 has learned rows at its ends and middle; deployment
  * {@link org.mecopt.edge.env.EdgeAllocationEnv#DEFAULT_DEPLOYMENT_SEED}); other sizes are refused,
  * naming the sizes bundled. A model acts greedily in plain Java: per user the argmax of its
  * connected server's actor (or of its own Q-values).
@@ -27,8 +28,8 @@ import org.mecopt.edge.policy.EdgePolicyProvider;
 public final class LearnedEdgePolicies implements EdgePolicyProvider {
     public static final List<String> NAMES = List.of("mamaxent", "maddpg", "idqn", "vdn", "vdn-l", "vdn-g");
     /** Users of the bundled models per agent. */
-    static final Map<String, List<Integer>> BUNDLED = Map.of("mamaxent", List.of(110), "maddpg", List.of(110),
-            "idqn", List.of(110), "vdn-l", List.of(110), "vdn-g", List.of(110));
+    static final Map<String, List<Integer>> BUNDLED = Map.of("mamaxent", List.of(70, 110, 150),
+            "maddpg", List.of(70, 110, 150), "idqn", List.of(110), "vdn-l", List.of(70, 110, 150), "vdn-g", List.of(110));
     private static final Map<String, EdgeModel> LOADED = new ConcurrentHashMap<>();
 
     @Override

@@ -44,10 +44,41 @@ class LearnedEdgePoliciesTest {
             EdgeModel bundled = LearnedEdgePolicies.bundled(agent, 110);
             assertEquals(agent, bundled.agent());
             assertEquals(EdgeAllocationEnv.DEFAULT_DEPLOYMENT_SEED, bundled.deploymentSeed());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.allocate(system(70)));
-            assertTrue(e.getMessage().contains("train qoe-edge --agent " + agent + " --users 70"), e.getMessage());
-            assertTrue(e.getMessage().contains("no bundled " + agent + " model for 70 users"), e.getMessage());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.allocate(system(90)));
+            assertTrue(e.getMessage().contains("train qoe-edge --agent " + agent + " --users 90"), e.getMessage());
+            assertTrue(e.getMessage().contains("no bundled " + agent + " model for 90 users"), e.getMessage());
         }
+    }
+
+    /** One policy name serves several sizes: the bundle is chosen by the system's user count. */
+    @Test
+    void theBundleIsChosenByTheSystemsUserCount() {
+        assertEquals(List.of(70, 110, 150), LearnedEdgePolicies.BUNDLED.get("mamaxent"));
+        assertEquals(List.of(70, 110, 150), LearnedEdgePolicies.BUNDLED.get("vdn-l"));
+        for (String name : List.of("mamaxent", "vdn", "maddpg")) {
+            String agent = name.equals("vdn") ? "vdn-l" : name;
+            EdgePolicy p = EdgePolicies.create(name);
+            for (int users : LearnedEdgePolicies.BUNDLED.get(agent)) {
+                EdgeModel bundled = LearnedEdgePolicies.bundled(agent, users);
+                assertEquals(users, bundled.users(), agent + " bundle for " + users);
+                assertEquals(agent, bundled.agent());
+                assertEquals(EdgeAllocationEnv.DEFAULT_DEPLOYMENT_SEED, bundled.deploymentSeed());
+                EdgeSystem system = system(users);
+                int[] a = p.allocate(system);
+                assertEquals(users, a.length);
+                assertArrayEquals(bundled.allocate(system), a, name + " at " + users + " acts as its bundle");
+                double qoe = new EdgeEvaluator(system, SigmoidalProgramming.Settings.DEFAULTS).evaluate(a).systemQoe();
+                assertTrue(qoe > 0 && qoe <= users, name + " at " + users + ": " + qoe);
+            }
+        }
+        // IDQN is bundled at 110 only: at 70 the message names the bundled sizes and how to train one.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EdgePolicies.create("idqn").allocate(system(70)));
+        assertTrue(e.getMessage().contains("no bundled idqn model for 70 users (bundled: [110] users)"), e.getMessage());
+        assertTrue(e.getMessage().contains("train qoe-edge --agent idqn --users 70"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> EdgePolicies.create("mamaxent").allocate(system(130)));
+        assertTrue(e2.getMessage().contains("(bundled: [70, 110, 150] users)"), e2.getMessage());
     }
 
     @Test
