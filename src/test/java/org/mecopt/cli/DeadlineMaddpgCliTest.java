@@ -55,6 +55,9 @@ class DeadlineMaddpgCliTest {
         CliRun buffer = CliRun.run(with("--out", dir.resolve("d").toString(), "--buffer", "0"));
         assertEquals(Main.INVALID_INPUT, buffer.code(), buffer.err());
         assertTrue(buffer.err().contains("--buffer = 0"), buffer.err());
+        CliRun widths = CliRun.run(with("--out", dir.resolve("e").toString(), "--critic-hidden", "64,0"));
+        assertEquals(Main.INVALID_INPUT, widths.code(), widths.err());
+        assertTrue(widths.err().contains("--critic-hidden = [16, 16, 64, 0] must list"), widths.err()); // picocli appends to the tiny run's widths
         CliRun gradient = CliRun.run(with("--out", dir.resolve("c").toString(), "--actor-gradient", "sideways"));
         assertEquals(Main.INVALID_INPUT, gradient.code(), gradient.err());
         assertTrue(gradient.err().contains("--actor-gradient"), gradient.err());

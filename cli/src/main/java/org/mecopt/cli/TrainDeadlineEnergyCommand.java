@@ -262,8 +262,10 @@ final class TrainDeadlineEnergyCommand implements Callable<Integer> {
             if (option == null) {
                 throw new InvalidInstanceException("--preset", preset, "with these options: " + message);
             }
-            String[] valueAndRule = message.substring(eq + 3).split(" ", 2);
-            throw new InvalidInstanceException(option, valueAndRule[0], valueAndRule.length > 1 ? valueAndRule[1] : "");
+            String rest = message.substring(eq + 3);
+            int rule = rest.indexOf(" must "); // values can hold spaces ("[64, 0]")
+            throw new InvalidInstanceException(option, rule < 0 ? rest : rest.substring(0, rule),
+                    rule < 0 ? "" : rest.substring(rule + 1));
         }
     }
 

@@ -176,7 +176,12 @@ public final class IcaSolver extends PowerSolver {
         java.util.Random random = null;
         List<double[][]> candidates = new java.util.ArrayList<>(List.of(InterferenceFreeBound.waterFilledPower(instance),
                 Baselines.equalPower(instance)));
-        for (int run = 1; run < starts && best.value() > far && !context.timeUp(); run++) {
+        // a first run cut by the iteration cap is not restarted, and restarts stop once all runs together reach it
+        long cap = context.maxIterations(Long.MAX_VALUE);
+        boolean capped = end.status() == Status.LIMIT_REACHED;
+        int runs = 1;
+        for (int run = 1; run < starts && best.value() > far && !capped && iterations < cap && !context.timeUp(); run++) {
+            runs++;
             double[][] start = null;
             while (!candidates.isEmpty() && start == null) {
                 double[][] c = candidates.remove(0);
@@ -192,8 +197,8 @@ public final class IcaSolver extends PowerSolver {
                 best = o;
             }
         }
-        String message = best == end ? end.message() : (end.message().isEmpty() ? "" : end.message() + "; ")
-                + "the best of several starts";
+        String message = best == end ? end.message() : (best.message().isEmpty() ? "" : best.message() + "; ")
+                + "the best of " + runs + " starts";
         return new ConvexApproximationLoop.End(best.power(), best.value(), best.status(), iterations, message);
     }
 

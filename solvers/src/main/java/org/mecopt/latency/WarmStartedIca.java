@@ -105,6 +105,9 @@ final class WarmStartedIca {
             Step step = warmStep(current, solver(tier), gain);
             boolean exact = tier == TIERS - 1;
             if (step.power() == null || (exact && !step.converged())) {
+                if (context.timeUp()) {
+                    return limit(current, currentValue, iterations); // the solve stopped on the deadline
+                }
                 lambda = null; // the old subproblem solve, from scratch
                 step = warmStep(current, cold, gain);
                 exact = true;
@@ -125,7 +128,8 @@ final class WarmStartedIca {
                 }
             }
             boolean better = value < currentValue;
-            double improvement = better ? (currentValue - value) / currentValue : 0;
+            // from an infinite start (a user with no power and no local computing) any finite point is a full gain
+            double improvement = !better ? 0 : Double.isInfinite(currentValue) ? 1 : (currentValue - value) / currentValue;
             if (better) {
                 beforeThat = before;
                 before = current;

@@ -242,7 +242,8 @@ public final class BeamformingTrainer {
                         || !b.dims().withStations(arch.dims().stations()).equals(arch.dims())
                         || !Arrays.equals(b.hidden(), arch.hidden()) || b.decoder() != arch.decoder()) {
                     throw new InvalidInstanceException("--init", o.init(), "holds " + b + "; datl for " + arch.dims()
-                            + " needs a dmtssl model with one station fewer and the same sizes");
+                            + " needs a dmtssl model with one station fewer, the same sizes and the same --decoder ("
+                            + arch.decoder() + " here)");
                 }
                 int old = b.dims().stations();
                 int nearest = o.nearest() >= 0 ? o.nearest() : nearest(train, old);
