@@ -1,5 +1,10 @@
 package org.mecopt.models.edge;
 
+import static org.mecopt.models.rl.ConfigChecks.atLeast;
+import static org.mecopt.models.rl.ConfigChecks.positiveFinite;
+import static org.mecopt.models.rl.ConfigChecks.unitInterval;
+import static org.mecopt.models.rl.ConfigChecks.widths;
+
 import java.util.List;
 
 /**
@@ -60,12 +65,9 @@ public record MarlConfig(Algorithm algorithm, List<Integer> hidden, double netwo
         if (algorithm == null) {
             throw new IllegalArgumentException("algorithm must be given (maddpg or mamaxent)");
         }
-        hidden = List.copyOf(hidden);
-        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
-            throw new IllegalArgumentException("hidden = " + hidden + " must list at least one width, each >= 1");
-        }
-        rate("networkLearningRate", networkLearningRate);
-        rate("temperatureLearningRate", temperatureLearningRate);
+        hidden = widths("hidden", hidden);
+        positiveFinite("networkLearningRate", networkLearningRate);
+        positiveFinite("temperatureLearningRate", temperatureLearningRate);
         if (!(gamma >= 0 && gamma < 1)) {
             throw new IllegalArgumentException("gamma = " + gamma + " must be in [0, 1)");
         }
@@ -77,12 +79,12 @@ public record MarlConfig(Algorithm algorithm, List<Integer> hidden, double netwo
         atLeast("batchSize", batchSize, 1);
         atLeast("bufferSize", bufferSize, 1);
         atLeast("warmupEpisodes", warmupEpisodes, 1);
-        rate("gumbelTemperature", gumbelTemperature);
+        positiveFinite("gumbelTemperature", gumbelTemperature);
         if (!(targetEntropyRatio > 0 && targetEntropyRatio < 1)) {
             throw new IllegalArgumentException("targetEntropyRatio = " + targetEntropyRatio
                     + " must be in (0, 1): a discrete entropy lies in [0, log |H|]");
         }
-        rate("initialOmega", initialOmega);
+        positiveFinite("initialOmega", initialOmega);
         atLeast("episodes", episodes, 1);
         atLeast("logEvery", logEvery, 1);
         atLeast("evalEvery", evalEvery, 0);
@@ -90,17 +92,7 @@ public record MarlConfig(Algorithm algorithm, List<Integer> hidden, double netwo
         atLeast("checkpointEvery", checkpointEvery, 0);
     }
 
-    private static void rate(String name, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " = " + value + " must be > 0 and finite");
-        }
-    }
 
-    private static void atLeast(String name, long value, long min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " = " + value + " must be >= " + min);
-        }
-    }
 
     /** Table IV's settings for {@code algorithm}, 20 000 episodes, seed 1. */
     public static MarlConfig defaults(Algorithm algorithm) {

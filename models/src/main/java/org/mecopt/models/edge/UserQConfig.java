@@ -1,5 +1,10 @@
 package org.mecopt.models.edge;
 
+import static org.mecopt.models.rl.ConfigChecks.atLeast;
+import static org.mecopt.models.rl.ConfigChecks.positiveFinite;
+import static org.mecopt.models.rl.ConfigChecks.unitInterval;
+import static org.mecopt.models.rl.ConfigChecks.widths;
+
 import java.util.List;
 
 /**
@@ -60,16 +65,9 @@ public record UserQConfig(Algorithm algorithm, List<Integer> hidden, double lear
         if (algorithm == null) {
             throw new IllegalArgumentException("algorithm must be given (idqn, vdn-l or vdn-g)");
         }
-        hidden = List.copyOf(hidden);
-        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
-            throw new IllegalArgumentException("hidden = " + hidden + " must list at least one width, each >= 1");
-        }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate = " + learningRate + " must be > 0 and finite");
-        }
-        if (!(epsilon >= 0 && epsilon <= 1)) {
-            throw new IllegalArgumentException("epsilon = " + epsilon + " must be in [0, 1]");
-        }
+        hidden = widths("hidden", hidden);
+        positiveFinite("learningRate", learningRate);
+        unitInterval("epsilon", epsilon);
         atLeast("batchSize", batchSize, 1);
         atLeast("bufferSize", bufferSize, 1);
         atLeast("warmupEpisodes", warmupEpisodes, 1);
@@ -80,11 +78,6 @@ public record UserQConfig(Algorithm algorithm, List<Integer> hidden, double lear
         atLeast("checkpointEvery", checkpointEvery, 0);
     }
 
-    private static void atLeast(String name, long value, long min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " = " + value + " must be >= " + min);
-        }
-    }
 
     /** ε = 0.15 (the paper), Adam 1e-4 (Table IV), 64-64 ReLU, batch 32, 20 000 episodes, seed 1. */
     public static UserQConfig defaults(Algorithm algorithm) {

@@ -1,5 +1,10 @@
 package org.mecopt.models.rl;
 
+import static org.mecopt.models.rl.ConfigChecks.atLeast;
+import static org.mecopt.models.rl.ConfigChecks.positiveFinite;
+import static org.mecopt.models.rl.ConfigChecks.unitInterval;
+import static org.mecopt.models.rl.ConfigChecks.widths;
+
 import java.util.List;
 
 /**
@@ -35,17 +40,12 @@ public record DdpgConfig(List<Integer> hidden, double actorLearningRate, double 
                          int totalSteps, int evalEvery, int evalEpisodes, int checkpointEvery, long seed) {
 
     public DdpgConfig {
-        hidden = List.copyOf(hidden);
-        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
-            throw new IllegalArgumentException("hidden = " + hidden + " must list at least one width, each >= 1");
-        }
-        rate("actorLearningRate", actorLearningRate);
-        rate("criticLearningRate", criticLearningRate);
+        hidden = widths("hidden", hidden);
+        positiveFinite("actorLearningRate", actorLearningRate);
+        positiveFinite("criticLearningRate", criticLearningRate);
         atLeast("bufferSize", bufferSize, 1);
         atLeast("batchSize", batchSize, 1);
-        if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma = " + gamma + " must be in [0, 1]");
-        }
+        unitInterval("gamma", gamma);
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("tau = " + tau + " must be in (0, 1]");
         }
@@ -59,17 +59,7 @@ public record DdpgConfig(List<Integer> hidden, double actorLearningRate, double 
         atLeast("checkpointEvery", checkpointEvery, 0);
     }
 
-    private static void rate(String name, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " = " + value + " must be > 0 and finite");
-        }
-    }
 
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " = " + value + " must be >= " + min);
-        }
-    }
 
     public static DdpgConfig defaults() {
         return new DdpgConfig(List.of(256, 256), 1e-3, 1e-3, 200_000, 256, 0.98, 0.005, 0.1, 10_000, 30_000, 2_000,

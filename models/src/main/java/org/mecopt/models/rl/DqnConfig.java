@@ -1,5 +1,10 @@
 package org.mecopt.models.rl;
 
+import static org.mecopt.models.rl.ConfigChecks.atLeast;
+import static org.mecopt.models.rl.ConfigChecks.positiveFinite;
+import static org.mecopt.models.rl.ConfigChecks.unitInterval;
+import static org.mecopt.models.rl.ConfigChecks.widths;
+
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -59,9 +64,7 @@ public record DqnConfig(List<Integer> hidden, double learningRate, double gamma,
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate = " + learningRate + " must be > 0");
         }
-        if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma = " + gamma + " must be in [0, 1]");
-        }
+        unitInterval("gamma", gamma);
         atLeast("batchSize", batchSize, 1);
         atLeast("bufferCapacity", bufferCapacity, 1);
         atLeast("learningStarts", learningStarts, 0);
@@ -71,9 +74,9 @@ public record DqnConfig(List<Integer> hidden, double learningRate, double gamma,
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("tau = " + tau + " must be in (0, 1]");
         }
-        probability("epsilonStart", epsilonStart);
-        probability("epsilonEnd", epsilonEnd);
-        probability("explorationFraction", explorationFraction);
+        unitInterval("epsilonStart", epsilonStart);
+        unitInterval("epsilonEnd", epsilonEnd);
+        unitInterval("explorationFraction", explorationFraction);
         atLeast("explorationEpisodes", explorationEpisodes, 0);
         if (loss == null) {
             throw new IllegalArgumentException("loss must be HUBER or MSE, not null");
@@ -88,17 +91,7 @@ public record DqnConfig(List<Integer> hidden, double learningRate, double gamma,
         atLeast("checkpointEvery", checkpointEvery, 0);
     }
 
-    private static void atLeast(String name, long value, long min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " = " + value + " must be >= " + min);
-        }
-    }
 
-    private static void probability(String name, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " = " + value + " must be in [0, 1]");
-        }
-    }
 
     /** The CartPole-v1 settings (see the class comment). */
     public static DqnConfig defaults() {

@@ -1,5 +1,10 @@
 package org.mecopt.models.rl;
 
+import static org.mecopt.models.rl.ConfigChecks.atLeast;
+import static org.mecopt.models.rl.ConfigChecks.positiveFinite;
+import static org.mecopt.models.rl.ConfigChecks.unitInterval;
+import static org.mecopt.models.rl.ConfigChecks.widths;
+
 import java.util.List;
 
 /**
@@ -80,16 +85,14 @@ public record MaddpgConfig(List<Integer> actorHidden, List<Integer> criticHidden
             throw new IllegalArgumentException("agentId = true needs sharedActor = true (per-agent actors know "
                     + "their agent)");
         }
-        rate("actorLearningRate", actorLearningRate);
-        rate("criticLearningRate", criticLearningRate);
+        positiveFinite("actorLearningRate", actorLearningRate);
+        positiveFinite("criticLearningRate", criticLearningRate);
         if (!(maxGradNorm >= 0) || !Double.isFinite(maxGradNorm)) {
             throw new IllegalArgumentException("maxGradNorm = " + maxGradNorm + " must be >= 0 (0 = no clipping)");
         }
         atLeast("bufferSize", bufferSize, 1);
         atLeast("batchSize", batchSize, 1);
-        if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma = " + gamma + " must be in [0, 1]");
-        }
+        unitInterval("gamma", gamma);
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("tau = " + tau + " must be in (0, 1]");
         }
@@ -105,24 +108,8 @@ public record MaddpgConfig(List<Integer> actorHidden, List<Integer> criticHidden
         atLeast("checkpointEvery", checkpointEvery, 0);
     }
 
-    private static List<Integer> widths(String name, List<Integer> widths) {
-        if (widths == null || widths.isEmpty() || widths.stream().anyMatch(h -> h == null || h < 1)) {
-            throw new IllegalArgumentException(name + " = " + widths + " must list at least one width, each >= 1");
-        }
-        return List.copyOf(widths);
-    }
 
-    private static void rate(String name, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " = " + value + " must be > 0 and finite");
-        }
-    }
 
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " = " + value + " must be >= " + min);
-        }
-    }
 
     /**
      * Our default set-up (class comment): shared critic, shared actor with agent id, joint policy
