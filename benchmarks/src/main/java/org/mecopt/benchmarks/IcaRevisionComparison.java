@@ -131,14 +131,20 @@ public final class IcaRevisionComparison {
         } finally {
             Thread.currentThread().setContextClassLoader(ours);
         }
-        Method solve = loader.loadClass("org.mecopt.api.Solver").getMethod("solve", Object.class, optionsClass);
+        Method solve = null;
+        for (Method m : loader.loadClass("org.mecopt.api.Solver").getMethods()) {
+            if (m.getName().equals("solve") && m.getParameterCount() == 2 && m.getParameterTypes()[1] == optionsClass) {
+                solve = m; // the erasure of solve(P, SolverOptions)
+            }
+        }
+        Method solveMethod = solve;
         Method objective = resultClass.getMethod("objective");
         Method bound = resultClass.getMethod("bound");
         Method status = resultClass.getMethod("status");
         return seed -> {
             Object instance = generate.invoke(null, config, seed);
             long start = cpu.getCurrentThreadCpuTime();
-            Object r = solve.invoke(solver, instance, defaults);
+            Object r = solveMethod.invoke(solver, instance, defaults);
             double millis = (cpu.getCurrentThreadCpuTime() - start) / 1e6;
             return new Solve(millis, (double) objective.invoke(r), (double) bound.invoke(r), status.invoke(r).toString());
         };
