@@ -295,7 +295,7 @@ final class WarmStartedIca {
             // the dual residual only certifies the gap: a loose solve needs no tighter one (with 1e-9
             // a "1e-3" solve went on to a gap of 1e-9, as long as an exact one)
             solvers[tier] = new InteriorPointSolver(InteriorPointOptions.defaults().withGapTolerance(gap)
-                    .withFeasibilityTolerance(exact ? 1e-9 : gap).withMu(MU).withMaxIterations(100));
+                    .withFeasibilityTolerance(exact ? 1e-9 : gap).withMu(MU));
         }
         return solvers[tier];
     }
