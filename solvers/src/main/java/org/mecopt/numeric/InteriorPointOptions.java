@@ -10,9 +10,18 @@ package org.mecopt.numeric;
  *                             termination (absolute)
  * @param maxIterations        Newton iterations allowed in each phase (Phase I, then Phase II)
  * @param mu                   the factor {@code μ > 1} in {@code t = μ m / η̂}
+ * @param secondOrderCorrection whether Phase II corrects the Newton direction for the curvature of
+ *                             nonlinear constraints that block the step, and locates the
+ *                             feasibility boundary by bisection in its line search (see
+ *                             {@link PrimalDualIteration}); off by default
  */
 public record InteriorPointOptions(double feasibilityTolerance, double gapTolerance, int maxIterations,
-        double mu) {
+        double mu, boolean secondOrderCorrection) {
+
+    /** Without the second-order correction. */
+    public InteriorPointOptions(double feasibilityTolerance, double gapTolerance, int maxIterations, double mu) {
+        this(feasibilityTolerance, gapTolerance, maxIterations, mu, false);
+    }
 
     public InteriorPointOptions {
         if (!(feasibilityTolerance > 0) || !(gapTolerance > 0)) {
@@ -32,18 +41,22 @@ public record InteriorPointOptions(double feasibilityTolerance, double gapTolera
     }
 
     public InteriorPointOptions withFeasibilityTolerance(double value) {
-        return new InteriorPointOptions(value, gapTolerance, maxIterations, mu);
+        return new InteriorPointOptions(value, gapTolerance, maxIterations, mu, secondOrderCorrection);
     }
 
     public InteriorPointOptions withGapTolerance(double value) {
-        return new InteriorPointOptions(feasibilityTolerance, value, maxIterations, mu);
+        return new InteriorPointOptions(feasibilityTolerance, value, maxIterations, mu, secondOrderCorrection);
     }
 
     public InteriorPointOptions withMaxIterations(int value) {
-        return new InteriorPointOptions(feasibilityTolerance, gapTolerance, value, mu);
+        return new InteriorPointOptions(feasibilityTolerance, gapTolerance, value, mu, secondOrderCorrection);
     }
 
     public InteriorPointOptions withMu(double value) {
-        return new InteriorPointOptions(feasibilityTolerance, gapTolerance, maxIterations, value);
+        return new InteriorPointOptions(feasibilityTolerance, gapTolerance, maxIterations, value, secondOrderCorrection);
+    }
+
+    public InteriorPointOptions withSecondOrderCorrection(boolean value) {
+        return new InteriorPointOptions(feasibilityTolerance, gapTolerance, maxIterations, mu, value);
     }
 }

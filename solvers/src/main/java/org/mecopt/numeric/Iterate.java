@@ -51,6 +51,8 @@ final class Iterate {
     double[] rPT;
     double[] rhs1;
     double[] dfdy;
+    /** Per inequality, the complementarity target of a corrected Newton step ({@code 1/t} plus a correction). */
+    double[] target;
     DMatrixRMaj df;
     DMatrixRMaj dfT;
 
@@ -262,6 +264,7 @@ final class Iterate {
         f = new double[capM];
         fT = new double[capM];
         dfdy = new double[capM];
+        target = new double[capM];
         nu = new double[capP];
         nuT = new double[capP];
         dnu = new double[capP];

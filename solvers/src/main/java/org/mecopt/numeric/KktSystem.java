@@ -31,6 +31,8 @@ final class KktSystem {
     private DMatrixRMaj nuSol;
     private final LinearSolverChol_DDRM cholK = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
     private final LinearSolverChol_DDRM cholS = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
+    /** The ρ of the factorization the last successful {@link #solve} used, NaN when there is none. */
+    private double factoredRho = Double.NaN;
 
     /** (Re)allocates the work matrices for up to capN variables, capM inequalities, capP equalities. */
     void allocate(int capN, int capM, int capP) {
@@ -194,38 +196,57 @@ final class KktSystem {
             if (!cholK.setA(k) || !pivotsOk(k, kdiag, it.bigN)) {
                 continue;
             }
-            // Right-hand sides: [Aᵀ | rhs1 − ρ Aᵀ rP]
-            bRhs.zero();
-            double[] a = it.problem.a().data;
-            int cols = it.p + 1;
-            for (int i = 0; i < it.p; i++) {
-                for (int j = 0; j < it.n; j++) {
-                    bRhs.data[j * cols + i] = a[i * it.n + j];
-                }
-            }
-            for (int j = 0; j < it.bigN; j++) {
-                bRhs.data[j * cols + it.p] = it.rhs1[j];
-            }
-            if (rho > 0) {
-                for (int i = 0; i < it.p; i++) {
-                    double ri = rho * it.rP[i];
-                    for (int j = 0; j < it.n; j++) {
-                        bRhs.data[j * cols + it.p] -= a[i * it.n + j] * ri;
-                    }
-                }
-            }
-            cholK.solve(bRhs, sol);
-            if (it.p == 0) {
-                for (int j = 0; j < it.bigN; j++) {
-                    it.dy[j] = sol.data[j];
-                }
-                return null;
-            }
-            if (solveSchur(it, a, cols)) {
+            factoredRho = rho;
+            if (backSolve(it, rho)) {
                 return null;
             }
         }
+        factoredRho = Double.NaN;
         return IterationOutcome.SINGULAR;
+    }
+
+    /**
+     * Solves again, for a new {@code it.rhs1} (same {@code it.rP}), with the factorization of the
+     * last successful {@link #solve}: a corrected direction costs back
+     * substitutions only. Null on success, else the failure.
+     */
+    IterationOutcome resolve(Iterate it) {
+        if (Double.isNaN(factoredRho)) {
+            return IterationOutcome.SINGULAR;
+        }
+        return backSolve(it, factoredRho) ? null : IterationOutcome.SINGULAR;
+    }
+
+    /** Back substitution with the factored {@code H_pd (+ ρAᵀA)}, then the Schur step; false if S fails. */
+    private boolean backSolve(Iterate it, double rho) {
+        // Right-hand sides: [Aᵀ | rhs1 − ρ Aᵀ rP]
+        bRhs.zero();
+        double[] a = it.problem.a().data;
+        int cols = it.p + 1;
+        for (int i = 0; i < it.p; i++) {
+            for (int j = 0; j < it.n; j++) {
+                bRhs.data[j * cols + i] = a[i * it.n + j];
+            }
+        }
+        for (int j = 0; j < it.bigN; j++) {
+            bRhs.data[j * cols + it.p] = it.rhs1[j];
+        }
+        if (rho > 0) {
+            for (int i = 0; i < it.p; i++) {
+                double ri = rho * it.rP[i];
+                for (int j = 0; j < it.n; j++) {
+                    bRhs.data[j * cols + it.p] -= a[i * it.n + j] * ri;
+                }
+            }
+        }
+        cholK.solve(bRhs, sol);
+        if (it.p == 0) {
+            for (int j = 0; j < it.bigN; j++) {
+                it.dy[j] = sol.data[j];
+            }
+            return true;
+        }
+        return solveSchur(it, a, cols);
     }
 
     /** S Δν = A u + rP with S = A Z, then Δx = u − Z Δν; false if S cannot be factored. */
