@@ -89,7 +89,7 @@ public final class IcaSolver extends PowerSolver {
      * (issue 12); 3: the smaller pull-in of warm starts, the stall test, restarts given up when
      * forecast not to beat the best, and the fused Newton-matrix assembly (issue 12, again); 4: where
      * N·K is above {@link #AUTO_STARTS_SIZE} the warm subproblem solves use the interior-point
-     * method's second-order correction ({@link WarmStartedIca#corrected}); smaller instances are
+     * method's second-order correction ({@link WarmStartedIca#corrected(LatencyInstance)}); smaller instances are
      * solved as in revision 3.
      */
     @Override

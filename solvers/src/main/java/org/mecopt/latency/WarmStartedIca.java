@@ -54,7 +54,10 @@ import org.mecopt.numeric.InteriorPointSolver;
  * gradients, their budgets and w), and at N = 4 a block-plus-low-rank (Woodbury) solve costs
  * more than the dense factorization (about 2.5 against 1.35 million multiply-adds at K = 50), at
  * N = 1 it is no structure at all; the number of Newton steps (30–100 per subproblem) is what
- * K = 50 still pays for.
+ * K = 50 still paid for in revision 3. Revision 4: those steps were short because the bottleneck's
+ * rate constraint, 1e-7 from its boundary, blocked them by its curvature; where N·K is above
+ * {@link IcaSolver#AUTO_STARTS_SIZE} the warm solves take the interior-point method's
+ * second-order correction with μ = 10 ({@link #corrected(LatencyInstance)}).
  */
 final class WarmStartedIca {
 
@@ -75,6 +78,13 @@ final class WarmStartedIca {
     static final double KEEP = 0.9998;
     /** The interior-point method's μ: 5 took fewer Newton steps than 10 (and than 3 at K = 50) on warm starts. */
     static final double MU = 5;
+    /**
+     * μ with the second-order correction: 10 (B&amp;V's value). At K = 50, N = 4, M = 64, seeds
+     * 1000–1007, the corrected solves took 1 148 Newton steps in all with μ = 5, 620 with 10,
+     * 1 004 with 20, 940 with 50 (per instance the median 93 → 72 with 10); the ends stayed within
+     * 0.072 % of revision 3's on these and on seeds 2000–2011.
+     */
+    static final double MU_CORRECTED = 10;
     private static final int TIERS = 3;
 
     private final LatencyInstance instance;
@@ -88,7 +98,7 @@ final class WarmStartedIca {
     /** Whether the warm subproblem solves take the interior-point method's second-order correction. */
     private final boolean corrected;
 
-    /** The loop, with the second-order correction where {@link #corrected} says so. */
+    /** The loop, with the second-order correction where {@link #corrected(LatencyInstance)} says so. */
     WarmStartedIca(LatencyInstance instance, double bound, Deadline deadline) {
         this(instance, bound, deadline, corrected(instance));
     }
@@ -96,11 +106,13 @@ final class WarmStartedIca {
     /**
      * Whether {@code instance} is solved with {@link InteriorPointOptions#secondOrderCorrection()}
      * (since revision 4): only above {@link IcaSolver#AUTO_STARTS_SIZE} power variables, where
-     * restarts are off. Measured in one JVM against revision 3 (thread CPU, load 9–10): K = 50,
-     * N = 4, M = 64, seeds 1000–1007: median 234 → 134 ms, Newton steps 2 187 → 1 148 (none at the
-     * limit of 100, 5 before), no end worse by more than 0.072 %; K = 10 (seeds 5000–5199): median
-     * 1.96 → 1.38 ms, but 2 of 200 ends 0.56 and 0.74 % higher (another stationary point; giving
-     * those a plain-step restart made it 3), so K = 10 keeps revision 3's step.
+     * restarts are off, and there with μ = {@link #MU_CORRECTED}. Measured in one JVM against
+     * revision 3 (thread CPU, load 3.5–6.7): K = 50, N = 4, M = 64, seeds 1000–1007: median 223 →
+     * 95 ms (the other run 230 → 94), Newton steps 2 187 → 620 (none at the limit of 100, 5 before),
+     * no end worse by more than 0.072 %; seeds 2000–2011: median 272 → 87 ms, worst +0.032 %.
+     * K = 10 (seeds 5000–5199, μ = 5): median 1.96 → 1.38 ms, but 2 of 200 ends 0.56 and 0.74 %
+     * higher (another stationary point; giving those a plain-step restart made it 3), so K = 10
+     * keeps revision 3's step (all 200 results identical).
      */
     static boolean corrected(LatencyInstance instance) {
         return instance.userCount() * instance.subcarrierCount() > IcaSolver.AUTO_STARTS_SIZE;
@@ -321,7 +333,8 @@ final class WarmStartedIca {
             // the dual residual only certifies the gap: a loose solve needs no tighter one (with 1e-9
             // a "1e-3" solve went on to a gap of 1e-9, as long as an exact one)
             solvers[tier] = new InteriorPointSolver(InteriorPointOptions.defaults().withGapTolerance(gap)
-                    .withFeasibilityTolerance(exact ? 1e-9 : gap).withMu(MU).withSecondOrderCorrection(corrected));
+                    .withFeasibilityTolerance(exact ? 1e-9 : gap).withMu(corrected ? MU_CORRECTED : MU)
+                    .withSecondOrderCorrection(corrected));
         }
         return solvers[tier];
     }
