@@ -26,6 +26,12 @@ public final class ExactSolver extends AssignmentSolver {
      * in ~10 µs, would pay for it.
      */
     static final double RELAXATION_GAP = 1e-6;
+    /**
+     * Devices from which the branch and bound also uses the coupled bound (the root multipliers'
+     * reduced costs, {@link BranchAndBound}): below, the trees are small (9×3: ~10 µs) and the dual
+     * ascent would cost more than it saves.
+     */
+    static final int COUPLED_BOUND_DEVICES = 16;
 
     @Override
     public String name() {
@@ -45,8 +51,10 @@ public final class ExactSolver extends AssignmentSolver {
         warm.run(deadline);
         double gap = context.relativeGap(DEFAULT_GAP);
         double total = c.total(warm.assignment());
-        RelaxationBound.Dual dual = RelaxationBound.maximize(c, warm.assignment(), total,
-                LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+        RelaxationBound.Dual dual = null;
+        if (gap >= RELAXATION_GAP || c.devices >= COUPLED_BOUND_DEVICES) {
+            dual = RelaxationBound.maximize(c, warm.assignment(), total, LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+        }
         if (gap >= RELAXATION_GAP) {
             // The continuous relaxation's dual is within ~1e-5–1e-4 of the optimum on these families
             // (100×10: 2.4e-5–2.8e-5) and costs a few milliseconds: at a requested gap it can reach,
@@ -57,7 +65,8 @@ public final class ExactSolver extends AssignmentSolver {
                         "certified by the relaxation bound at the root");
             }
         }
-        BranchAndBound bb = new BranchAndBound(c, warm.assignment(), gap, deadline, dual);
+        BranchAndBound bb = new BranchAndBound(c, warm.assignment(), gap, deadline,
+                c.devices >= COUPLED_BOUND_DEVICES ? dual : null);
         if (bb.run()) {
             return claim(instance, bb.best(), Status.OPTIMAL, bb.provenBound()).withIterations(bb.nodes());
         }

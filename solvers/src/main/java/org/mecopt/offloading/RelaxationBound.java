@@ -36,10 +36,11 @@ final class RelaxationBound {
     }
 
     /**
-     * The best dual point found: its value {@code q(λ, μ)} and the multipliers (unscaled).
+     * The best dual point found: its value and the multipliers there, which {@code exact}'s branch
+     * and bound reuses for its reduced costs.
      *
      * @param value {@code q(lambda, mu)}, a lower bound on the summed delay
-     * @param lambda the load multipliers λ_n, seconds per unit of workload
+     * @param lambda the load multipliers λ_n, seconds per unit of workload √C
      * @param mu the capacity multipliers μ_n ≥ 0, seconds per task
      */
     record Dual(double value, double[] lambda, double[] mu) {
