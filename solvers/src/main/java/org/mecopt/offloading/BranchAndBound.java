@@ -251,6 +251,8 @@ final class BranchAndBound {
         }
         double remainingWork = prefix[devices] - prefix[depth];
         double separable = txPart + fill(depth, load, remainingWork);
+        lastSeparable = separable;
+        lastCoupled = Double.NaN;
         if (dual == null || separable >= bestTotal * keepFraction) {
             return separable;
         }
@@ -259,7 +261,40 @@ final class BranchAndBound {
             shifted[n] = load[n] - target[n];
             slack += dual.mu()[n] * Math.max(0, c.capacity[n] - count[n] - remaining);
         }
-        return Math.max(separable, dual.value() + reducedPart + slack + fill(depth, shifted, remainingWork));
+        lastCoupled = dual.value() + reducedPart + slack + fill(depth, shifted, remainingWork);
+        return Math.max(separable, lastCoupled);
+    }
+
+    /** The two parts of the last {@link #bound}, for {@link #nodeBounds}; NaN when the coupled one was skipped. */
+    private double lastSeparable;
+    private double lastCoupled;
+
+    /**
+     * For tests: the separable and the coupled bound (NaN without multipliers) at the node where the
+     * first {@code placed} devices in branching order sit where {@code assignment} puts them.
+     */
+    double[] nodeBounds(int[] assignment, int placed) {
+        Arrays.fill(load, 0);
+        Arrays.fill(count, 0);
+        double placedTx = 0;
+        double placedReduced = 0;
+        for (int i = 0; i < placed; i++) {
+            int n = assignment[order[i]];
+            load[n] += work[i];
+            count[n]++;
+            placedTx += tx[i][n];
+            placedReduced += reduced[i][n];
+        }
+        double keep = bestTotal;
+        bestTotal = Double.POSITIVE_INFINITY; // never skip the coupled part
+        try {
+            bound(placed, placedTx, placedReduced);
+            return new double[] {lastSeparable, lastCoupled};
+        } finally {
+            bestTotal = keep;
+            Arrays.fill(load, 0);
+            Arrays.fill(count, 0);
+        }
     }
 
     /**
