@@ -25,8 +25,10 @@ import org.mecopt.offloading.OffloadingSolution;
  * cache or a quieter machine), and prints the wall times, statuses, {@code exact}'s node count, the
  * ratio CP-SAT / exact, and how far CP-SAT's assignment is from {@code exact}'s in the real
  * objective (CP-SAT optimizes an integer-scaled model, so it may be ~1e-6 off on near-ties). Then,
- * per family: median and worst ratio, status counts, and the load average at start and end. Wall
- * time, because CP-SAT's workers are native threads; read it with the printed load.
+ * per family: median and worst ratio, status counts, and the load average at start and end. The
+ * ratio is of wall times, CP-SAT using its workers in parallel and {@code exact} one thread; the
+ * process CPU time of each solve is printed beside it (CP-SAT's native workers included), as the
+ * shared machine stretches wall time by its load.
  *
  * <p>HOW TO RUN: {@code mvn -B -ntp -q -o package -pl benchmarks -am -DskipTests} then
  * {@code java -cp benchmarks/target/benchmarks.jar org.mecopt.benchmarks.ExactCpSatComparison
@@ -38,8 +40,8 @@ public final class ExactCpSatComparison {
     }
 
     /** One instance's side-by-side result. */
-    private record Row(long seed, double exactMs, String exactStatus, long nodes, double exactGap,
-                       double cpsatMs, String cpsatStatus, double relativeDifference) {
+    private record Row(long seed, double exactMs, double exactCpuMs, String exactStatus, long nodes, double exactGap,
+                       double cpsatMs, double cpsatCpuMs, String cpsatStatus, double relativeDifference) {
         double ratio() {
             return cpsatMs / exactMs;
         }
@@ -80,10 +82,10 @@ public final class ExactCpSatComparison {
                     long seed = firstSeed + i;
                     Row row = compare(exact, options, cpsat, OffloadingGenerator.generate(config, seed), seed, i % 2 == 0);
                     rows.add(row);
-                    System.out.printf("%-18s seed %5d  exact %9.1f ms %-13s %11d nodes gap %.1e | cp-sat %9.1f ms %-9s"
-                                    + " | ratio %8.2f | (cpsat-exact)/exact %+.1e%n",
-                            family, seed, row.exactMs, row.exactStatus, row.nodes, row.exactGap, row.cpsatMs,
-                            row.cpsatStatus, row.ratio(), row.relativeDifference);
+                    System.out.printf("%-18s seed %5d  exact %9.1f ms (cpu %9.1f) %-13s %11d nodes gap %.1e | cp-sat"
+                                    + " %9.1f ms (cpu %9.1f) %-9s | ratio %8.2f | (cpsat-exact)/exact %+.1e%n",
+                            family, seed, row.exactMs, row.exactCpuMs, row.exactStatus, row.nodes, row.exactGap,
+                            row.cpsatMs, row.cpsatCpuMs, row.cpsatStatus, row.ratio(), row.relativeDifference);
                 }
                 summarize(family, rows, loadBefore);
             }
@@ -95,19 +97,25 @@ public final class ExactCpSatComparison {
         Result<OffloadingSolution> r = null;
         double exactMs = 0;
         double cpsatMs = 0;
+        double exactCpu = 0;
+        double cpsatCpu = 0;
         CpSolverStatus status = null;
         int[] assignment = null;
         for (int pass = 0; pass < 2; pass++) {
             if ((pass == 0) == exactFirst) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 r = exact.solve(instance, options);
                 exactMs = (System.nanoTime() - t0) / 1e6;
+                exactCpu = (processCpuNanos() - c0) / 1e6;
             } else {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 CpSatBenchmark.ScaledModel model = CpSatBenchmark.ScaledModel.build(instance);
                 status = cpsat.solve(model.model);
                 assignment = model.assignment(cpsat);
                 cpsatMs = (System.nanoTime() - t0) / 1e6;
+                cpsatCpu = (processCpuNanos() - c0) / 1e6;
             }
         }
         double difference = Double.NaN;
@@ -115,8 +123,8 @@ public final class ExactCpSatComparison {
             double real = instance.objective(KktAllocation.solution(instance, assignment));
             difference = (real - r.objective()) / r.objective();
         }
-        return new Row(seed, exactMs, r.status().toString(), r.iterations(), r.gap() == null ? Double.NaN : r.gap(),
-                cpsatMs, status.toString(), difference);
+        return new Row(seed, exactMs, exactCpu, r.status().toString(), r.iterations(),
+                r.gap() == null ? Double.NaN : r.gap(), cpsatMs, cpsatCpu, status.toString(), difference);
     }
 
     private static void summarize(String family, List<Row> rows, double loadBefore) {
@@ -138,6 +146,12 @@ public final class ExactCpSatComparison {
     private static double median(double[] sorted) {
         int k = sorted.length;
         return k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
+    }
+
+    /** CPU time of the whole process, CP-SAT's native worker threads included (JIT and GC too, a little). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double load() {
