@@ -25,7 +25,7 @@ import org.mecopt.api.Deadline;
  * {@code D} is the water-filling {@code min Σ (b_n + w_n)²/F_n : Σ w_n = W_R, lo_n ≤ w_n ≤ hi_n},
  * solved exactly from its breakpoints in O(N²): {@code hi_n} is the workload of the r_n largest
  * remaining devices (0 on a full server), {@code lo_n} that of the smallest ones server n must still
- * take when the others fill up. Once at most {@value #DISCRETE_DEPTH} devices remain, D is raised by
+ * take when the others fill up. Once at most {@value #DISCRETE_DEPTH} devices remain, D may be raised by
  * its discrete version ({@link #fill}): w_n must be a subset sum of the remaining workloads with a
  * feasible number of devices. That is what closes loose capacity: the relaxation is within ~1e-4 of
  * the optimum, and without it the tree enumerated every near-balanced partial assignment down to
@@ -63,7 +63,7 @@ final class BranchAndBound {
     private final double[] target;
     private final double[] shifted;
 
-    /** Suffixes of at most this many devices get their subset sums, for the discrete load bound. */
+    /** Suffixes of at most this many devices may get their subset sums, for the discrete load bound. */
     static final int DISCRETE_DEPTH = 14;
     /**
      * {@code subsetSums[d][k]}: sorted sums of every k-subset of devices d..M-1 in branching order,
@@ -86,9 +86,11 @@ final class BranchAndBound {
      * @param incumbent a feasible assignment (device-indexed) to start from
      * @param relativeGap prune nodes whose bound is within this share of the incumbent
      * @param dual multipliers for the coupled bound, or null to use the separable bound alone
+     * @param discreteDepth the discrete load bound is used once at most this many devices remain
+     *     (≤ {@link #DISCRETE_DEPTH}; 0: never)
      */
     BranchAndBound(AssignmentCosts c, int[] incumbent, double relativeGap, Deadline deadline,
-                   RelaxationBound.Dual dual) {
+                   RelaxationBound.Dual dual, int discreteDepth) {
         this.c = c;
         this.devices = c.devices;
         this.servers = c.servers;
@@ -116,7 +118,10 @@ final class BranchAndBound {
         this.subsetSums = new double[devices + 1][][];
         this.fewest = new int[servers];
         this.most = new int[servers];
-        for (int d = devices; d >= Math.max(0, devices - DISCRETE_DEPTH); d--) {
+        if (discreteDepth > DISCRETE_DEPTH) {
+            throw new IllegalArgumentException("discreteDepth " + discreteDepth + " > " + DISCRETE_DEPTH);
+        }
+        for (int d = devices; discreteDepth > 0 && d >= Math.max(0, devices - discreteDepth); d--) {
             subsetSums[d] = subsetSums(d);
         }
         this.dual = dual;

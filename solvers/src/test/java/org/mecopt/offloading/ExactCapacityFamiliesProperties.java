@@ -73,10 +73,13 @@ class ExactCapacityFamiliesProperties {
         // from the greedy point, not the local optimum, so that the tree has to find the optimum itself
         int[] start = Heuristics.greedy(c);
         for (RelaxationBound.Dual dual : new RelaxationBound.Dual[] {null, rootDual(c, start)}) {
-            BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual);
-            assertTrue(bb.run());
-            assertEquals(best, bb.bestTotal(), 1e-9 * best, "dual " + (dual != null));
-            assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
+            for (int discrete : new int[] {0, BranchAndBound.DISCRETE_DEPTH}) {
+                BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual, discrete);
+                assertTrue(bb.run());
+                String what = "dual " + (dual != null) + ", discrete depth " + discrete;
+                assertEquals(best, bb.bestTotal(), 1e-9 * best, what);
+                assertTrue(bb.provenBound() <= best * (1 + 1e-12), what + ": bound " + bb.provenBound() + " above " + best);
+            }
         }
     }
 
@@ -94,7 +97,7 @@ class ExactCapacityFamiliesProperties {
         int[] optimum = bruteForce(c);
         int[] other = randomFeasible(c, new Random(seed));
         BranchAndBound bb = new BranchAndBound(c, Heuristics.greedy(c), 0, Deadline.NEVER,
-                rootDual(c, Heuristics.greedy(c)));
+                rootDual(c, Heuristics.greedy(c)), BranchAndBound.DISCRETE_DEPTH);
         for (int[] x : new int[][] {optimum, other}) {
             double value = c.total(x);
             for (int placed = 0; placed <= m; placed++) {
@@ -124,8 +127,9 @@ class ExactCapacityFamiliesProperties {
     }
 
     /**
-     * The public solver on the families at 16–18 devices, where it uses the coupled bound
-     * ({@link ExactSolver#COUPLED_BOUND_DEVICES}), with two servers so brute force stays at ≤ 2^18.
+     * The public solver on the families at 16–18 devices, where it uses the iterated local search,
+     * the coupled and the discrete bound ({@link ExactSolver#COUPLED_BOUND_DEVICES}), with two
+     * servers so brute force stays at ≤ 2^18 assignments.
      */
     @Property(tries = 12)
     void exactSolverMatchesBruteForceWithTheCoupledBound(@ForAll @IntRange(min = 0, max = 100_000) int seed,
