@@ -70,6 +70,8 @@ final class BranchAndBound {
      * or null above {@link #DISCRETE_DEPTH} (2^|R| values per depth: 16 k at most, 128 KiB).
      */
     private final double[][][] subsetSums;
+    /** {@code allSums[d]}: the sums of {@link #subsetSums}{@code [d]} of every size, in one sorted array. */
+    private final double[][] allSums;
     /** Fewest and most of the remaining devices each server can take at this node. */
     private final int[] fewest;
     private final int[] most;
@@ -121,8 +123,10 @@ final class BranchAndBound {
         if (discreteDepth > DISCRETE_DEPTH) {
             throw new IllegalArgumentException("discreteDepth " + discreteDepth + " > " + DISCRETE_DEPTH);
         }
+        this.allSums = new double[devices + 1][];
         for (int d = devices; discreteDepth > 0 && d >= Math.max(0, devices - discreteDepth); d--) {
             subsetSums[d] = subsetSums(d);
+            allSums[d] = d == devices ? new double[] {0} : withItem(allSums[d + 1], work[d]);
         }
         this.dual = dual;
         this.reduced = new double[devices][servers];
@@ -143,7 +147,23 @@ final class BranchAndBound {
                 target[n] = c.cpu[n] * dual.lambda()[n] / 2;
             }
         }
+        this.suffixMinTx = new double[devices + 1];
+        this.suffixMinReduced = new double[devices + 1];
+        for (int i = devices - 1; i >= 0; i--) {
+            double minTx = Double.POSITIVE_INFINITY;
+            double minReduced = Double.POSITIVE_INFINITY;
+            for (int n = 0; n < servers; n++) {
+                minTx = Math.min(minTx, tx[i][n]);
+                minReduced = Math.min(minReduced, reduced[i][n]);
+            }
+            suffixMinTx[i] = suffixMinTx[i + 1] + minTx;
+            suffixMinReduced[i] = suffixMinReduced[i + 1] + minReduced;
+        }
     }
+
+    /** {@code Σ_{i≥d} min_n tx[i][n]} and the same of the reduced costs: the free devices' part while no server is full. */
+    private final double[] suffixMinTx;
+    private final double[] suffixMinReduced;
 
     /** Runs the search; false when the deadline stopped it before the tree was closed. */
     boolean run() {
@@ -230,7 +250,16 @@ final class BranchAndBound {
         int remaining = devices - depth;
         double txPart = placedTx;
         double reducedPart = placedReduced;
-        for (int i = depth; i < devices; i++) {
+        boolean anyFull = false;
+        for (int n = 0; n < servers; n++) {
+            anyFull |= count[n] >= c.capacity[n];
+        }
+        if (!anyFull) {
+            // every server open: the per-device minima are the precomputed suffix sums
+            txPart += suffixMinTx[depth];
+            reducedPart += suffixMinReduced[depth];
+        }
+        for (int i = depth; anyFull && i < devices; i++) {
             double min = Double.POSITIVE_INFINITY;
             double minReduced = Double.POSITIVE_INFINITY;
             for (int n = 0; n < servers; n++) {
@@ -329,8 +358,11 @@ final class BranchAndBound {
             double high = hi[n] + slack;
             double s0 = nu * f / 2 - base[n];
             double min = Double.POSITIVE_INFINITY;
-            for (int size = fewest[n]; size <= most[n]; size++) {
-                double[] sums = bySize[size];
+            // with no limit on the count (loose capacity) one search in all sums does for every size
+            boolean anySize = fewest[n] == 0 && most[n] == bySize.length - 1;
+            int to = anySize ? 0 : most[n];
+            for (int size = anySize ? 0 : fewest[n]; size <= to; size++) {
+                double[] sums = anySize ? allSums[depth] : bySize[size];
                 int k = Arrays.binarySearch(sums, clamp(s0, low, high));
                 int above = k >= 0 ? k : -k - 1;
                 for (int j = above - 1; j <= above; j++) {
@@ -366,19 +398,29 @@ final class BranchAndBound {
         for (int size = 0; size <= k; size++) {
             double[] without = size < rest.length ? rest[size] : new double[0];
             double[] with = size > 0 ? rest[size - 1] : new double[0];
-            double[] merged = new double[without.length + with.length];
-            int i = 0;
-            int j = 0;
-            for (int t = 0; t < merged.length; t++) {
-                if (j == with.length || (i < without.length && without[i] <= with[j] + w)) {
-                    merged[t] = without[i++];
-                } else {
-                    merged[t] = with[j++] + w;
-                }
-            }
-            sums[size] = merged;
+            sums[size] = merge(without, with, w);
         }
         return sums;
+    }
+
+    /** The sorted union of {@code sums} and {@code sums + w}. */
+    private static double[] withItem(double[] sums, double w) {
+        return merge(sums, sums, w);
+    }
+
+    /** The sorted union of {@code without} and {@code with + w}, both sorted. */
+    private static double[] merge(double[] without, double[] with, double w) {
+        double[] merged = new double[without.length + with.length];
+        int i = 0;
+        int j = 0;
+        for (int t = 0; t < merged.length; t++) {
+            if (j == with.length || (i < without.length && without[i] <= with[j] + w)) {
+                merged[t] = without[i++];
+            } else {
+                merged[t] = with[j++] + w;
+            }
+        }
+        return merged;
     }
 
     /**
