@@ -20,7 +20,7 @@ import org.mecopt.api.Deadline;
  *       (expand the square: the λ and μ terms cancel). So {@code q + Σ_placed ρ + Σ_{m∈R} min_{n open} ρ_mn
  *       + Σ_n μ_n max(0, cap_n − count_n − |R|) + D(L − Fλ/2)} is a bound. It charges a device placed
  *       against the relaxation's preference at once, and the capacity prices μ make it far stronger
- *       when capacity is tight (30×5 with every server full: 4–10× fewer nodes).</li>
+ *       when capacity is tight (30×5 with every server full: 1.6–30× fewer nodes).</li>
  * </ul>
  * {@code D} is the water-filling {@code min Σ (b_n + w_n)²/F_n : Σ w_n = W_R, lo_n ≤ w_n ≤ hi_n},
  * solved exactly from its breakpoints in O(N²): {@code hi_n} is the workload of the r_n largest
@@ -29,7 +29,8 @@ import org.mecopt.api.Deadline;
  * its discrete version ({@link #fill}): w_n must be a subset sum of the remaining workloads with a
  * feasible number of devices. That is what closes loose capacity: the relaxation is within ~1e-4 of
  * the optimum, and without it the tree enumerated every near-balanced partial assignment down to
- * the last devices (20×4, 8 slots a server: 0.9–14 M nodes, now 30–480 k).
+ * the last devices (20×4, 8 slots a server: 0.9–14 M nodes; with this and the coupled bound 30–480 k).
+ * Both are used from {@link ExactSolver#COUPLED_BOUND_DEVICES} devices on.
  *
  * <p>Why hand-written: the node bound costs O(|R|·N + N² + N·|R| log 2^|R|), far below a QP
  * relaxation; a MILP on a linearized model is orders slower and CP-SAT is compared in the README.
@@ -67,7 +68,8 @@ final class BranchAndBound {
     static final int DISCRETE_DEPTH = 14;
     /**
      * {@code subsetSums[d][k]}: sorted sums of every k-subset of devices d..M-1 in branching order,
-     * or null above {@link #DISCRETE_DEPTH} (2^|R| values per depth: 16 k at most, 128 KiB).
+     * or null above the discrete depth (2^|R| values per depth, as many again in {@link #allSums}:
+     * at most 2^16 values, 512 KiB, in all).
      */
     private final double[][][] subsetSums;
     /** {@code allSums[d]}: the sums of {@link #subsetSums}{@code [d]} of every size, in one sorted array. */
@@ -296,7 +298,8 @@ final class BranchAndBound {
             slack += dual.mu()[n] * Math.max(0, c.capacity[n] - count[n] - remaining);
         }
         lastCoupled = dual.value() + reducedPart + slack + fill(depth, shifted, remainingWork);
-        return Math.max(separable, lastCoupled);
+        // written so that a NaN (a device whose every delay is infinite) falls back to the separable bound
+        return lastCoupled > separable ? lastCoupled : separable;
     }
 
     /** The two parts of the last {@link #bound}, for {@link #nodeBounds}; NaN when the coupled one was skipped. */
