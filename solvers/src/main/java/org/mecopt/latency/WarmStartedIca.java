@@ -177,6 +177,11 @@ final class WarmStartedIca {
                 before = null;
                 beforeThat = null;
             }
+            if (currentValue <= enough) {
+                // before the stall and forecast tests: a point within the gap is proven, whatever the trend
+                return new ConvexApproximationLoop.End(current, currentValue, Status.OPTIMAL, iterations,
+                        "within the gap parameter of the lower bound");
+            }
             if (context.timeUp()) {
                 return limit(current, currentValue, iterations);
             }
