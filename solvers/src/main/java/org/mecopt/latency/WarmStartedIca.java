@@ -186,7 +186,8 @@ final class WarmStartedIca {
                 return limit(current, currentValue, iterations);
             }
             double remaining = forecast.remaining(better ? improvement : 0);
-            if (currentValue * (1 - GainForecast.SAFETY * remaining) > target) {
+            // a loose solve that found nothing may have hidden a gain (below): no verdict from it
+            if ((exact || better) && currentValue * (1 - GainForecast.SAFETY * remaining) > target) {
                 return new ConvexApproximationLoop.End(current, currentValue, Status.FEASIBLE, iterations,
                         "stopped: forecast to end above the best start");
             }

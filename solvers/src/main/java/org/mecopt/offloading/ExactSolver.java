@@ -87,6 +87,10 @@ public final class ExactSolver extends AssignmentSolver {
         }
         double bound = RelaxationBound.lowerBound(c, bb.best(), bb.bestTotal(),
                 LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+        if (dual != null) {
+            // both are valid bounds, and the ascent from the root's start can end a little higher
+            bound = Math.max(bound, dual.value());
+        }
         if (bb.bestTotal() - bound <= gap * bb.bestTotal()) {
             return noted(claim(instance, bb.best(), Status.OPTIMAL, bound).withIterations(bb.nodes()),
                     "the tree was not closed in time, but the relaxation bound certifies the requested gap");
