@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.mecopt.api.SolverOptions;
+import org.mecopt.datasets.CpuProfile;
 import org.mecopt.datasets.DatasetGenerator;
 import org.mecopt.datasets.Format;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,15 @@ final class GenerateOptions {
         o.printf(Locale.ROOT, "status: %s%n", counts.length() == 0 ? "none" : counts);
         o.printf(Locale.ROOT, "this run: %d samples in %.1f s = %.1f samples/s with %d thread(s); solve time mean %.2f ms, p95 %.2f ms%n",
                 s.generated(), s.seconds(), s.samplesPerSecond(), threads, s.meanSolveMillis(), s.p95SolveMillis());
+        CpuProfile cpu = s.cpu();
+        if (cpu.samples() > 0 && cpu.threadNanos() > 0) {
+            o.printf(Locale.ROOT, "cpu per sample: instance %.3f ms, solve %.3f ms, encode %.3f ms, write %.3f ms (serial),"
+                            + " other %.3f ms; whole JVM %.3f ms (adds JIT, GC %.3f ms) -> ~%.0f samples/s on %d idle core(s)%n",
+                    cpu.perSampleMillis(cpu.instanceNanos()), cpu.perSampleMillis(cpu.solveNanos()),
+                    cpu.perSampleMillis(cpu.encodeNanos()), cpu.perSampleMillis(cpu.writeNanos()),
+                    cpu.perSampleMillis(cpu.otherThreadNanos()), cpu.perSampleMillis(cpu.processNanos()),
+                    cpu.perSampleMillis(cpu.gcNanos()), cpu.idleEstimate(threads), threads);
+        }
         o.flush();
         return 0;
     }
