@@ -25,10 +25,14 @@ import java.util.concurrent.atomic.LongAdder;
  *     compilation), or -1 where the platform does not report it
  * @param gcNanos time the garbage collectors report for the run's collections (G1's young
  *     collections stop the workers, so it is counted as serial)
+ * @param waitNanos wall time, summed over the workers, spent waiting with nothing to do because the
+ *     in-flight window was full (the next row to write was still being solved, or being written):
+ *     near 0 when no serial part holds the workers back
  * @param wallNanos wall time of the run's generation
  */
 public record CpuProfile(long samples, long instanceNanos, long solveNanos, long encodeNanos, long writeNanos,
-                         long writeSerialNanos, long threadNanos, long processNanos, long gcNanos, long wallNanos) {
+                         long writeSerialNanos, long threadNanos, long processNanos, long gcNanos, long waitNanos,
+                         long wallNanos) {
 
     /** Milliseconds of CPU per sample for {@code nanos} summed over the run. */
     public double perSampleMillis(long nanos) {
@@ -70,6 +74,7 @@ public record CpuProfile(long samples, long instanceNanos, long solveNanos, long
         final LongAdder write = new LongAdder();
         final LongAdder writeSerial = new LongAdder();
         final LongAdder threads = new LongAdder();
+        final LongAdder waited = new LongAdder();
         private final long startProcess = processCpu();
         private final long startGc = gcNanos();
         private final long startWall = System.nanoTime();
@@ -97,7 +102,7 @@ public record CpuProfile(long samples, long instanceNanos, long solveNanos, long
             long p = processCpu();
             return new CpuProfile(samples.sum(), instance.sum(), solve.sum(), encode.sum(), write.sum(),
                     writeSerial.sum(), threads.sum(), p < 0 || startProcess < 0 ? -1 : p - startProcess,
-                    gcNanos() - startGc, System.nanoTime() - startWall);
+                    gcNanos() - startGc, waited.sum(), System.nanoTime() - startWall);
         }
     }
 }

@@ -154,8 +154,12 @@ final class ShardPipeline {
             while (true) {
                 Chunk c;
                 synchronized (lock) {
-                    while (failure == null && cursor < shards.length && nextSeq - writtenSeq >= window) {
-                        lock.wait();
+                    if (failure == null && cursor < shards.length && nextSeq - writtenSeq >= window) {
+                        long w0 = System.nanoTime();
+                        while (failure == null && cursor < shards.length && nextSeq - writtenSeq >= window) {
+                            lock.wait();
+                        }
+                        meter.waited.add(System.nanoTime() - w0);
                     }
                     if (failure != null || cursor == shards.length) {
                         return;
