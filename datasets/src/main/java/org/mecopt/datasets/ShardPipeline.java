@@ -17,13 +17,13 @@ import org.mecopt.io.AtomicFiles;
  * index order writes it (and any completed chunks after it) to the open shard. There is no dedicated
  * writing thread.
  *
- * <p>Why this shape: the writing is cheap but serial (per row, measured on one core with
- * {@link CpuProfile}: latency K=10, N=4, M=64 0.2 ms of a 11–14 ms sample; qoe with 20 users 0.01 ms
- * of 0.34 ms), so what limited scaling was not the Parquet encoding but the hand-off: one future per
- * sample and a writing thread that had to be woken, and scheduled, for every row. On a loaded
- * machine a descheduled writer stalled all workers once the window filled. Chunks make the hand-off
- * per 1–16 rows, and writing on a worker means {@code --threads 1} is one busy thread, not two, so
- * the 1 → 2 thread scaling is the pipeline's, not the writer's.
+ * <p>Why this shape: the writing is cheap but serial (CPU per row, {@link CpuProfile}: latency K=10,
+ * N=4, M=64 0.15 ms of 10.2 ms; qoe with 20 users 0.011 ms of 0.35 ms), so what limited scaling was
+ * not the Parquet encoding but the hand-off: one future per sample and a writing thread that had to
+ * be woken, and scheduled, for every row (one voluntary context switch per row), and a descheduled
+ * writer stalled all workers once the window filled. Chunks make the hand-off per 1–16 rows, and
+ * writing on a worker means {@code --threads 1} is one busy thread, not two, so the 1 → 2 thread
+ * scaling is the pipeline's, not the writer's.
  *
  * <p>Order and memory: chunks are handed out in index order and written strictly in that order, so
  * a shard's rows are in index order and the files are what one thread writes. A worker waits while
