@@ -95,6 +95,8 @@ final class GenerateOptions {
         private final PrintWriter err;
         private final boolean tty;
         private long last = Long.MIN_VALUE;
+        private long lastDone;
+        private long lastElapsed;
         private String lastText;
 
         ProgressPrinter(PrintWriter err, boolean tty) {
@@ -111,12 +113,19 @@ final class GenerateOptions {
             }
             if (last == Long.MIN_VALUE && !end && !tty) {
                 last = now;
+                lastDone = doneThisRun;
+                lastElapsed = elapsedNanos;
                 return;
             }
             last = now;
             double rate = elapsedNanos > 0 ? doneThisRun / (elapsedNanos / 1e9) : 0;
+            // the rate since the previous line: the run's average includes start-up and JIT warm-up
+            double recent = elapsedNanos > lastElapsed ? (doneThisRun - lastDone) / ((elapsedNanos - lastElapsed) / 1e9) : 0;
+            lastDone = doneThisRun;
+            lastElapsed = elapsedNanos;
             long left = toDoThisRun - doneThisRun;
-            String eta = rate > 0 ? duration(left / rate) : "?";
+            double etaRate = !tty && recent > 0 ? recent : rate;
+            String eta = etaRate > 0 ? duration(left / etaRate) : "?";
             double fraction = total == 0 ? 1 : (double) done / total;
             if (tty) {
                 int width = 30;
@@ -125,8 +134,8 @@ final class GenerateOptions {
                         "#".repeat(filled), ".".repeat(width - filled), 100 * fraction, done, total, rate, eta);
                 err.print(lastText);
             } else {
-                err.printf(Locale.ROOT, "generate: %d/%d (%.1f%%), %.1f samples/s, ETA %s%n", done, total,
-                        100 * fraction, rate, eta);
+                err.printf(Locale.ROOT, "generate: %d/%d (%.1f%%), %.1f samples/s (since the last line %.1f), ETA %s%n",
+                        done, total, 100 * fraction, rate, recent, eta);
             }
             err.flush();
         }
