@@ -78,11 +78,13 @@ final class GenerateOptions {
         CpuProfile cpu = s.cpu();
         if (cpu.samples() > 0 && cpu.threadNanos() > 0) {
             o.printf(Locale.ROOT, "cpu per sample: instance %.3f ms, solve %.3f ms, encode %.3f ms, write %.3f ms (serial),"
-                            + " other %.3f ms; whole JVM %.3f ms (adds JIT, GC %.3f ms) -> ~%.0f samples/s on %d idle core(s)%n",
+                            + " other %.3f ms; whole JVM %.3f ms (adds JIT, GC %.3f ms); workers idle on the window %.1f%%"
+                            + " -> ~%.0f samples/s on %d idle core(s)%n",
                     cpu.perSampleMillis(cpu.instanceNanos()), cpu.perSampleMillis(cpu.solveNanos()),
                     cpu.perSampleMillis(cpu.encodeNanos()), cpu.perSampleMillis(cpu.writeNanos()),
                     cpu.perSampleMillis(cpu.otherThreadNanos()), cpu.perSampleMillis(cpu.processNanos()),
-                    cpu.perSampleMillis(cpu.gcNanos()), cpu.idleEstimate(threads), threads);
+                    cpu.perSampleMillis(cpu.gcNanos()), 100.0 * cpu.waitNanos() / ((double) threads * cpu.wallNanos()),
+                    cpu.idleEstimate(threads), threads);
         }
         o.flush();
         return 0;
