@@ -103,6 +103,10 @@ public final class TrainingLoop {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(inputShape);
                 start.accept(model);
+                int steps = 0;
+                if (progress.stepEvery() > 0) {
+                    progress.step(0, trainer);
+                }
                 int sinceBest = 0;
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
@@ -123,6 +127,10 @@ public final class TrainingLoop {
                                 seen += to - from;
                             }
                             trainer.step();
+                        }
+                        steps++;
+                        if (progress.stepEvery() > 0 && steps % progress.stepEvery() == 0) {
+                            progress.step(steps, trainer);
                         }
                     }
                     trainLoss /= Math.max(1, seen);
