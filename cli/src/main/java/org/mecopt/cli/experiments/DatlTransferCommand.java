@@ -210,6 +210,10 @@ final class DatlTransferCommand implements Callable<Integer> {
             @Override
             public void at(int step, double criterion, double wsrShare, double shortfall) {
                 curve.add(new Point(step, criterion, wsrShare, shortfall));
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf(Locale.ROOT, "%s B=%d step %d: validation WSR/U %.5f, shortfall %.5f%n", method.id(), c.stations(),
+                        step, wsrShare, shortfall);
+                err.flush();
             }
         });
     }
