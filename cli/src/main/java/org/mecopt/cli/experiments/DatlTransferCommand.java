@@ -101,8 +101,16 @@ final class DatlTransferCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the instances, shuffles and initialization. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--head-start", defaultValue = "zero",
+            description = {"How the fresh networks' beam outputs start (the base dmtssl and scratch; datl copies the base):",
+                    "zero (the decoder's classical start, as train does) or random (the engine's initialization,",
+                    "from which training has to learn). Default: ${DEFAULT-VALUE}."})
+    String headStart;
+
     @Option(names = "--every", defaultValue = "4", description = "Optimizer steps between two validation points. Default: ${DEFAULT-VALUE}.")
     int every;
+
+    private BeamformingTrainer.HeadStart head;
 
     /** One point of a learning curve. */
     record Point(int step, double criterion, double wsrShare, double shortfall) {
@@ -117,6 +125,10 @@ final class DatlTransferCommand implements Callable<Integer> {
         if (every < 1) {
             throw new InvalidInstanceException("--every", every, "must be >= 1");
         }
+        if (!List.of("zero", "random").contains(headStart)) {
+            throw new InvalidInstanceException("--head-start", headStart, "must be zero or random");
+        }
+        head = headStart.equals("zero") ? BeamformingTrainer.HeadStart.ZERO : BeamformingTrainer.HeadStart.RANDOM;
         BeamformingGenerator.Config d = BeamformingGenerator.Config.DEFAULT;
         BeamformingGenerator.Config base = new BeamformingGenerator.Config(stations, antennas, users, subcarriers, maxPowerW,
                 areaM, d.subcarrierBandwidthHz(), d.carrierGHz(), d.noiseFigureDb(), d.minRateBitsPerHz(),
@@ -172,8 +184,8 @@ final class DatlTransferCommand implements Callable<Integer> {
         row(summary, "scratchSeconds", s.seconds());
 
         XYChart chart = new XYChartBuilder().width(900).height(540)
-                .title(String.format(Locale.ROOT, "datl vs dmtssl from scratch at B=%d (M=%d, I=%d, N=%d, %s W, %s m, %s)",
-                        stations + 1, antennas, users, subcarriers, format(maxPowerW), format(areaM), dec.id()))
+                .title(String.format(Locale.ROOT, "datl vs dmtssl from scratch at B=%d (M=%d, I=%d, N=%d, %s W, %s m, %s, %s start)",
+                        stations + 1, antennas, users, subcarriers, format(maxPowerW), format(areaM), dec.id(), headStart))
                 .xAxisTitle("training steps").yAxisTitle("validation WSR/U - penalty * shortfall").build();
         series(chart, "datl (B=" + (stations + 1) + ", from dmtssl B=" + stations + ")", datlCurve, SeriesMarkers.NONE);
         series(chart, "dmtssl from scratch (B=" + (stations + 1) + ")", scratchCurve, SeriesMarkers.NONE);
@@ -215,7 +227,7 @@ final class DatlTransferCommand implements Callable<Integer> {
                         step, wsrShare, shortfall);
                 err.flush();
             }
-        });
+        }, head);
     }
 
     /**

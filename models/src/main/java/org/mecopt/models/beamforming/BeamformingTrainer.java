@@ -181,6 +181,22 @@ public final class BeamformingTrainer {
 
     /** As {@link #train(Options, Progress)}, reporting the validation criterion to {@code curve} every few steps (null: never). */
     public static Summary train(Options o, Progress progress, StepCurve curve) throws IOException {
+        return train(o, progress, curve, HeadStart.ZERO);
+    }
+
+    /**
+     * How the beam outputs of a fresh network start (datl overwrites them with the copied networks').
+     * {@link #ZERO}, the default: all outputs 0, the structured decoder's classical start (equal power,
+     * MMSE regularization), which in the default setting training barely improves on. {@link #RANDOM}: the
+     * engine's random initialization (the gates still open), the usual "from scratch" of transfer
+     * learning, from which training has to learn what the zero start gets for free.
+     */
+    public enum HeadStart {
+        ZERO, RANDOM
+    }
+
+    /** As {@link #train(Options, Progress, StepCurve)}, with the beam outputs starting as {@code head} says. */
+    public static Summary train(Options o, Progress progress, StepCurve curve, HeadStart head) throws IOException {
         if (o.method() == Method.DATL && o.init() == null) {
             throw new InvalidInstanceException("--init", null, "is required for datl: a trained dmtssl model directory");
         }
@@ -200,7 +216,7 @@ public final class BeamformingTrainer {
         BeamformingObjective objective = new BeamformingObjective(arch, from.standardization(), o.loss());
         Files.createDirectories(o.out());
         History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), model -> {
-                    arch.openGates(model.getBlock());
+                    arch.openGates(model.getBlock(), head == HeadStart.ZERO);
                     from.copyInto(model); // datl: the trained stations' networks (their gates as trained)
                 },
                 new Split<>(train, validation), random, objective, new Checkpoint(o.out(), BeamformingModel.PARAMS_PREFIX),
