@@ -66,6 +66,7 @@ class DatlTransferCliTest {
             summary.put(line.split(",")[0], line.split(",", -1)[1]);
         }
         assertEquals("8", summary.get("budgetSteps"));
+        assertEquals("0", summary.get("nonFinitePoints"));
         assertEquals(Double.parseDouble(runs.get("datl").get(0)[4]), Double.parseDouble(summary.get("datlStartQuality")), 0);
 
         List<String> copy = new ArrayList<>(List.of("train", "subcarrier-beamforming", "--method", "datl", "--init",

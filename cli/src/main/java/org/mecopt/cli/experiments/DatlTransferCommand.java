@@ -179,6 +179,9 @@ final class DatlTransferCommand implements Callable<Integer> {
         row(summary, "scratchStepsTo95PercentOfItsBest", r.scratchToBest());
         row(summary, "datlStepsTo95PercentOfScratchGain", r.datlToGain());
         row(summary, "scratchStepsTo95PercentOfItsGain", r.scratchToGain());
+        // a diverged run (NaN parameters) shows as NaN points: never a best, never reaching a level
+        row(summary, "nonFinitePoints", java.util.stream.Stream.of(baseCurve, datlCurve, scratchCurve).flatMap(List::stream)
+                .filter(p -> !Double.isFinite(p.criterion())).count());
         row(summary, "baseSeconds", b.seconds());
         row(summary, "datlSeconds", t.seconds());
         row(summary, "scratchSeconds", s.seconds());
