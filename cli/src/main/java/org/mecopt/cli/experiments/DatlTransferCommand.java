@@ -177,6 +177,7 @@ final class DatlTransferCommand implements Callable<Integer> {
         row(summary, "scratchBestStep", best(scratchCurve).step());
         row(summary, "datlStepsTo95PercentOfScratchBest", r.datlToBest());
         row(summary, "scratchStepsTo95PercentOfItsBest", r.scratchToBest());
+        row(summary, "scratchGain", r.scratchBest() - r.scratchStart()); // 0: scratch never beat its start, the gain rows say nothing
         row(summary, "datlStepsTo95PercentOfScratchGain", r.datlToGain());
         row(summary, "scratchStepsTo95PercentOfItsGain", r.scratchToGain());
         // a diverged run (NaN parameters) shows as NaN points: never a best, never reaching a level
