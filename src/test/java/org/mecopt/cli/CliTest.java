@@ -101,7 +101,7 @@ class CliTest {
                 "--param", "strat=equal-power");
         assertEquals(Main.INVALID_INPUT, unknown.code());
         assertTrue(unknown.err().contains("parameter strat = equal-power is not a parameter of solver ica; known: "
-                + "[tolerance, start, subproblems, gap, starts, restartGap]"), unknown.err());
+                + "[tolerance, start, subproblems, gap, starts, restartGap, stall]"), unknown.err());
         CliRun range = run("solve", "latency", "--instance", instance.toString(), "--solver", "ica",
                 "--param", "tolerance=2");
         assertEquals(Main.INVALID_INPUT, range.code());

@@ -82,6 +82,11 @@ class DatlTransferCliTest {
                 "datl's first point is the copied networks' validation criterion");
         // and not the trained base's or scratch's start: the curves start apart
         assertTrue(Math.abs(copied - Double.parseDouble(runs.get("scratch").get(0)[3])) > 1e-6);
+
+        // a second run into the same --out would resume the trainings there instead of measuring them: refused
+        CliRun again = CliRun.run(args.toArray(String[]::new));
+        assertEquals(Main.INVALID_INPUT, again.code());
+        assertTrue(again.err().contains("--out"), again.err());
     }
 
     private static void assertSteps(List<String[]> run, String stations, int... steps) {

@@ -171,12 +171,12 @@ class GenerateCliTest {
         assertEquals(0, run(args).code());
         Path manifest = out.resolve(Manifest.FILE);
         String written = Files.readString(manifest);
-        assertTrue(written.contains("\"solverRevision\" : 2"), written);
+        assertTrue(written.contains("\"solverRevision\" : 3"), written);
         // as a manifest written by the ica before issue 12 (no revision recorded) reads
-        Files.writeString(manifest, written.replace("\"solverRevision\" : 2,", ""));
+        Files.writeString(manifest, written.replace("\"solverRevision\" : 3,", ""));
         Run resumed = run(args);
         assertEquals(Main.INVALID_INPUT, resumed.code());
-        assertTrue(resumed.err().contains("solverRevision: existing none, requested 2"), resumed.err());
+        assertTrue(resumed.err().contains("solverRevision: existing none, requested 3"), resumed.err());
     }
 
     @Test

@@ -39,6 +39,11 @@ import org.mecopt.api.Tensor;
  * (PARQUET c4d2e9ac…, CSV 6933ab3c…) were reproduced exactly: the layout itself is unchanged. The
  * manifest now also records {@code "solverRevision" : 2} for that {@code ica} (digests 0325f5e4… and
  * 8983caf6… without it), so a dataset labelled by the old loop is not resumed with new labels.
+ *
+ * <p>A third, also issue 12: {@code ica} revision 3 (smaller pull-in of warm starts, the stall test,
+ * the fused Newton-matrix assembly, the proven bound at N = 1) changed the latency labels and the
+ * manifest's {@code solverRevision}, so both latency digests changed again (4fbd7702… and
+ * 5c4dbbac… before). No dataset code changed in that commit.
  */
 class LayoutFingerprintTest {
 
@@ -49,8 +54,8 @@ class LayoutFingerprintTest {
     @CsvSource({
         "offloading, PARQUET, 4d1ad361868bbef737aaa5a4a9e8803d3c50ce01d35dfb0204fed78ad2975302",
         "offloading, CSV, ff23301abce8676181341e28198e19cc435e7ab67a93b4bc2d38ca1461a4c2f5",
-        "latency, PARQUET, 4fbd7702c6566bb5e8f7365c3b23f977cb5fdc78fd185ec95be6f21daafe1404",
-        "latency, CSV, 5c4dbbac7ecff4ad9b54c18a5dbe58c4d2625c1089a5b9c5ef55ea93124fa206",
+        "latency, PARQUET, 700843999e87e5630b36fd030cffbcc0f228fc2ccd4b2517b7dd0f61c0980f4f",
+        "latency, CSV, 47030e1c4d7b7af28ab1b2aba11504a59c2ff6bd8f53daba79bde416a31a0501",
         "qoe, PARQUET, 367f33dd6d7e14dca9d46de2fd080ef054c55c683254597fb68dc8b8d3520ed6",
         "qoe, CSV, 56498bc4a78aa8a74f59e12f9f6f2435fa9423c747d620da8c5615630641a50e",
     })

@@ -41,8 +41,8 @@ import org.mecopt.numeric.QuadraticFunction;
  * <p>Parameters: {@code tolerance} (relative improvement to continue, default 1e-6); {@code start}
  * ({@code auto}, the default, or {@code equal-power} to start the iterations from p = 1/N);
  * {@code subproblems} ({@code warm}, the default, or {@code cold}: the loop before issue 12, every
- * subproblem from scratch, one start); {@code gap} (default 1e-4), {@code starts} (default 0: 12 when N·K ≤ 100, else 1) and
- * {@code restartGap} (default 4e-3), read with warm subproblems;
+ * subproblem from scratch, one start); {@code gap} (default 1e-4), {@code starts} (default 0: 12 when N·K ≤ 100, else 1),
+ * {@code restartGap} (default 4e-3) and {@code stall} (default 2e-4), read with warm subproblems;
  * {@link SolverOptions#maxIterations()} caps the outer iterations of each run (at most 200).
  */
 public final class IcaSolver extends PowerSolver {
@@ -84,10 +84,14 @@ public final class IcaSolver extends PowerSolver {
         return "ica";
     }
 
-    /** 2: the warm-started loop with restarts and the OPTIMAL-within-gap claim became the default (issue 12). */
+    /**
+     * 2: the warm-started loop with restarts and the OPTIMAL-within-gap claim became the default
+     * (issue 12); 3: the smaller pull-in of warm starts, the stall test, restarts given up when
+     * forecast not to beat the best, and the fused Newton-matrix assembly (issue 12, again).
+     */
     @Override
     public int revision() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -126,16 +130,27 @@ public final class IcaSolver extends PowerSolver {
             "with subproblems=warm, try another start while the best end is more than this relative gap above "
                     + "the interference-free lower bound");
 
+    /** With warm subproblems: the forecast tail of gains below which a slowly converging run stops. */
+    static final SolverParameter<Double> STALL = SolverParameter.real("stall", 2e-4, 0, 1, false,
+            "with subproblems=warm, stop a run (FEASIBLE, no stationarity claim) once its gains shrink "
+                    + "geometrically and their forecast sum is below this relative value; 0: never");
+
     @Override
     public List<SolverParameter<?>> parameters() {
-        return List.of(ConvexApproximationLoop.TOLERANCE, START, SUBPROBLEMS, GAP, STARTS, RESTART_GAP);
+        return List.of(ConvexApproximationLoop.TOLERANCE, START, SUBPROBLEMS, GAP, STARTS, RESTART_GAP, STALL);
     }
 
     @Override
     protected Outcome<LatencySolution> search(LatencyInstance instance, SolveContext context) {
-        double bound = InterferenceFreeBound.lowerBound(instance);
+        double interferenceFree = InterferenceFreeBound.lowerBound(instance);
         boolean auto = !"equal-power".equals(context.value(START));
-        double[][] first = auto ? startingPoint(instance, bound, context.deadline()) : Baselines.equalPower(instance);
+        double[][] first = Baselines.equalPower(instance);
+        double bound = interferenceFree;
+        if (auto) {
+            Start start = start(instance, interferenceFree, context.deadline());
+            first = start.power();
+            bound = start.bound();
+        }
         if (extraStart != null) {
             double[][] given = givenStart(instance);
             if (!auto || instance.objective(instance.solutionFor(given)) < instance.objective(instance.solutionFor(first))) {
@@ -146,8 +161,9 @@ public final class IcaSolver extends PowerSolver {
         if ("cold".equals(context.value(SUBPROBLEMS))) {
             InteriorPointSolver ipm = new InteriorPointSolver(InteriorPointOptions.defaults()
                     .withGapTolerance(SUBPROBLEM_GAP).withFeasibilityTolerance(1e-9));
-            o = ConvexApproximationLoop.run(instance, first, p -> step(instance, p, bound, ipm, context.deadline()), true,
-                    context);
+            // the subproblems scaled as before issue 12 (by the interference-free bound)
+            o = ConvexApproximationLoop.run(instance, first, p -> step(instance, p, interferenceFree, ipm, context.deadline()),
+                    true, context);
         } else {
             o = new WarmStartedIca(instance, bound, context.deadline()).run(first, context);
             o = restarts(instance, bound, first, o, context);
@@ -191,7 +207,8 @@ public final class IcaSolver extends PowerSolver {
                 random = random == null ? new java.util.Random(0x1CA) : random;
                 start = randomSplit(random, instance.subcarrierCount(), instance.userCount());
             }
-            ConvexApproximationLoop.End o = new WarmStartedIca(instance, bound, context.deadline()).run(start, context);
+            ConvexApproximationLoop.End o = new WarmStartedIca(instance, bound, context.deadline()).run(start, context,
+                    best.value());
             iterations += o.iterations();
             if (o.value() < best.value() && o.status().hasFeasibleSolution()) {
                 best = o;
@@ -297,6 +314,20 @@ public final class IcaSolver extends PowerSolver {
      * problem, and exact for one subcarrier.
      */
     static double[][] startingPoint(LatencyInstance instance, double bound, Deadline deadline) {
+        return start(instance, bound, deadline).power();
+    }
+
+    /**
+     * {@link #startingPoint}'s powers and the best lower bound known after it: with one subcarrier
+     * the equal split is the problem itself, so the bisection's lower end is proven (Perron–Frobenius
+     * infeasibility, as in {@code exact-single-carrier}) and replaces the interference-free bound;
+     * the run then ends OPTIMAL at once. Before, ICA's subproblems at K = 500, N = 1 took ~20 s each
+     * and gained nothing on a start that was already the global optimum.
+     */
+    record Start(double[][] power, double bound) {
+    }
+
+    static Start start(LatencyInstance instance, double bound, Deadline deadline) {
         double[][] best = Baselines.equalPower(instance);
         double bestValue = instance.objective(instance.solutionFor(best));
         double[][] filled = InterferenceFreeBound.waterFilledPower(instance);
@@ -305,8 +336,10 @@ public final class IcaSolver extends PowerSolver {
             best = filled;
             bestValue = filledValue;
         }
-        double[][] split = new LeastPower(instance).bisect(bound, best, bestValue, 1e-6, 60, deadline).power();
-        return instance.objective(instance.solutionFor(split)) < bestValue ? split : best;
+        LeastPower.Bisection bisection = new LeastPower(instance).bisect(bound, best, bestValue, 1e-6, 60, deadline);
+        double[][] split = bisection.power();
+        double proven = instance.subcarrierCount() == 1 ? Math.max(bound, bisection.lo()) : bound;
+        return new Start(instance.objective(instance.solutionFor(split)) < bestValue ? split : best, proven);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.mecopt.latency;
 
 import org.ejml.data.DMatrixRMaj;
-import org.mecopt.numeric.ConvexFunction;
+import org.mecopt.numeric.FusedOuterHessian;
 
 /**
  * User k's latency constraint in ICA's convex subproblem, in the variables
@@ -15,7 +15,7 @@ import org.mecopt.numeric.ConvexFunction;
  * the true problem and no worse than p̂ (the ICA/MM property). h is concave increasing, so f is
  * convex; its domain is {@code R̃ > −Z/c}, outside which f is +∞.
  */
-final class LinearizedRateConstraint implements ConvexFunction {
+final class LinearizedRateConstraint implements FusedOuterHessian {
     private final LatencyInstance instance;
     private final int k;
     private final int users;
@@ -119,6 +119,17 @@ final class LinearizedRateConstraint implements ConvexFunction {
      */
     @Override
     public void addHessian(double[] x, double weight, DMatrixRMaj hessian) {
+        addHessianAndOuter(x, weight, 0, hessian);
+    }
+
+    /**
+     * {@code weight ∇²f + outer ∇f∇fᵀ}: with {@code ∇f = (−τh'∇R̃, 1)} both dense rank-one terms
+     * lie along {@code ∇R̃} on the power block, so one update {@code (weight·(−τh'') + outer·(τh')²)
+     * ∇R̃∇R̃ᵀ} covers them; the outer product adds {@code −outer·τh'∇R̃} to the w column and
+     * {@code outer} to the w diagonal.
+     */
+    @Override
+    public void addHessianAndOuter(double[] x, double weight, double outer, DMatrixRMaj hessian) {
         double r = rate(x);
         double d = z + c * r;
         double hPrime = scale * z / (d * d);
@@ -127,9 +138,9 @@ final class LinearizedRateConstraint implements ConvexFunction {
         int dim = hessian.numCols;
         double[] data = hessian.data;
         int nk = rateGradient.length;
-        double outer = weight * minusHSecond;
+        double rankOne = weight * minusHSecond + outer * hPrime * hPrime;
         for (int i = 0; i < nk; i++) {
-            double gi = outer * rateGradient[i];
+            double gi = rankOne * rateGradient[i];
             if (gi == 0) {
                 continue;
             }
@@ -137,6 +148,13 @@ final class LinearizedRateConstraint implements ConvexFunction {
             for (int j = i; j < nk; j++) { // the solver reads the upper triangle only
                 data[row + j] += gi * rateGradient[j];
             }
+        }
+        if (outer != 0) {
+            double cross = -outer * hPrime;
+            for (int i = 0; i < nk; i++) {
+                data[i * dim + nk] += cross * rateGradient[i];
+            }
+            data[nk * dim + nk] += outer;
         }
         double factor = weight * hPrime * instance.subcarrierBandwidthHz() / Math.log(2);
         for (int n = 0; n < subcarriers; n++) {

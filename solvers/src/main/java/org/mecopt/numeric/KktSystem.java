@@ -55,12 +55,17 @@ final class KktSystem {
         sol.reshape(it.bigN, it.p + 1);
     }
 
-    /** H_pd = WᵀW (W_i = √(−λ_i/f_i) ∇f_i) + ∇²f0 + Σ λ_i ∇²f_i, into {@code hpd}. */
+    /**
+     * H_pd = WᵀW (W_i = √(−λ_i/f_i) ∇f_i) + ∇²f0 + Σ λ_i ∇²f_i, into {@code hpd}. In Phase II a
+     * {@link FusedOuterHessian} constraint adds its own outer product with its Hessian, and its row
+     * of W is left out.
+     */
     void assemble(Iterate it) {
         double[] src = it.df.data;
         double[] dst = w.data;
+        ConvexFunction[] nl = it.problem.nonlinear();
         for (int i = 0; i < it.bigM; i++) {
-            double d = Math.sqrt(-it.lam[i] / it.f[i]);
+            double d = fused(it, nl, i) ? 0 : Math.sqrt(-it.lam[i] / it.f[i]);
             int o = i * it.bigN;
             for (int j = 0; j < it.bigN; j++) {
                 dst[o + j] = src[o + j] * d;
@@ -69,7 +74,6 @@ final class KktSystem {
         hpd.reshape(it.bigN, it.bigN);
         addGramUpper(dst, it.bigM, it.bigN, hpd.data);
         System.arraycopy(it.y, 0, it.xs, 0, it.n);
-        ConvexFunction[] nl = it.problem.nonlinear();
         if (it.phaseOne) {
             hx.reshape(it.n, it.n);
             hx.zero();
@@ -84,7 +88,12 @@ final class KktSystem {
         } else {
             it.problem.objective().addHessian(it.xs, 1.0, hpd);
             for (int q = 0; q < nl.length; q++) {
-                nl[q].addHessian(it.xs, it.lam[it.ml + q], hpd);
+                int row = it.ml + q;
+                if (nl[q] instanceof FusedOuterHessian fused) {
+                    fused.addHessianAndOuter(it.xs, it.lam[row], -it.lam[row] / it.f[row], hpd);
+                } else {
+                    nl[q].addHessian(it.xs, it.lam[row], hpd);
+                }
             }
         }
         // Only the upper triangle is read (ConvexFunction#addHessian): mirror it.
@@ -94,6 +103,11 @@ final class KktSystem {
                 hd[r * it.bigN + c] = hd[c * it.bigN + r];
             }
         }
+    }
+
+    /** Whether inequality {@code i} of the working problem is a Phase II {@link FusedOuterHessian} constraint. */
+    private static boolean fused(Iterate it, ConvexFunction[] nl, int i) {
+        return !it.phaseOne && i >= it.ml && nl[i - it.ml] instanceof FusedOuterHessian;
     }
 
     /**

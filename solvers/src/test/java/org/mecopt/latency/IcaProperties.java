@@ -25,6 +25,9 @@ class IcaProperties {
         assertTrue(r.violations().isEmpty());
         assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact);
         assertTrue(r.objective() >= exact * (1 - 1e-9), "ICA below the proven optimum");
+        // with one subcarrier the start's bisection bound is proven: never above the optimum, and it closes the gap
+        assertTrue(r.bound() <= exact * (1 + 1e-9), "bound " + r.bound() + " above the optimum " + exact);
+        assertTrue(r.status() == Status.OPTIMAL, r.status() + ": " + r.message());
     }
 
     @Property(tries = 30)
@@ -34,6 +37,7 @@ class IcaProperties {
         double exact = new ExactSingleCarrierSolver().solve(instance).objective();
         Result<LatencySolution> r = ica.solve(instance);
         assertTrue(r.objective() <= exact * 1.001, "ICA " + r.objective() + " vs exact " + exact + ", " + r.status() + " after " + r.iterations() + ": " + r.message());
+        assertTrue(r.bound() <= exact * (1 + 1e-9), "bound " + r.bound() + " above the optimum " + exact);
     }
 
     @Property(tries = 40)

@@ -122,6 +122,9 @@ final class DatlTransferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentFiles.checkDirectory(out);
+        if (java.nio.file.Files.exists(out.resolve("models"))) { // train would resume those runs, not measure them anew
+            throw new InvalidInstanceException("--out", out, "holds the models/ of an earlier run: use another directory");
+        }
         if (every < 1) {
             throw new InvalidInstanceException("--every", every, "must be >= 1");
         }
