@@ -192,6 +192,44 @@ public final class BeamformingTrainer {
     }
 
     public static Summary train(Options o, Progress progress) throws IOException {
+        return train(o, progress, null);
+    }
+
+    /**
+     * The validation set's criterion and its parts during training, every {@link #every()} optimizer
+     * steps and at step 0 (the start: for datl the copied networks, otherwise the decoder's start), for
+     * learning curves at step resolution (experiment {@code datl-transfer}).
+     */
+    public interface StepCurve {
+        int every();
+
+        /**
+         * @param criterion the validation criterion, {@code −WSR/U + penalty · mean_i max(0, 1 − r_i/r_i^min)},
+         *     computed as the loop computes it after an epoch (soft gates, the network in inference mode)
+         * @param wsrShare its first part, the mean {@code WSR/U} over the validation set
+         * @param shortfall its second part, the mean over instances and users of {@code max(0, 1 − r_i/r_i^min)}
+         */
+        void at(int step, double criterion, double wsrShare, double shortfall);
+    }
+
+    /** As {@link #train(Options, Progress)}, reporting the validation criterion to {@code curve} every few steps (null: never). */
+    public static Summary train(Options o, Progress progress, StepCurve curve) throws IOException {
+        return train(o, progress, curve, HeadStart.ZERO);
+    }
+
+    /**
+     * How the beam outputs of a fresh network start (datl overwrites them with the copied networks').
+     * {@link #ZERO}, the default: all outputs 0, the structured decoder's classical start (equal power,
+     * MMSE regularization), which in the default setting training barely improves on. {@link #RANDOM}: the
+     * engine's random initialization (the gates still open), the usual "from scratch" of transfer
+     * learning, from which training has to learn what the zero start gets for free.
+     */
+    public enum HeadStart {
+        ZERO, RANDOM
+    }
+
+    /** As {@link #train(Options, Progress, StepCurve)}, with the beam outputs starting as {@code head} says. */
+    public static Summary train(Options o, Progress progress, StepCurve curve, HeadStart head) throws IOException {
         if (o.method() == Method.DATL && o.init() == null) {
             throw new InvalidInstanceException("--init", null, "is required for datl: a trained dmtssl model directory");
         }
@@ -214,10 +252,11 @@ public final class BeamformingTrainer {
         BeamformingObjective objective = new BeamformingObjective(arch, from.standardization(), o.loss());
         Files.createDirectories(o.out());
         History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), model -> {
-                    arch.openGates(model.getBlock());
+                    arch.openGates(model.getBlock(), head == HeadStart.ZERO);
                     from.copyInto(model); // datl: the trained stations' networks (their gates as trained)
                 },
-                new Split<>(train, validation), random, objective, checkpoint, o.resumeOptions(), progress);
+                new Split<>(train, validation), random, objective, checkpoint, o.resumeOptions(),
+                curve == null ? progress : withCurve(progress, curve, objective, validation, o.batchSize(), o.loss()));
         int stepsPerEpoch = stepsPerEpoch(o.trainInstances(), o.batchSize());
         ModelManifest untested = manifest(o, arch, from, history, Json.mapper().createObjectNode());
         double wsr = 0;
@@ -256,6 +295,50 @@ public final class BeamformingTrainer {
         manifest(o, arch, from, history, metrics).write(o.out());
         Curves.write(history.epochs(), o.method().id() + " training loss (validation: -WSR/U + penalty)", o.out());
         return summary;
+    }
+
+    /** {@code progress} that also evaluates the validation set for {@code curve} every {@code curve.every()} steps. */
+    private static Progress withCurve(Progress progress, StepCurve curve, BeamformingObjective objective,
+                                      List<BeamformingSample> validation, int batchSize, LossSettings loss) {
+        if (curve.every() < 1) {
+            throw new InvalidInstanceException("--every", curve.every(), "must be >= 1");
+        }
+        return new Progress() {
+            @Override
+            public void epoch(int epoch, int epochs, double trainLoss, double validationLoss, boolean best, double seconds) {
+                progress.epoch(epoch, epochs, trainLoss, validationLoss, best, seconds);
+            }
+
+            @Override
+            public void resumed(int epochsDone, int epochs, java.nio.file.Path state) {
+                progress.resumed(epochsDone, epochs, state);
+            }
+
+            @Override
+            public int stepEvery() {
+                return curve.every();
+            }
+
+            @Override
+            public void step(int step, ai.djl.training.Trainer trainer) {
+                // batch means weighted by batch size, as TrainingLoop averages the criterion after an epoch
+                double criterion = 0;
+                double wsrShare = 0;
+                double shortfall = 0;
+                for (int from = 0; from < validation.size(); from += batchSize) {
+                    int to = Math.min(validation.size(), from + batchSize);
+                    try (ai.djl.ndarray.NDManager m = trainer.getManager().newSubManager()) {
+                        org.mecopt.models.learning.Batch b = objective.batch(m, validation.subList(from, to));
+                        BeamformingLoss.Terms t = objective.terms(trainer.evaluate(b.inputs()), b);
+                        criterion += BeamformingLoss.validation(t, loss).getFloat() * (to - from);
+                        wsrShare += t.wsrShare().mean().getFloat() * (to - from);
+                        shortfall += t.rateZ().maximum(0f).mean().getFloat() * (to - from);
+                    }
+                }
+                int n = validation.size();
+                curve.at(step, criterion / n, wsrShare / n, shortfall / n);
+            }
+        };
     }
 
     static int stepsPerEpoch(int train, int batch) {

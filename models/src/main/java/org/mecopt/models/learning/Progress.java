@@ -1,15 +1,34 @@
 package org.mecopt.models.learning;
 
+import ai.djl.training.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Called after every epoch of a {@link TrainingLoop} (after its resumable state is written). */
+/**
+ * Called after every epoch of a {@link TrainingLoop} (after its resumable state is written), and, for a
+ * learning curve finer than an epoch, optionally every {@link #stepEvery()} optimizer steps.
+ */
 public interface Progress {
     void epoch(int epoch, int epochs, double trainLoss, double validationLoss, boolean best, double seconds);
 
     /** Called once before the first epoch when the loop resumes an interrupted run from {@code state}. */
     default void resumed(int epochsDone, int epochs, Path state) {
+    }
+
+    /** Optimizer steps between two calls of {@link #step}; 0 (the default): never called. */
+    default int stepEvery() {
+        return 0;
+    }
+
+    /**
+     * With {@link #stepEvery()} {@code > 0}: called once before the first step of a fresh run (step 0, after
+     * the start parameters are in place) and after every {@code stepEvery()}-th step (counted from the run's
+     * start, a resumed run's earlier epochs included), with the trainer, e.g. to evaluate the network
+     * ({@link Trainer#evaluate}, inference mode) on a validation set. It must not change the parameters; the
+     * loop's shuffles and updates are the same whether it is called or not.
+     */
+    default void step(int step, Trainer trainer) {
     }
 
     Progress NONE = (a, b, c, d, e, f) -> { };

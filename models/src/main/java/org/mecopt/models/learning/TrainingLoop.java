@@ -147,6 +147,12 @@ public final class TrainingLoop {
                     progress.resumed(h.epochsDone(), settings.epochs(), TrainingState.file(checkpoint.dir()));
                 }
                 int first = epochs.size() + 1;
+                // the steps of the epochs done: the loop skips a last batch of one
+                int stepsPerEpoch = order.size() / settings.batchSize() + (order.size() % settings.batchSize() >= 2 ? 1 : 0);
+                int steps = (first - 1) * stepsPerEpoch;
+                if (progress.stepEvery() > 0 && steps == 0) {
+                    progress.step(0, trainer);
+                }
                 for (int epoch = first; epoch <= settings.epochs() && sinceBest < settings.patience(); epoch++) {
                     long epochStart = System.nanoTime();
                     Collections.shuffle(order, random);
@@ -167,6 +173,10 @@ public final class TrainingLoop {
                                 seen += to - from;
                             }
                             trainer.step();
+                        }
+                        steps++;
+                        if (progress.stepEvery() > 0 && steps % progress.stepEvery() == 0) {
+                            progress.step(steps, trainer);
                         }
                     }
                     trainLoss /= Math.max(1, seen);
