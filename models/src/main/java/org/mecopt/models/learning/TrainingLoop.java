@@ -168,8 +168,13 @@ public final class TrainingLoop {
                             Batch batch = objective.batch(m, examples);
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 NDArray loss = objective.loss(trainer.forward(batch.inputs()), batch);
+                                float value = loss.getFloat();
+                                if (!Float.isFinite(value)) {
+                                    throw new TrainingDivergedException("training loss", epoch, steps + 1, value,
+                                            checkpoint.dir());
+                                }
                                 gc.backward(loss);
-                                trainLoss += loss.getFloat() * (to - from);
+                                trainLoss += value * (to - from);
                                 seen += to - from;
                             }
                             trainer.step();
@@ -181,6 +186,10 @@ public final class TrainingLoop {
                     }
                     trainLoss /= Math.max(1, seen);
                     double validationLoss = validationLoss(trainer, data.validation(), objective, settings.batchSize());
+                    if (!Double.isFinite(validationLoss)) {
+                        throw new TrainingDivergedException("validation loss", epoch, steps, validationLoss,
+                                checkpoint.dir());
+                    }
                     boolean improved = validationLoss < best;
                     if (improved) {
                         best = validationLoss;

@@ -188,6 +188,36 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aNonFiniteLossStopsTheRunBeforeItReachesTheParametersOrTheCheckpoint(@TempDir Path tmp) throws Exception {
+        // 64 examples in batches of 16: calls 1-4 train epoch 1, call 5 validates it, call 7 is epoch 2's second step
+        Squares squares = new Squares();
+        int[] calls = {0};
+        Objective<Example> poisoned = new Objective<>() {
+            @Override
+            public Batch batch(NDManager m, List<Example> examples) {
+                return squares.batch(m, examples);
+            }
+
+            @Override
+            public NDArray loss(NDList outputs, Batch batch) {
+                NDArray loss = squares.loss(outputs, batch);
+                return ++calls[0] == 7 ? loss.mul(Float.NaN) : loss;
+            }
+        };
+        Split<Example> split = new Split<>(data(64, 1, false), data(16, 2, false));
+        List<float[]> snapshots = new ArrayList<>();
+        TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                () -> fit(tmp, 3, TrainingLoop.Settings.of(5, 16, 0.01, 3, 5), split, poisoned, snapshots));
+        assertTrue(e.getMessage().contains("training loss is NaN at epoch 2 (step 6)"), e.getMessage());
+        assertEquals(1, snapshots.size(), "only epoch 1 finished");
+        float[] kept = checkpoint(tmp);
+        assertArrayEquals(snapshots.get(0), kept, 0f);
+        for (float v : kept) {
+            assertTrue(Float.isFinite(v), "checkpoint " + java.util.Arrays.toString(kept));
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameCurvesAnotherSeedOthers(@TempDir Path tmp) throws Exception {
         List<List<Double>> curves = new ArrayList<>();
         for (long seed : new long[] {7, 7, 8}) {
