@@ -71,6 +71,7 @@ class GenerateCliTest {
             assertTrue(one.out().contains("complete: 15/15 rows"), one.out());
             assertTrue(one.out().contains("status: OPTIMAL 15"), one.out());
             assertTrue(one.out().contains("samples/s") && one.out().contains("p95"), one.out());
+            assertTrue(one.out().contains("cpu per sample: instance ") && one.out().contains("idle core(s)"), one.out());
             assertTrue(one.err().contains("generate: 15/15 (100.0%)"), one.err());
             Run two = run(offloading(dir.resolve(format + "2"), 15, 2, "--format", format));
             assertEquals(0, two.code(), two.err());

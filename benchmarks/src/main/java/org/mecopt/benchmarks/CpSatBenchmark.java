@@ -86,7 +86,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -jar benchmarks/target/benchmarks.jar CpSatBenchmark -f 1 -wi 2 -i 3 -w 2 -r 2}.
  * Compare with {@code java -jar benchmarks/target/benchmarks.jar OffloadingBenchmark -p solver=exact
  * -p size=9x3x3,20x4x5}. On a 2-core machine the 2-worker case competes with the JMH harness and
- * anything else running, so read it as indicative.
+ * anything else running, so read it as indicative. For the loose and tight capacity families of
+ * issue 12 (20×4, 30×5), side by side with {@code exact} on the same instances, see
+ * {@link ExactCpSatComparison}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.mecopt.api.SolverOptions;
+import org.mecopt.datasets.CpuProfile;
 import org.mecopt.datasets.DatasetGenerator;
 import org.mecopt.datasets.Format;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,17 @@ final class GenerateOptions {
         o.printf(Locale.ROOT, "status: %s%n", counts.length() == 0 ? "none" : counts);
         o.printf(Locale.ROOT, "this run: %d samples in %.1f s = %.1f samples/s with %d thread(s); solve time mean %.2f ms, p95 %.2f ms%n",
                 s.generated(), s.seconds(), s.samplesPerSecond(), threads, s.meanSolveMillis(), s.p95SolveMillis());
+        CpuProfile cpu = s.cpu();
+        if (cpu.samples() > 0 && cpu.threadNanos() > 0) {
+            o.printf(Locale.ROOT, "cpu per sample: instance %.3f ms, solve %.3f ms, encode %.3f ms, write %.3f ms (serial),"
+                            + " other %.3f ms; whole JVM %.3f ms (adds JIT, GC %.3f ms); workers idle on the window %.1f%%"
+                            + " -> ~%.0f samples/s on %d idle core(s)%n",
+                    cpu.perSampleMillis(cpu.instanceNanos()), cpu.perSampleMillis(cpu.solveNanos()),
+                    cpu.perSampleMillis(cpu.encodeNanos()), cpu.perSampleMillis(cpu.writeNanos()),
+                    cpu.perSampleMillis(cpu.otherThreadNanos()), cpu.perSampleMillis(cpu.processNanos()),
+                    cpu.perSampleMillis(cpu.gcNanos()), 100.0 * cpu.waitNanos() / ((double) threads * cpu.wallNanos()),
+                    cpu.idleEstimate(threads), threads);
+        }
         o.flush();
         return 0;
     }
@@ -85,6 +97,8 @@ final class GenerateOptions {
         private final PrintWriter err;
         private final boolean tty;
         private long last = Long.MIN_VALUE;
+        private long lastDone;
+        private long lastElapsed;
         private String lastText;
 
         ProgressPrinter(PrintWriter err, boolean tty) {
@@ -101,12 +115,19 @@ final class GenerateOptions {
             }
             if (last == Long.MIN_VALUE && !end && !tty) {
                 last = now;
+                lastDone = doneThisRun;
+                lastElapsed = elapsedNanos;
                 return;
             }
             last = now;
             double rate = elapsedNanos > 0 ? doneThisRun / (elapsedNanos / 1e9) : 0;
+            // the rate since the previous line: the run's average includes start-up and JIT warm-up
+            double recent = elapsedNanos > lastElapsed ? (doneThisRun - lastDone) / ((elapsedNanos - lastElapsed) / 1e9) : 0;
+            lastDone = doneThisRun;
+            lastElapsed = elapsedNanos;
             long left = toDoThisRun - doneThisRun;
-            String eta = rate > 0 ? duration(left / rate) : "?";
+            double etaRate = !tty && recent > 0 ? recent : rate;
+            String eta = etaRate > 0 ? duration(left / etaRate) : "?";
             double fraction = total == 0 ? 1 : (double) done / total;
             if (tty) {
                 int width = 30;
@@ -115,8 +136,8 @@ final class GenerateOptions {
                         "#".repeat(filled), ".".repeat(width - filled), 100 * fraction, done, total, rate, eta);
                 err.print(lastText);
             } else {
-                err.printf(Locale.ROOT, "generate: %d/%d (%.1f%%), %.1f samples/s, ETA %s%n", done, total,
-                        100 * fraction, rate, eta);
+                err.printf(Locale.ROOT, "generate: %d/%d (%.1f%%), %.1f samples/s (since the last line %.1f), ETA %s%n",
+                        done, total, 100 * fraction, rate, recent, eta);
             }
             err.flush();
         }

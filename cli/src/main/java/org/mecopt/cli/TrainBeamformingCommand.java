@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "the loss is computed from the channel and the outputs (weighted sum rate, minimum-rate and",
                 "power tasks, NFL/EL, learned uncertainty weights). Writes the model directory (parameters,",
                 "model.json, training-curve.csv and .png); use it with 'solve subcarrier-beamforming --solver",
-                "cmtssl --param model=DIR'."})
+                "cmtssl --param model=DIR'. After every epoch it writes training-state.bin (parameters, Adam's",
+                "moments, rate, history, patience): rerunning with the same options into the same --out resumes",
+                "after the last finished epoch (--epochs may grow); other options are refused, naming the option."})
 final class TrainBeamformingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +37,7 @@ final class TrainBeamformingCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, description = "cmtssl, dmtssl or datl.")
     String method;
 
-    @Option(names = "--out", required = true, description = "Model directory to write.")
+    @Option(names = "--out", required = true, description = "Model directory to write (or to resume: see above).")
     Path out;
 
     @Option(names = "--stations", description = "B (default 4; datl: the --init model's B + 1).")

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                 "ICA powers plus the weighted relative latency gap, Adam, 80/20 split, the learning rate halved",
                 "when the validation loss stalls, early stopping keeping the best checkpoint. Writes the model",
                 "directory (parameters, model.json, training-curve.csv and .png); use it with",
-                "'solve latency --solver cnn-lstm --param model=DIR'."})
+                "'solve latency --solver cnn-lstm --param model=DIR'. Rerunning with the same options (and dataset)",
+                "into the same --out resumes after the last finished epoch (--epochs may grow); other options are",
+                "refused, naming the option."})
 final class TrainLatencyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,18 +7,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.api.Problem;
 import org.mecopt.api.ProblemFamily;
@@ -37,12 +31,13 @@ import org.mecopt.io.Json;
  * depends only on {@code (configuration, i)}: any number of threads, and any split into runs, give
  * the same rows (all but the measured solve time).
  *
- * <p>Samples are solved on a thread pool and written in index order by the calling thread, into
- * shards of {@code shardSize} rows. A shard goes to a hidden temporary file, is forced to disk and
+ * <p>Samples are solved in chunks of consecutive indices by {@code threads} workers and written in
+ * index order, by whichever worker completes the next chunk ({@link ShardPipeline}), into shards of
+ * {@code shardSize} rows. A shard goes to a hidden temporary file, is forced to disk and
  * renamed when complete ({@link AtomicFiles#moveDurably}), and only then recorded in
  * {@code manifest.json} (rewritten the same way), so not even a power loss leaves the manifest naming
  * a shard whose content is not on disk. Memory is bounded by the
- * in-flight window ({@code 64 × threads} rows), not by the dataset size.
+ * in-flight window (about {@code 64 × threads} rows), not by the dataset size.
  */
 public final class DatasetGenerator {
     private static final String TEMP_PREFIX = ".part-";
@@ -176,7 +171,7 @@ public final class DatasetGenerator {
         }
     }
 
-    /** Called after every written row, from the writing thread. */
+    /** Called after every written row, by whichever worker writes it: one call at a time, in row order. */
     public interface Progress {
         /**
          * @param done rows finished in the dataset (earlier runs included)
@@ -203,10 +198,11 @@ public final class DatasetGenerator {
      * @param meanSolveMillis mean solve time of this run's rows (NaN when none)
      * @param p95SolveMillis 95th percentile of this run's solve times (NaN when none)
      * @param bytes total size of the shard files
+     * @param cpu where this run's CPU time went (instances, solves, encoding, writing)
      */
     public record Summary(Path dir, long rows, long generated, int shardsWritten, int shardsKept, boolean complete,
                           Map<String, Long> countsByStatus, double seconds, double meanSolveMillis,
-                          double p95SolveMillis, long bytes) {
+                          double p95SolveMillis, long bytes, CpuProfile cpu) {
         public double samplesPerSecond() {
             return seconds > 0 ? generated / seconds : 0;
         }
@@ -364,14 +360,14 @@ public final class DatasetGenerator {
         Sampler sampler = Sampler.of(r);
         long first = (long) s * r.shardSize();
         long rows = shardRows(r, s);
-        Path temp = dir.resolve(TEMP_PREFIX + r.format().shardName(s).substring("part-".length()) + ".tmp");
+        Path temp = temporary(dir, r.format(), s);
         Files.deleteIfExists(temp);
         Map<String, Long> counts = new TreeMap<>();
         Schema schema = null;
         ShardWriter writer = null;
         try {
             for (long i = 0; i < rows; i++) {
-                Row row = sampler.sample(first + i);
+                Row row = sampler.sample(first + i, null);
                 if (writer == null) {
                     schema = Schema.of(row);
                     writer = r.format().open(temp, schema, r.family().name());
@@ -399,121 +395,34 @@ public final class DatasetGenerator {
         Plan plan = plan(r);
         Path dir = plan.dir;
         Manifest manifest = plan.manifest;
-        int shardCount = manifest.shardCount();
         int kept = plan.kept();
-        boolean[] todo = new boolean[shardCount];
-        plan.todo().forEach(s -> todo[s] = true);
-        long toDo = 0;
         int budget = r.stopAfterShards() > 0 ? r.stopAfterShards() : Integer.MAX_VALUE;
-        for (int s = 0, b = 0; s < shardCount; s++) {
-            if (todo[s]) {
-                if (b++ < budget) {
-                    toDo += shardRows(r, s);
-                } else {
-                    todo[s] = false;
-                }
-            }
-        }
+        int[] shards = plan.todo().stream().mapToInt(Integer::intValue).limit(budget).toArray();
 
-        long start = System.nanoTime();
-        double[] times = new double[(int) Math.min(toDo, Integer.MAX_VALUE - 8)];
-        long generated = 0;
-        int written = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(r.threads(), task -> {
-            Thread t = new Thread(task, "mecopt-datasets");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Sampler sampler = Sampler.of(r);
-            int window = 64 * r.threads();
-            Deque<Future<Row>> inFlight = new ArrayDeque<>();
-            java.util.PrimitiveIterator.OfLong queue = indices(r, todo);
-            int shard = -1;
-            ShardWriter writer = null;
-            Path temp = null;
-            Map<String, Long> counts = new TreeMap<>();
-            long shardRowsWritten = 0;
-            for (long done = 0; done < toDo; done++) {
-                while (queue.hasNext() && inFlight.size() < window) {
-                    long index = queue.nextLong();
-                    inFlight.add(pool.submit(() -> sampler.sample(index)));
-                }
-                Row row = take(inFlight.poll());
-                int s = (int) (row.index() / r.shardSize());
-                if (s != shard) {
-                    shard = s;
-                    Schema schema = Schema.of(row);
-                    if (manifest.schema() == null) {
-                        manifest.schema(schema);
-                    } else if (!manifest.schema().sameAs(schema)) {
-                        throw new IllegalStateException("row " + row.index() + " has shapes " + schema.toJson()
-                                + ", the dataset " + manifest.schema().toJson());
-                    }
-                    temp = dir.resolve(TEMP_PREFIX + r.format().shardName(s).substring("part-".length()) + ".tmp");
-                    Files.deleteIfExists(temp);
-                    writer = r.format().open(temp, schema, r.family().name());
-                    counts = new TreeMap<>();
-                    shardRowsWritten = 0;
-                }
-                writer.write(row);
-                counts.merge(row.status(), 1L, Long::sum);
-                shardRowsWritten++;
-                if (generated < times.length) {
-                    times[(int) generated] = row.solveTimeMillis();
-                }
-                generated++;
-                if (shardRowsWritten == shardRows(r, s)) {
-                    writer.close();
-                    writer = null;
-                    Path file = dir.resolve(r.format().shardName(s));
-                    AtomicFiles.moveDurably(temp, file); // forced before the manifest names it
-                    manifest.put(s, new Manifest.Shard(file.getFileName().toString(), (long) s * r.shardSize(),
-                            shardRowsWritten, Files.size(file), Manifest.sha256(file), counts));
-                    manifest.write(dir);
-                    written++;
-                }
-                progress.update(manifest.rows() + shardRowsWritten % shardRows(r, s), r.samples(), generated, toDo,
-                        System.nanoTime() - start);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        int n = (int) Math.min(generated, times.length);
-        double[] t = Arrays.copyOf(times, n);
+        CpuProfile.Meter meter = new CpuProfile.Meter();
+        long c0 = CpuProfile.Meter.now();
+        Sampler sampler = Sampler.of(r);
+        ShardPipeline pipeline = new ShardPipeline(r, dir, manifest, shards, sampler::sample, progress, meter);
+        pipeline.run();
+        meter.threads.add(CpuProfile.Meter.now() - c0);
+        CpuProfile cpu = meter.profile();
+        double[] t = pipeline.solveTimes();
+        int n = t.length;
         Arrays.sort(t);
         double mean = n == 0 ? Double.NaN : Arrays.stream(t).average().orElse(Double.NaN);
         double p95 = n == 0 ? Double.NaN : t[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)];
         long bytes = manifest.shards().values().stream().mapToLong(Manifest.Shard::bytes).sum();
-        return new Summary(dir, manifest.rows(), generated, written, kept, manifest.complete(),
-                manifest.countsByStatus(), seconds, mean, p95, bytes);
+        return new Summary(dir, manifest.rows(), pipeline.generated(), pipeline.shardsWritten(), kept,
+                manifest.complete(), manifest.countsByStatus(), cpu.wallNanos() / 1e9, mean, p95, bytes, cpu);
     }
 
-    private static long shardRows(Request r, int s) {
+    /** The hidden temporary a shard is written to before it is renamed into place. */
+    static Path temporary(Path dir, Format format, int shard) {
+        return dir.resolve(TEMP_PREFIX + format.shardName(shard).substring("part-".length()) + ".tmp");
+    }
+
+    static long shardRows(Request r, int s) {
         return Math.min(r.shardSize(), r.samples() - (long) s * r.shardSize());
-    }
-
-    /** The indices of the shards to do, in order, without materializing them. */
-    private static java.util.PrimitiveIterator.OfLong indices(Request r, boolean[] todo) {
-        return java.util.stream.IntStream.range(0, todo.length).filter(s -> todo[s])
-                .mapToObj(s -> java.util.stream.LongStream.range((long) s * r.shardSize(),
-                        (long) s * r.shardSize() + shardRows(r, s)))
-                .flatMapToLong(x -> x).iterator();
-    }
-
-    private static Row take(Future<Row> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
-        }
     }
 
     /** Opens or creates the dataset directory; refuses another configuration unless overwriting. */
@@ -590,8 +499,8 @@ public final class DatasetGenerator {
             return new Sampler(Sample.of(r.family(), r.config(), r.solverName(), r.options(), r.seed()));
         }
 
-        Row sample(long index) {
-            return sample.row(index);
+        Row sample(long index, CpuProfile.Meter meter) {
+            return sample.row(index, meter);
         }
     }
 
@@ -605,19 +514,29 @@ public final class DatasetGenerator {
                     SolverRegistry.get(family.instanceType(), solver), options, seed);
         }
 
-        Row row(long index) {
+        Row row(long index, CpuProfile.Meter meter) {
             long sampleSeed = SampleSeeds.of(seed, index);
+            long c0 = meter == null ? 0 : CpuProfile.Meter.now();
             P instance = family.generate(config, sampleSeed);
+            long c1 = meter == null ? 0 : CpuProfile.Meter.now();
             Result<S> result = solver.solve(instance, options.withSeed(sampleSeed));
+            long c2 = meter == null ? 0 : CpuProfile.Meter.now();
             if (result.status() == Status.UNSUPPORTED) {
                 // a dataset row needs a label; an instance outside the solver's domain is a bad choice of solver
                 throw new InvalidInstanceException("--solver", solver.name(), "cannot label sample " + index
                         + " of this configuration: " + result.message());
             }
             TensorCodec<P, S> codec = family.codec();
-            return new Row(index, sampleSeed, codec.features(instance), codec.labels(result.solution()),
+            Row row = new Row(index, sampleSeed, codec.features(instance), codec.labels(result.solution()),
                     result.objective(), result.bound(), result.gap(), result.status().name(),
                     result.solveTimeMillis(), result.iterations(), result.message());
+            if (meter != null) {
+                long c3 = CpuProfile.Meter.now();
+                meter.instance.add(c1 - c0);
+                meter.solve.add(c2 - c1);
+                meter.encode.add(c3 - c2);
+            }
+            return row;
         }
     }
 }

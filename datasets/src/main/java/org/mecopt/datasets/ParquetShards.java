@@ -113,13 +113,13 @@ final class ParquetShards {
     }
 
     private static final class RowWriteSupport extends WriteSupport<Row> {
-        private final Schema schema;
+        private final int tensorColumns;
         private final MessageType type;
         private final Map<String, String> meta;
         private RecordConsumer out;
 
         RowWriteSupport(Schema schema, Map<String, String> meta) {
-            this.schema = schema;
+            this.tensorColumns = schema.features().size() + schema.label().size();
             this.type = messageType(schema);
             this.meta = meta;
         }
@@ -146,7 +146,7 @@ final class ParquetShards {
             for (Map.Entry<String, Tensor> e : row.label().entrySet()) {
                 putList(Schema.LABEL_PREFIX + e.getKey(), f++, e.getValue().data());
             }
-            if (row.features().size() + row.label().size() != schema.columns().size()) {
+            if (row.features().size() + row.label().size() != tensorColumns) {
                 throw new IllegalStateException("row " + row.index() + " does not match the shard's schema");
             }
             putDouble("objective", f++, row.objective());

@@ -215,11 +215,17 @@ final class WarmStartedIca {
                 before = null;
                 beforeThat = null;
             }
+            if (currentValue <= enough) {
+                // before the stall and forecast tests: a point within the gap is proven, whatever the trend
+                return new ConvexApproximationLoop.End(current, currentValue, Status.OPTIMAL, iterations,
+                        "within the gap parameter of the lower bound");
+            }
             if (context.timeUp()) {
                 return limit(current, currentValue, iterations);
             }
             double remaining = forecast.remaining(better ? improvement : 0);
-            if (currentValue * (1 - GainForecast.SAFETY * remaining) > target) {
+            // a loose solve that found nothing may have hidden a gain (below): no verdict from it
+            if ((exact || better) && currentValue * (1 - GainForecast.SAFETY * remaining) > target) {
                 return new ConvexApproximationLoop.End(current, currentValue, Status.FEASIBLE, iterations,
                         "stopped: forecast to end above the best start");
             }

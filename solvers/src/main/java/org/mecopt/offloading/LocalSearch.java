@@ -1,5 +1,7 @@
 package org.mecopt.offloading;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.mecopt.api.Deadline;
 
 /**
@@ -53,6 +55,45 @@ final class LocalSearch {
     int[] assignment() {
         return assignment.clone();
     }
+
+    /**
+     * Iterated local search: {@code rounds} times, swap {@value #KICK_SWAPS} random pairs of devices
+     * in the best assignment (a swap keeps every server's task count, so the kick stays feasible),
+     * descend again, keep the result when it is better. Why: at loose capacity the local optimum
+     * from the greedy start is 2e-5–1.5e-4 above the optimum on 30×5 instances, ten times the
+     * integrality gap the branch and bound must close, so its pruning starts from a poor incumbent;
+     * 300 rounds (3–50 ms there) found the optimum CP-SAT proved on each instance checked.
+     *
+     * @param seed the kicks' random stream, so the same seed gives the same result
+     * @return the best assignment seen, {@code start} itself when no round improved on it
+     */
+    static int[] iterated(AssignmentCosts c, int[] start, int rounds, long seed, Deadline deadline) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int[] best = start.clone();
+        double bestTotal = c.total(best);
+        for (int round = 0; round < rounds && !deadline.passed(); round++) {
+            int[] x = best.clone();
+            for (int k = 0; k < KICK_SWAPS; k++) {
+                int i = rng.nextInt(c.devices);
+                int j = rng.nextInt(c.devices);
+                int t = x[i];
+                x[i] = x[j];
+                x[j] = t;
+            }
+            LocalSearch descent = new LocalSearch(c, x);
+            descent.run(deadline);
+            int[] y = descent.assignment();
+            double total = c.total(y);
+            if (total < bestTotal) {
+                bestTotal = total;
+                best = y;
+            }
+        }
+        return best;
+    }
+
+    /** Pairs swapped per kick of {@link #iterated}. */
+    static final int KICK_SWAPS = 3;
 
     long passes() {
         return passes;

@@ -32,6 +32,22 @@ final class RelaxationBound {
      * @param iterations ascent iterations (each O(MN))
      */
     static double lowerBound(AssignmentCosts c, int[] incumbent, double incumbentTotal, int iterations) {
+        return maximize(c, incumbent, incumbentTotal, iterations).value();
+    }
+
+    /**
+     * The best dual point found: its value and the multipliers there, which {@code exact}'s branch
+     * and bound reuses for its reduced costs.
+     *
+     * @param value {@code q(lambda, mu)}, a lower bound on the summed delay
+     * @param lambda the load multipliers λ_n, seconds per unit of workload √C
+     * @param mu the capacity multipliers μ_n ≥ 0, seconds per task
+     */
+    record Dual(double value, double[] lambda, double[] mu) {
+    }
+
+    /** As {@link #lowerBound}, with the multipliers where the best value was reached. */
+    static Dual maximize(AssignmentCosts c, int[] incumbent, double incumbentTotal, int iterations) {
         int n = c.servers;
         double scale = 0;
         for (double w : c.work) {
@@ -52,6 +68,8 @@ final class RelaxationBound {
         double[] gLambda = new double[n];
         double[] gMu = new double[n];
         double best = Double.NEGATIVE_INFINITY;
+        double[] bestLambda = new double[n];
+        double[] bestMu = new double[n];
         double theta = 1.0;
         int sinceImproved = 0;
         double checkpoint = Double.NEGATIVE_INFINITY;
@@ -89,6 +107,8 @@ final class RelaxationBound {
             }
             if (q > best) {
                 best = q;
+                System.arraycopy(slope, 0, bestLambda, 0, n);
+                System.arraycopy(mu, 0, bestMu, 0, n);
                 sinceImproved = 0;
             } else if (++sinceImproved >= 10) {
                 theta /= 2;
@@ -108,6 +128,6 @@ final class RelaxationBound {
                 mu[s] = Math.max(0, mu[s] + step * gMu[s]);
             }
         }
-        return best;
+        return new Dual(best, bestLambda, bestMu);
     }
 }

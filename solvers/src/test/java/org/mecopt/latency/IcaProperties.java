@@ -19,7 +19,7 @@ class IcaProperties {
         LatencyInstance instance = LatencyProperties.random(seed, users, 1, local);
         double exact = new ExactSingleCarrierSolver().solve(instance).objective();
         Result<LatencySolution> r = ica.solve(instance);
-        // OPTIMAL only when proven within the default gap (1e-4) of the interference-free bound
+        // OPTIMAL only when proven within the default gap (1e-4) of the lower bound (at N = 1 the bisection's proven lower end)
         assertTrue(r.status() == Status.LOCALLY_OPTIMAL
                 || (r.status() == Status.OPTIMAL && r.objective() <= r.bound() * (1 + 1e-4)), r.status() + ": " + r.message());
         assertTrue(r.violations().isEmpty());

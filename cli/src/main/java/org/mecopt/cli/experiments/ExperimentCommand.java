@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
         description = "Reproduce a figure of a source paper: CSV + PNG.",
         subcommands = {CpuSweepCommand.class, DqnBatchSizeCommand.class, LatencyVsUsersCommand.class, QoeVsUsersCommand.class,
             QoeVsMidpointCommand.class, QoeVsTaskVolumeCommand.class, QoeBoundGapCommand.class,
-            DeadlineEnergyCommand.class, BeamformingSweepCommand.class, QoeTrainingCurvesCommand.class})
+            DeadlineEnergyCommand.class, BeamformingSweepCommand.class, QoeTrainingCurvesCommand.class,
+            DatlTransferCommand.class})
 public final class ExperimentCommand implements Runnable {
 
     @Spec

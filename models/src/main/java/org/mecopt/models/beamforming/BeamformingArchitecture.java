@@ -227,6 +227,15 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
      * learned it back; starting open, training only has to learn which users to drop.
      */
     void openGates(Block block) {
+        openGates(block, true);
+    }
+
+    /**
+     * As {@link #openGates(Block)}; with {@code zeroBeams} false the beams head keeps the engine's
+     * random initialization (rzf: random powers and regularizations around the decoder's start), a start
+     * that training has to improve on (experiment {@code datl-transfer}).
+     */
+    void openGates(Block block, boolean zeroBeams) {
         List<Block> children = block.getChildren().values();
         if (method.perStation()) {
             StationNetworks stations = (StationNetworks) children.get(0);
@@ -237,10 +246,10 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
                 NDArray bias = params.valueAt(params.size() - 1).getArray();
                 float[] v = bias.toFloatArray();
                 for (int k = 0; k < v.length; k++) {
-                    v[k] = k >= beamOut ? OPEN_GATE : decoder.structured() ? 0 : v[k];
+                    v[k] = k >= beamOut ? OPEN_GATE : decoder.structured() && zeroBeams ? 0 : v[k];
                 }
                 bias.set(v);
-                if (decoder.structured()) { // local rzf with equal power and the MMSE regularization to start
+                if (decoder.structured() && zeroBeams) { // local rzf with equal power and the MMSE regularization to start
                     float[] w = weight.toFloatArray();
                     int in = (int) weight.getShape().get(1);
                     java.util.Arrays.fill(w, 0, beamOut * in, 0f);
@@ -249,7 +258,7 @@ public record BeamformingArchitecture(Method method, Dimensions dims, int[] hidd
             }
             return;
         }
-        if (decoder.structured()) {
+        if (decoder.structured() && zeroBeams) {
             // the beams head starts at zero: every output 0, i.e. equal power and the MMSE regularization,
             // the classical regularized zero-forcing design, which training then refines
             for (var p : ((ai.djl.nn.ParallelBlock) children.get(1)).getChildren().values().get(0).getParameters()) {

@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.beamforming.BeamformingGenerator;
 import org.mecopt.beamforming.BeamformingInstance;
@@ -32,7 +35,8 @@ import org.mecopt.models.learning.TrainingLoop;
  * ranges, both far from the seeds `generate` uses by default), the input standardization fitted on
  * the pool, then the learning core's {@link TrainingLoop} on {@link BeamformingObjective}, the
  * manifest and the validation metrics of the best checkpoint (the network's beams decoded and
- * checked by the family's evaluator).
+ * checked by the family's evaluator). The loop writes a resumable state after every epoch: rerunning
+ * with the same options into the same {@code out} continues an interrupted run ({@link Options#resumeOptions}).
  *
  * <p>datl starts from a trained dmtssl model with B stations and trains a system of B + 1: stations
  * 0…B−1 start from their trained networks, the new station from the network of the existing station
@@ -130,6 +134,35 @@ public final class BeamformingTrainer {
             return settings(epochs, batchSize, learningRate, seed, patience);
         }
 
+        /**
+         * What a resumed run must repeat, by the CLI's option names (the learning core adds the batch
+         * size, rate, seed and patience): the generator's setting, the pools' sizes, the network, the
+         * decoder, the loss, and datl's start. {@code --epochs} may change.
+         */
+        public Map<String, String> resumeOptions() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("--method", method.id());
+            Json.mapper().valueToTree(config).fields().forEachRemaining(f -> m.put(switch (f.getKey()) {
+                case "stations", "antennas", "users", "subcarriers" -> "--" + f.getKey();
+                case "maxPowerW" -> "--max-power-w";
+                default -> "generator " + f.getKey();
+            }, f.getValue().asText()));
+            m.put("--train-instances", Integer.toString(trainInstances));
+            m.put("--validation-instances", Integer.toString(validationInstances));
+            m.put("--hidden", Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+            m.put("--decoder", decoder.id());
+            m.put("--loss", loss.weighting().id());
+            m.put("--rate-loss", loss.rateLoss().id());
+            m.put("--x1", Double.toString(loss.rateDepth()));
+            m.put("--power-loss", loss.powerLoss().id());
+            m.put("--x2", Double.toString(loss.powerDepth()));
+            m.put("--penalty", Double.toString(loss.penalty()));
+            m.put("--max-log-variance", Double.toString(loss.maxLogVariance()));
+            m.put("--init", init == null ? "" : init.toAbsolutePath().normalize().toString());
+            m.put("--nearest", Integer.toString(nearest));
+            return m;
+        }
+
         private static TrainingLoop.Settings settings(int epochs, int batchSize, double learningRate, long seed, int patience) {
             return TrainingLoop.Settings.of(epochs, batchSize, learningRate, seed, patience);
         }
@@ -159,10 +192,51 @@ public final class BeamformingTrainer {
     }
 
     public static Summary train(Options o, Progress progress) throws IOException {
+        return train(o, progress, null);
+    }
+
+    /**
+     * The validation set's criterion and its parts during training, every {@link #every()} optimizer
+     * steps and at step 0 (the start: for datl the copied networks, otherwise the decoder's start), for
+     * learning curves at step resolution (experiment {@code datl-transfer}).
+     */
+    public interface StepCurve {
+        int every();
+
+        /**
+         * @param criterion the validation criterion, {@code −WSR/U + penalty · mean_i max(0, 1 − r_i/r_i^min)},
+         *     computed as the loop computes it after an epoch (soft gates, the network in inference mode)
+         * @param wsrShare its first part, the mean {@code WSR/U} over the validation set
+         * @param shortfall its second part, the mean over instances and users of {@code max(0, 1 − r_i/r_i^min)}
+         */
+        void at(int step, double criterion, double wsrShare, double shortfall);
+    }
+
+    /** As {@link #train(Options, Progress)}, reporting the validation criterion to {@code curve} every few steps (null: never). */
+    public static Summary train(Options o, Progress progress, StepCurve curve) throws IOException {
+        return train(o, progress, curve, HeadStart.ZERO);
+    }
+
+    /**
+     * How the beam outputs of a fresh network start (datl overwrites them with the copied networks').
+     * {@link #ZERO}, the default: all outputs 0, the structured decoder's classical start (equal power,
+     * MMSE regularization), which in the default setting training barely improves on. {@link #RANDOM}: the
+     * engine's random initialization (the gates still open), the usual "from scratch" of transfer
+     * learning, from which training has to learn what the zero start gets for free.
+     */
+    public enum HeadStart {
+        ZERO, RANDOM
+    }
+
+    /** As {@link #train(Options, Progress, StepCurve)}, with the beam outputs starting as {@code head} says. */
+    public static Summary train(Options o, Progress progress, StepCurve curve, HeadStart head) throws IOException {
         if (o.method() == Method.DATL && o.init() == null) {
             throw new InvalidInstanceException("--init", null, "is required for datl: a trained dmtssl model directory");
         }
         long start = System.nanoTime();
+        Checkpoint checkpoint = new Checkpoint(o.out(), BeamformingModel.PARAMS_PREFIX);
+        // before generating the pools: a run to resume with other options is refused at once
+        int resumedAfter = TrainingLoop.resumable(checkpoint, o.settings(), o.resumeOptions());
         Dimensions dims = new Dimensions(o.config().stations(), o.config().antennas(), o.config().users(),
                 o.config().subcarriers());
         BeamformingArchitecture arch = new BeamformingArchitecture(o.method(), dims, o.hidden(), o.decoder());
@@ -178,11 +252,11 @@ public final class BeamformingTrainer {
         BeamformingObjective objective = new BeamformingObjective(arch, from.standardization(), o.loss());
         Files.createDirectories(o.out());
         History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), model -> {
-                    arch.openGates(model.getBlock());
+                    arch.openGates(model.getBlock(), head == HeadStart.ZERO);
                     from.copyInto(model); // datl: the trained stations' networks (their gates as trained)
                 },
-                new Split<>(train, validation), random, objective, new Checkpoint(o.out(), BeamformingModel.PARAMS_PREFIX),
-                progress);
+                new Split<>(train, validation), random, objective, checkpoint, o.resumeOptions(),
+                curve == null ? progress : withCurve(progress, curve, objective, validation, o.batchSize(), o.loss()));
         int stepsPerEpoch = stepsPerEpoch(o.trainInstances(), o.batchSize());
         ModelManifest untested = manifest(o, arch, from, history, Json.mapper().createObjectNode());
         double wsr = 0;
@@ -215,9 +289,56 @@ public final class BeamformingTrainer {
             metrics.put("newStationCopiedFrom", from.nearest());
         }
         metrics.put("trainingSeconds", seconds);
+        if (resumedAfter > 0) { // trainingSeconds is then this session's; the history keeps every epoch's
+            metrics.put("resumedAfterEpoch", resumedAfter);
+        }
         manifest(o, arch, from, history, metrics).write(o.out());
         Curves.write(history.epochs(), o.method().id() + " training loss (validation: -WSR/U + penalty)", o.out());
         return summary;
+    }
+
+    /** {@code progress} that also evaluates the validation set for {@code curve} every {@code curve.every()} steps. */
+    private static Progress withCurve(Progress progress, StepCurve curve, BeamformingObjective objective,
+                                      List<BeamformingSample> validation, int batchSize, LossSettings loss) {
+        if (curve.every() < 1) {
+            throw new InvalidInstanceException("--every", curve.every(), "must be >= 1");
+        }
+        return new Progress() {
+            @Override
+            public void epoch(int epoch, int epochs, double trainLoss, double validationLoss, boolean best, double seconds) {
+                progress.epoch(epoch, epochs, trainLoss, validationLoss, best, seconds);
+            }
+
+            @Override
+            public void resumed(int epochsDone, int epochs, java.nio.file.Path state) {
+                progress.resumed(epochsDone, epochs, state);
+            }
+
+            @Override
+            public int stepEvery() {
+                return curve.every();
+            }
+
+            @Override
+            public void step(int step, ai.djl.training.Trainer trainer) {
+                // batch means weighted by batch size, as TrainingLoop averages the criterion after an epoch
+                double criterion = 0;
+                double wsrShare = 0;
+                double shortfall = 0;
+                for (int from = 0; from < validation.size(); from += batchSize) {
+                    int to = Math.min(validation.size(), from + batchSize);
+                    try (ai.djl.ndarray.NDManager m = trainer.getManager().newSubManager()) {
+                        org.mecopt.models.learning.Batch b = objective.batch(m, validation.subList(from, to));
+                        BeamformingLoss.Terms t = objective.terms(trainer.evaluate(b.inputs()), b);
+                        criterion += BeamformingLoss.validation(t, loss).getFloat() * (to - from);
+                        wsrShare += t.wsrShare().mean().getFloat() * (to - from);
+                        shortfall += t.rateZ().maximum(0f).mean().getFloat() * (to - from);
+                    }
+                }
+                int n = validation.size();
+                curve.at(step, criterion / n, wsrShare / n, shortfall / n);
+            }
+        };
     }
 
     static int stepsPerEpoch(int train, int batch) {

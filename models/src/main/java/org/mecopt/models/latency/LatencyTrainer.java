@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.mecopt.api.InvalidInstanceException;
 import org.mecopt.io.Json;
@@ -25,7 +27,8 @@ import org.mecopt.models.learning.TrainingLoop;
  * latency}): the data, an 80/20 seeded split, the input standardization (and the regression head's
  * label scale) from the training split, then the {@link TrainingLoop} on {@link LatencyObjective},
  * the manifest and the validation metrics of the best checkpoint. Writes the model directory:
- * {@code cnn-lstm-0000.params}, {@code model.json} and the training curves.
+ * {@code cnn-lstm-0000.params}, {@code model.json} and the training curves, and the learning core's
+ * resumable state: rerunning with the same options into the same directory continues an interrupted run.
  */
 public final class LatencyTrainer {
     public static final double VALIDATION_SHARE = 0.2;
@@ -190,7 +193,8 @@ public final class LatencyTrainer {
         LatencyObjective objective = new LatencyObjective(arch, from.standardization(), from.scale(), o.latencyWeight());
 
         History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), from::copyInto,
-                split, random, objective, new Checkpoint(o.out(), LatencyModel.PARAMS_PREFIX), progress);
+                split, random, objective, new Checkpoint(o.out(), LatencyModel.PARAMS_PREFIX), resumeOptions(o, data),
+                progress);
 
         ModelManifest untested = manifest(o, arch, from, data, history, Json.mapper().createObjectNode());
         LatencyValidation validation;
@@ -211,6 +215,24 @@ public final class LatencyTrainer {
         manifest(o, arch, from, data, history, metrics).write(o.out());
         Curves.write(history.epochs(), "CNN-LSTM training loss", o.out());
         return summary;
+    }
+
+    /**
+     * What a resumed run must repeat, by the CLI's option names (the learning core adds the batch size,
+     * rate, seed and patience): the dataset (by its manifest's checksum, so a regenerated one is refused),
+     * features, head, loss and sizes, and the model it started from. {@code --epochs} may change.
+     */
+    private static Map<String, String> resumeOptions(Options o, LatencyData data) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("--data", "manifest sha256 " + data.ref().manifestSha256());
+        m.put("--features", o.features().id());
+        m.put("--head", o.head().id());
+        m.put("--latency-weight", Double.toString(o.latencyWeight()));
+        m.put("--filters", Integer.toString(o.size().filters()));
+        m.put("--lstm-units", Integer.toString(o.size().lstmUnits()));
+        m.put("--hidden", Integer.toString(o.size().hidden()));
+        m.put("--init", o.init() == null ? "" : o.init().toAbsolutePath().normalize().toString());
+        return m;
     }
 
     /** The model directory's manifest: the generic part, then the fields {@link LatencyModel#load} reads. */

@@ -4,22 +4,44 @@ import ai.djl.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
+import org.mecopt.io.AtomicFiles;
 
 /**
- * Where a model's parameters live: {@code dir/prefix-0000.params}. DJL numbers each save, so a save
- * first removes earlier ones: the directory holds one set, the best.
+ * Where a model's parameters live: {@code dir/prefix-0000.params}, one set, the best. A save replaces
+ * it atomically: DJL writes the new set into an empty temporary directory beside it, whose file is
+ * then renamed over the old one ({@link AtomicFiles#moveDurably}), so a kill
+ * leaves the old set or the new one, never a part; then any other numbered set is removed.
  */
 public record Checkpoint(Path dir, String prefix) {
+    public static final String SUFFIX = "-0000.params";
+
     public void save(Model model) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempDirectory(dir, "." + prefix + "-saving");
+        try {
+            model.save(tmp, prefix);
+            Path saved;
+            try (Stream<Path> files = Files.list(tmp)) { // one file; named 0000 unless the model sets an epoch
+                saved = files.filter(f -> f.getFileName().toString().endsWith(".params")).findFirst()
+                        .orElseThrow(() -> new IOException("DJL saved no parameters into " + tmp));
+            }
+            AtomicFiles.moveDurably(saved, dir.resolve(prefix + SUFFIX));
+        } finally {
+            try (Stream<Path> left = Files.walk(tmp)) {
+                for (Path f : (Iterable<Path>) left.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String name = f.getFileName().toString();
-                if (name.startsWith(prefix + "-") && name.endsWith(".params")) {
+                if (name.startsWith(prefix + "-") && name.endsWith(".params") && !name.equals(prefix + SUFFIX)) {
                     Files.delete(f);
                 }
             }
         }
-        model.save(dir, prefix);
     }
 }

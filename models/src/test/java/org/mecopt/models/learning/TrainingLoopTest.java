@@ -127,7 +127,7 @@ class TrainingLoopTest {
                        List<float[]> snapshots) throws IOException {
         Model[] model = new Model[1];
         return TrainingLoop.run(settings, NETWORK::build, new Shape(settings.batchSize(), 3), m -> model[0] = m, split,
-                new Random(seed), objective, new Checkpoint(dir, "toy"),
+                new Random(seed), objective, new Checkpoint(dir, "toy"), java.util.Map.of(),
                 (e, n, train, validation, best, seconds) -> snapshots.add(parameters(model[0])));
     }
 
@@ -188,6 +188,36 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aNonFiniteLossStopsTheRunBeforeItReachesTheParametersOrTheCheckpoint(@TempDir Path tmp) throws Exception {
+        // 64 examples in batches of 16: calls 1-4 train epoch 1, call 5 validates it, call 7 is epoch 2's second step
+        Squares squares = new Squares();
+        int[] calls = {0};
+        Objective<Example> poisoned = new Objective<>() {
+            @Override
+            public Batch batch(NDManager m, List<Example> examples) {
+                return squares.batch(m, examples);
+            }
+
+            @Override
+            public NDArray loss(NDList outputs, Batch batch) {
+                NDArray loss = squares.loss(outputs, batch);
+                return ++calls[0] == 7 ? loss.mul(Float.NaN) : loss;
+            }
+        };
+        Split<Example> split = new Split<>(data(64, 1, false), data(16, 2, false));
+        List<float[]> snapshots = new ArrayList<>();
+        TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                () -> fit(tmp, 3, TrainingLoop.Settings.of(5, 16, 0.01, 3, 5), split, poisoned, snapshots));
+        assertTrue(e.getMessage().contains("training loss is NaN at epoch 2 (step 6)"), e.getMessage());
+        assertEquals(1, snapshots.size(), "only epoch 1 finished");
+        float[] kept = checkpoint(tmp);
+        assertArrayEquals(snapshots.get(0), kept, 0f);
+        for (float v : kept) {
+            assertTrue(Float.isFinite(v), "checkpoint " + java.util.Arrays.toString(kept));
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameCurvesAnotherSeedOthers(@TempDir Path tmp) throws Exception {
         List<List<Double>> curves = new ArrayList<>();
         for (long seed : new long[] {7, 7, 8}) {
@@ -202,5 +232,110 @@ class TrainingLoopTest {
         Curves.write(List.of(new Epoch(1, 2, 3, 0.1, true, 0.5)), "toy", tmp);
         assertEquals("epoch,trainLoss,validationLoss,learningRate,best,seconds\n1,2.0,3.0,0.1,true,0.5\n",
                 java.nio.file.Files.readString(tmp.resolve(Curves.CSV)));
+    }
+
+    /** Thrown by a progress callback to stop a run after an epoch, as a kill once the epoch's state is written. */
+    static final class Killed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    static History run(Path dir, TrainingLoop.Settings settings, Split<Example> split, Objective<Example> objective,
+                       java.util.Map<String, String> options, int killAfter, List<float[]> snapshots) throws IOException {
+        Model[] model = new Model[1];
+        return TrainingLoop.run(settings, NETWORK::build, new Shape(settings.batchSize(), 3), m -> model[0] = m, split,
+                new Random(settings.seed()), objective, new Checkpoint(dir, "toy"), options,
+                (e, n, train, validation, best, seconds) -> {
+                    snapshots.add(parameters(model[0]));
+                    if (e == killAfter) {
+                        throw new Killed();
+                    }
+                });
+    }
+
+    /** The history without the wall times (which a resumed run cannot repeat). */
+    static List<List<Object>> rows(History h) {
+        return h.epochs().stream().<List<Object>>map(e -> List.of(e.epoch(), e.trainLoss(), e.validationLoss(),
+                e.learningRate(), e.best())).toList();
+    }
+
+    /**
+     * A run killed after epoch k (its state written) and rerun with the same settings ends with the
+     * uninterrupted run's history, best epoch, checkpoint and last parameters, for a cut before a stall,
+     * inside the halving schedule's count and just before early stopping; a finished run continues to
+     * more epochs as if it had been asked for them at once. The validation losses are scripted (the
+     * resumed objective is given the rest of the script) so that the patience counter, the rate halving
+     * and early stopping all cross the cut.
+     */
+    @Test
+    void anInterruptedRunResumesToTheUninterruptedOne(@TempDir Path tmp) throws Exception {
+        // patience 3: best at 1, 2, then stalls at 3, 4 (rate halved), best at 5, stalls at 6, 7 (halved), 8: stop
+        double[] script = {5, 3, 4, 4.5, 2, 2.5, 2.6, 2.7, 1, 1};
+        TrainingLoop.Settings settings = TrainingLoop.Settings.of(10, 16, 0.01, 3, 3);
+        Split<Example> split = new Split<>(data(64, 1, false), data(8, 2, true));
+        java.util.Map<String, String> options = java.util.Map.of("--hidden", "none");
+        List<float[]> full = new ArrayList<>();
+        History uninterrupted = run(tmp.resolve("full"), settings, split, new Squares(script), options, -1, full);
+        assertEquals(8, uninterrupted.epochsRun());
+        assertEquals(5, uninterrupted.bestEpoch());
+        assertEquals(List.of(0.01, 0.01, 0.01, 0.005, 0.005, 0.005, 0.0025, 0.0025),
+                uninterrupted.epochs().stream().map(Epoch::learningRate).toList());
+        for (int cut : new int[] {2, 4, 7}) {
+            Path dir = tmp.resolve("cut" + cut);
+            List<float[]> snapshots = new ArrayList<>();
+            org.junit.jupiter.api.Assertions.assertThrows(Killed.class,
+                    () -> run(dir, settings, split, new Squares(script), options, cut, snapshots));
+            assertEquals(cut, TrainingLoop.resumable(new Checkpoint(dir, "toy"), settings, options));
+            List<float[]> rest = new ArrayList<>();
+            History resumed = run(dir, settings, split,
+                    new Squares(java.util.Arrays.copyOfRange(script, cut, script.length)), options, -1, rest);
+            assertEquals(rows(uninterrupted), rows(resumed), "cut after epoch " + cut);
+            assertEquals(uninterrupted.bestEpoch(), resumed.bestEpoch());
+            assertEquals(uninterrupted.bestValidationLoss(), resumed.bestValidationLoss());
+            assertArrayEquals(full.get(full.size() - 1), rest.get(rest.size() - 1), 0f, "last parameters, cut " + cut);
+            assertArrayEquals(checkpoint(tmp.resolve("full")), checkpoint(dir), 0f, "best checkpoint, cut " + cut);
+            try (var files = java.nio.file.Files.list(dir)) { // nothing half-written or temporary left behind
+                assertEquals(java.util.Set.of("toy-0000.params", TrainingState.FILE),
+                        files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+            }
+        }
+        // a finished (early-stopped) run rerun: nothing to train, the same history
+        History again = run(tmp.resolve("full"), settings, split, new Squares(), options, -1, new ArrayList<>());
+        assertEquals(rows(uninterrupted), rows(again));
+        // a run of 3 epochs continued to 10 = the 10-epoch run
+        List<float[]> shortRun = new ArrayList<>();
+        run(tmp.resolve("longer"), TrainingLoop.Settings.of(3, 16, 0.01, 3, 3), split, new Squares(script), options, -1,
+                shortRun);
+        History longer = run(tmp.resolve("longer"), settings, split, new Squares(java.util.Arrays.copyOfRange(script, 3,
+                script.length)), options, -1, shortRun);
+        assertEquals(rows(uninterrupted), rows(longer));
+        assertArrayEquals(full.get(full.size() - 1), shortRun.get(shortRun.size() - 1), 0f);
+    }
+
+    /** A rerun with other settings is refused, naming the option; so are fewer epochs than done and an unreadable state. */
+    @Test
+    void refusesToResumeAnotherRun(@TempDir Path tmp) throws Exception {
+        TrainingLoop.Settings settings = TrainingLoop.Settings.of(4, 16, 0.01, 3, 4);
+        Split<Example> split = Split.shuffled(data(64, 1, false), new Random(3), 0.2);
+        java.util.Map<String, String> options = java.util.Map.of("--hidden", "8,8");
+        run(tmp, TrainingLoop.Settings.of(2, 16, 0.01, 3, 4), split, new Squares(), options, -1, new ArrayList<>());
+        Checkpoint checkpoint = new Checkpoint(tmp, "toy");
+        assertEquals(2, TrainingLoop.resumable(checkpoint, settings, options));
+        java.util.function.BiConsumer<String, org.junit.jupiter.api.function.Executable> refused = (field, call) ->
+                assertEquals(field, org.junit.jupiter.api.Assertions.assertThrows(
+                        org.mecopt.api.InvalidInstanceException.class, call).field());
+        refused.accept("--batch-size", () -> run(tmp, TrainingLoop.Settings.of(4, 8, 0.01, 3, 4), split, new Squares(),
+                options, -1, new ArrayList<>()));
+        refused.accept("--learning-rate", () -> TrainingLoop.resumable(checkpoint,
+                TrainingLoop.Settings.of(4, 16, 0.02, 3, 4), options));
+        refused.accept("--hidden", () -> run(tmp, settings, split, new Squares(), java.util.Map.of("--hidden", "4"), -1,
+                new ArrayList<>()));
+        refused.accept("--decoder", () -> TrainingLoop.resumable(checkpoint, settings,
+                java.util.Map.of("--hidden", "8,8", "--decoder", "rzf")));
+        refused.accept("training examples", () -> run(tmp, settings, new Split<>(split.train().subList(0, 40),
+                split.validation()), new Squares(), options, -1, new ArrayList<>()));
+        refused.accept("--epochs", () -> TrainingLoop.resumable(checkpoint, TrainingLoop.Settings.of(1, 16, 0.01, 3, 4),
+                options));
+        java.nio.file.Files.write(TrainingState.file(tmp), new byte[] {0, 3, 'x', 'y'});
+        refused.accept("--out", () -> TrainingLoop.resumable(checkpoint, settings, options));
     }
 }
