@@ -67,5 +67,10 @@ class TrainResumeCliTest {
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("resuming after epoch 1/2"), resumed.err());
         assertEquals(history(once), history(twice));
+        // docs/models.md: metrics.resumedAfterEpoch says where it resumed (trainingSeconds is this session's)
+        assertEquals(1, Json.readTree(Files.readString(twice.resolve("model.json"))).path("metrics")
+                .path("resumedAfterEpoch").asInt(-1));
+        assertTrue(Json.readTree(Files.readString(once.resolve("model.json"))).path("metrics")
+                .path("resumedAfterEpoch").isMissingNode());
     }
 }
