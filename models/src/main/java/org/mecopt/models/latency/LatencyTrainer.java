@@ -226,7 +226,7 @@ public final class LatencyTrainer {
     /**
      * What a resumed run must repeat, by the CLI's option names (the learning core adds the batch size,
      * rate, seed and patience): the dataset (by its manifest's checksum, so a regenerated one is refused),
-     * features, head, loss and sizes, and the model it started from. {@code --epochs} may change.
+     * features, head, loss and sizes, and the model it started from (its content by checksum). {@code --epochs} may change.
      */
     private static Map<String, String> resumeOptions(Options o, LatencyData data) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -237,7 +237,7 @@ public final class LatencyTrainer {
         m.put("--filters", Integer.toString(o.size().filters()));
         m.put("--lstm-units", Integer.toString(o.size().lstmUnits()));
         m.put("--hidden", Integer.toString(o.size().hidden()));
-        m.put("--init", o.init() == null ? "" : o.init().toAbsolutePath().normalize().toString());
+        m.put("--init", o.init() == null ? "" : Checkpoint.fingerprint(o.init(), LatencyModel.PARAMS_PREFIX));
         return m;
     }
 

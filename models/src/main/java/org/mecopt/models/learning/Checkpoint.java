@@ -69,4 +69,23 @@ public record Checkpoint(Path dir, String prefix) {
             }
         }
     }
+
+    /**
+     * What a resumed run records of a model directory it started from ({@code --init}): its path and the
+     * SHA-256 of its {@code model.json} and parameter file, so that a directory retrained in place since
+     * (other input standardization, other parameters) is refused rather than mixed into the run.
+     */
+    public static String fingerprint(Path modelDir, String prefix) {
+        Path dir = modelDir.toAbsolutePath().normalize();
+        StringBuilder b = new StringBuilder(dir.toString());
+        for (Path f : new Path[] {dir.resolve(ModelManifest.FILE), dir.resolve(prefix + SUFFIX)}) {
+            try {
+                b.append(", ").append(f.getFileName()).append(' ')
+                        .append(Files.isRegularFile(f) ? org.mecopt.datasets.Manifest.sha256(f).substring(0, 16) : "missing");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return b.toString();
+    }
 }
