@@ -67,5 +67,46 @@ class TrainResumeCliTest {
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("resuming after epoch 1/2"), resumed.err());
         assertEquals(history(once), history(twice));
+        // docs/models.md: metrics.resumedAfterEpoch says where it resumed (trainingSeconds is this session's)
+        assertEquals(1, Json.readTree(Files.readString(twice.resolve("model.json"))).path("metrics")
+                .path("resumedAfterEpoch").asInt(-1));
+        assertTrue(Json.readTree(Files.readString(once.resolve("model.json"))).path("metrics")
+                .path("resumedAfterEpoch").isMissingNode());
+    }
+
+    /**
+     * A fine-tuning run keeps the --init model's input normalization: resuming it after that directory was
+     * retrained (here with another seed, so another split and normalization) would mix two trainings, so it
+     * is refused naming --init, while the untouched directory resumes.
+     */
+    @Test
+    void latencyRefusesAnInitModelChangedSince(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("data").toString();
+        assertEquals(0, CliRun.run("generate", "latency", "--samples", "120", "--seed", "3", "--out", data,
+                "--users", "3", "--aps", "8", "--subcarriers", "2").code());
+        Path base = dir.resolve("base");
+        Path tuned = dir.resolve("tuned");
+        java.util.function.Function<String[], CliRun> train = extra -> CliRun.run(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("train", "latency", "--data", data, "--batch-size", "16"),
+                java.util.Arrays.stream(extra)).toArray(String[]::new));
+        assertEquals(0, train.apply(new String[] {"--out", base.toString(), "--epochs", "1", "--seed", "4"}).code());
+        String[] tune = {"--out", tuned.toString(), "--epochs", "1", "--seed", "6", "--init", base.toString()};
+        assertEquals(0, train.apply(tune).code());
+        tune[3] = "2";
+        CliRun same = train.apply(tune);
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.err().contains("resuming after epoch 1/2"), same.err());
+        // the starting model retrained in place
+        try (var files = Files.list(base)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+        }
+        assertEquals(0, train.apply(new String[] {"--out", base.toString(), "--epochs", "1", "--seed", "5"}).code());
+        tune[3] = "3";
+        CliRun changed = train.apply(tune);
+        assertEquals(Main.INVALID_INPUT, changed.code(), changed.err());
+        assertTrue(changed.err().contains("--init") && changed.err().contains("differs from the interrupted run's"),
+                changed.err());
     }
 }

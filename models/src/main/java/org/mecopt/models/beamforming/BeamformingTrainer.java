@@ -137,7 +137,7 @@ public final class BeamformingTrainer {
         /**
          * What a resumed run must repeat, by the CLI's option names (the learning core adds the batch
          * size, rate, seed and patience): the generator's setting, the pools' sizes, the network, the
-         * decoder, the loss, and datl's start. {@code --epochs} may change.
+         * decoder, the loss, and datl's start (its directory's content by checksum). {@code --epochs} may change.
          */
         public Map<String, String> resumeOptions() {
             Map<String, String> m = new LinkedHashMap<>();
@@ -158,7 +158,7 @@ public final class BeamformingTrainer {
             m.put("--x2", Double.toString(loss.powerDepth()));
             m.put("--penalty", Double.toString(loss.penalty()));
             m.put("--max-log-variance", Double.toString(loss.maxLogVariance()));
-            m.put("--init", init == null ? "" : init.toAbsolutePath().normalize().toString());
+            m.put("--init", init == null ? "" : Checkpoint.fingerprint(init, BeamformingModel.PARAMS_PREFIX));
             m.put("--nearest", Integer.toString(nearest));
             return m;
         }

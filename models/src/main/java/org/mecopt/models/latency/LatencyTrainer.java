@@ -187,14 +187,17 @@ public final class LatencyTrainer {
         long start = System.nanoTime();
         LatencyData data = LatencyData.load(o.data(), o.features(), o.head());
         Architecture arch = data.architecture(o.data(), o.features(), o.head(), o.size());
+        Checkpoint checkpoint = new Checkpoint(o.out(), LatencyModel.PARAMS_PREFIX);
+        Map<String, String> resume = resumeOptions(o, data);
+        // before the starting model is read: a run to resume with other options is refused at once
+        int resumedAfter = TrainingLoop.resumable(checkpoint, o.settings(), resume);
         Random random = new Random(o.seed()); // TRY NOT TO MODIFY: the split and then every epoch's shuffle draw from it
         Split<LatencyData.Sample> split = Split.shuffled(new ArrayList<>(data.samples()), random, VALIDATION_SHARE);
         Start from = o.init() == null ? Start.fresh(split.train(), arch) : Start.from(o, arch);
         LatencyObjective objective = new LatencyObjective(arch, from.standardization(), from.scale(), o.latencyWeight());
 
         History history = TrainingLoop.run(o.settings(), arch::build, arch.inputShape(o.batchSize()), from::copyInto,
-                split, random, objective, new Checkpoint(o.out(), LatencyModel.PARAMS_PREFIX), resumeOptions(o, data),
-                progress);
+                split, random, objective, checkpoint, resume, progress);
 
         ModelManifest untested = manifest(o, arch, from, data, history, Json.mapper().createObjectNode());
         LatencyValidation validation;
@@ -212,6 +215,9 @@ public final class LatencyTrainer {
         metrics.put("validationSize", summary.validationSize());
         validation.addTo(metrics);
         metrics.put("trainingSeconds", summary.seconds());
+        if (resumedAfter > 0) { // trainingSeconds is then this session's; the history keeps every epoch's
+            metrics.put("resumedAfterEpoch", resumedAfter);
+        }
         manifest(o, arch, from, data, history, metrics).write(o.out());
         Curves.write(history.epochs(), "CNN-LSTM training loss", o.out());
         return summary;
@@ -220,7 +226,7 @@ public final class LatencyTrainer {
     /**
      * What a resumed run must repeat, by the CLI's option names (the learning core adds the batch size,
      * rate, seed and patience): the dataset (by its manifest's checksum, so a regenerated one is refused),
-     * features, head, loss and sizes, and the model it started from. {@code --epochs} may change.
+     * features, head, loss and sizes, and the model it started from (its content by checksum). {@code --epochs} may change.
      */
     private static Map<String, String> resumeOptions(Options o, LatencyData data) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -231,7 +237,7 @@ public final class LatencyTrainer {
         m.put("--filters", Integer.toString(o.size().filters()));
         m.put("--lstm-units", Integer.toString(o.size().lstmUnits()));
         m.put("--hidden", Integer.toString(o.size().hidden()));
-        m.put("--init", o.init() == null ? "" : o.init().toAbsolutePath().normalize().toString());
+        m.put("--init", o.init() == null ? "" : Checkpoint.fingerprint(o.init(), LatencyModel.PARAMS_PREFIX));
         return m;
     }
 

@@ -19,7 +19,7 @@ public record Checkpoint(Path dir, String prefix) {
 
     public void save(Model model) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = Files.createTempDirectory(dir, "." + prefix + "-saving");
+        Path tmp = Files.createTempDirectory(dir, savingPrefix());
         try {
             model.save(tmp, prefix);
             Path saved;
@@ -29,11 +29,7 @@ public record Checkpoint(Path dir, String prefix) {
             }
             AtomicFiles.moveDurably(saved, dir.resolve(prefix + SUFFIX));
         } finally {
-            try (Stream<Path> left = Files.walk(tmp)) {
-                for (Path f : (Iterable<Path>) left.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            deleteTree(tmp);
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -43,5 +39,53 @@ public record Checkpoint(Path dir, String prefix) {
                 }
             }
         }
+    }
+
+    /**
+     * Deletes the temporary directories of saves that a kill interrupted (a killed process runs no
+     * {@code finally}): each may hold a whole parameter file. Not safe while another process saves here.
+     */
+    public void deleteUnfinishedSaves() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isDirectory(f) && f.getFileName().toString().startsWith(savingPrefix())) {
+                    deleteTree(f);
+                }
+            }
+        }
+    }
+
+    private String savingPrefix() {
+        return "." + prefix + "-saving";
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> left = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) left.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * What a resumed run records of a model directory it started from ({@code --init}): its path and the
+     * SHA-256 of its {@code model.json} and parameter file, so that a directory retrained in place since
+     * (other input standardization, other parameters) is refused rather than mixed into the run.
+     */
+    public static String fingerprint(Path modelDir, String prefix) {
+        Path dir = modelDir.toAbsolutePath().normalize();
+        StringBuilder b = new StringBuilder(dir.toString());
+        for (Path f : new Path[] {dir.resolve(ModelManifest.FILE), dir.resolve(prefix + SUFFIX)}) {
+            try {
+                b.append(", ").append(f.getFileName()).append(' ')
+                        .append(Files.isRegularFile(f) ? org.mecopt.datasets.Manifest.sha256(f).substring(0, 16) : "missing");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return b.toString();
     }
 }

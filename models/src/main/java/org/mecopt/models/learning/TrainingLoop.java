@@ -106,6 +106,9 @@ public final class TrainingLoop {
                                   Split<X> data, Random random, Objective<X> objective, Checkpoint checkpoint,
                                   Map<String, String> options, Progress progress) throws IOException {
         Files.createDirectories(checkpoint.dir());
+        // what a kill during a write left: no finally ran to delete it
+        TrainingState.deleteUnfinishedWrites(checkpoint.dir());
+        checkpoint.deleteUnfinishedSaves();
         Map<String, String> all = allOptions(settings, options, data);
         Optional<TrainingState.Header> saved = check(TrainingState.read(checkpoint.dir()), checkpoint, settings, all);
         Djl.offline();

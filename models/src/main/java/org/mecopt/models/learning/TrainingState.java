@@ -62,6 +62,18 @@ final class TrainingState {
         return dir.resolve(FILE);
     }
 
+    /**
+     * Deletes the temporaries of writes that a kill interrupted ({@link AtomicFiles#write} names them
+     * {@code .training-state.bin…tmp}; a killed process runs no {@code finally}), each as big as the state.
+     */
+    static void deleteUnfinishedWrites(Path dir) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, "." + FILE + "*.tmp")) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     static void write(Path dir, Header h, Block block, ResumableAdam adam) throws IOException {
         AtomicFiles.write(file(dir), stream -> {
             DataOutputStream out = new DataOutputStream(stream);

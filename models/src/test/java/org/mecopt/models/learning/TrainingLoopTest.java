@@ -311,6 +311,26 @@ class TrainingLoopTest {
         assertArrayEquals(full.get(full.size() - 1), shortRun.get(shortRun.size() - 1), 0f);
     }
 
+    /**
+     * A kill during {@code TrainingState.write} leaves its temporary ({@code .training-state.bin…tmp}, as big as
+     * the state) and one during {@link Checkpoint#save} its temporary directory; the rerun that resumes deletes
+     * them, so repeated kills do not pile up copies of the network in the model directory.
+     */
+    @Test
+    void aResumedRunDeletesWhatKilledWritesLeftBehind(@TempDir Path tmp) throws Exception {
+        Split<Example> split = new Split<>(data(64, 1, false), data(8, 2, false));
+        java.util.Map<String, String> options = java.util.Map.of();
+        run(tmp, TrainingLoop.Settings.of(1, 16, 0.01, 3, 3), split, new Squares(), options, -1, new ArrayList<>());
+        java.nio.file.Files.write(tmp.resolve("." + TrainingState.FILE + "8123456789.tmp"), new byte[64]);
+        Path saving = java.nio.file.Files.createDirectory(tmp.resolve(".toy-saving5551234"));
+        java.nio.file.Files.write(saving.resolve("toy-0000.params"), new byte[64]);
+        run(tmp, TrainingLoop.Settings.of(2, 16, 0.01, 3, 3), split, new Squares(), options, -1, new ArrayList<>());
+        try (var files = java.nio.file.Files.list(tmp)) {
+            assertEquals(java.util.Set.of("toy-0000.params", TrainingState.FILE),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
     /** A rerun with other settings is refused, naming the option; so are fewer epochs than done and an unreadable state. */
     @Test
     void refusesToResumeAnotherRun(@TempDir Path tmp) throws Exception {
