@@ -65,6 +65,7 @@ final class ShardPipeline {
     private final Map<Long, Row[]> done = new HashMap<>();
     private boolean draining;
     private Throwable failure;
+    private volatile boolean stopped; // failure != null, readable without the lock
 
     // writing state: touched only by the draining worker, handed over under lock
     private int shard = -1;
@@ -123,8 +124,10 @@ final class ShardPipeline {
             w.setDaemon(true);
             workers.add(w);
         }
-        workers.forEach(Thread::start);
         try {
+            // started inside the try: a thread that cannot start stops the ones that did (a join
+            // on a thread never started returns at once)
+            workers.forEach(Thread::start);
             for (Thread w : workers) {
                 w.join();
             }
@@ -133,6 +136,10 @@ final class ShardPipeline {
             workers.forEach(Thread::interrupt);
             joinUninterruptibly(workers);
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            workers.forEach(Thread::interrupt);
+            joinUninterruptibly(workers);
         } finally {
             if (writer != null) { // a failed run leaves its temporary for the next run to delete
                 try {
@@ -168,6 +175,9 @@ final class ShardPipeline {
                 }
                 Row[] rows = new Row[c.rows()];
                 for (int i = 0; i < rows.length; i++) {
+                    if (stopped) {
+                        return; // another worker failed: a long solver need not finish the chunk
+                    }
                     rows[i] = source.row(c.first() + i, meter);
                 }
                 boolean drain;
@@ -275,6 +285,7 @@ final class ShardPipeline {
             if (failure == null) {
                 failure = t;
             }
+            stopped = true;
             lock.notifyAll();
         }
     }
