@@ -17,6 +17,7 @@ import org.mecopt.models.beamforming.TaskLoss;
 import org.mecopt.models.learning.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,17 +44,8 @@ final class TrainBeamformingCommand implements Callable<Integer> {
     @Option(names = "--stations", description = "B (default 4; datl: the --init model's B + 1).")
     Integer stations;
 
-    @Option(names = "--antennas", defaultValue = "4", description = "M per station. Default: ${DEFAULT-VALUE}.")
-    int antennas;
-
-    @Option(names = "--users", defaultValue = "8", description = "I. Default: ${DEFAULT-VALUE}.")
-    int users;
-
-    @Option(names = "--subcarriers", defaultValue = "8", description = "N. Default: ${DEFAULT-VALUE}.")
-    int subcarriers;
-
-    @Option(names = "--max-power-w", defaultValue = "1.0", description = "Every station's power limit, W. Default: ${DEFAULT-VALUE}.")
-    double maxPowerW;
+    @Mixin
+    BeamformingSizeOptions size;
 
     @Option(names = "--train-instances", defaultValue = "16000", description = "Training pool (one epoch = one pass). Default: ${DEFAULT-VALUE}.")
     int trainInstances;
@@ -126,8 +118,8 @@ final class TrainBeamformingCommand implements Callable<Integer> {
                 b = base.architecture().dims().stations() + 1;
             }
         }
-        BeamformingGenerator.Config config = BeamformingGenerator.Config.DEFAULT.withSizes(b, antennas, users, subcarriers)
-                .withMaxPowerW(maxPowerW);
+        BeamformingGenerator.Config config = BeamformingGenerator.Config.DEFAULT.withSizes(b, size.antennas, size.users, size.subcarriers)
+                .withMaxPowerW(size.maxPowerW);
         int[] h = hidden == null ? BeamformingArchitecture.PAPER_HIDDEN : hidden.stream().mapToInt(Integer::intValue).toArray();
         LossSettings l = LossSettings.defaults().withWeighting(LossSettings.Weighting.parse(loss))
                 .withRateLoss(TaskLoss.parse("--rate-loss", rateLoss), x1)

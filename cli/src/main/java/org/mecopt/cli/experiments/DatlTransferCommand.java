@@ -21,6 +21,8 @@ import org.mecopt.models.beamforming.Method;
 import org.mecopt.models.learning.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.mecopt.cli.BeamformingSizeOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,17 +57,8 @@ final class DatlTransferCommand implements Callable<Integer> {
     @Option(names = "--stations", defaultValue = "4", description = "B of the base system (datl and scratch: B + 1). Default: ${DEFAULT-VALUE}.")
     int stations;
 
-    @Option(names = "--antennas", defaultValue = "4", description = "M per station. Default: ${DEFAULT-VALUE}.")
-    int antennas;
-
-    @Option(names = "--users", defaultValue = "8", description = "I. Default: ${DEFAULT-VALUE}.")
-    int users;
-
-    @Option(names = "--subcarriers", defaultValue = "8", description = "N. Default: ${DEFAULT-VALUE}.")
-    int subcarriers;
-
-    @Option(names = "--max-power-w", defaultValue = "1.0", description = "Every station's power limit, W. Default: ${DEFAULT-VALUE}.")
-    double maxPowerW;
+    @Mixin
+    BeamformingSizeOptions size;
 
     @Option(names = "--area-m", defaultValue = "500", description = "Side of the square area, m. Default: ${DEFAULT-VALUE}.")
     double areaM;
@@ -133,10 +126,10 @@ final class DatlTransferCommand implements Callable<Integer> {
         }
         head = headStart.equals("zero") ? BeamformingTrainer.HeadStart.ZERO : BeamformingTrainer.HeadStart.RANDOM;
         BeamformingGenerator.Config d = BeamformingGenerator.Config.DEFAULT;
-        BeamformingGenerator.Config base = new BeamformingGenerator.Config(stations, antennas, users, subcarriers, maxPowerW,
+        BeamformingGenerator.Config base = new BeamformingGenerator.Config(stations, size.antennas, size.users, size.subcarriers, size.maxPowerW,
                 areaM, d.subcarrierBandwidthHz(), d.carrierGHz(), d.noiseFigureDb(), d.minRateBitsPerHz(),
                 d.maxUsersPerSubcarrier());
-        BeamformingGenerator.Config grown = base.withSizes(stations + 1, antennas, users, subcarriers);
+        BeamformingGenerator.Config grown = base.withSizes(stations + 1, size.antennas, size.users, size.subcarriers);
         Decoder dec = Decoder.parse(decoder);
         int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
         LossSettings l = LossSettings.defaults().withWeighting(LossSettings.Weighting.parse(loss));
@@ -192,7 +185,7 @@ final class DatlTransferCommand implements Callable<Integer> {
 
         XYChart chart = new XYChartBuilder().width(900).height(540)
                 .title(String.format(Locale.ROOT, "datl vs dmtssl from scratch at B=%d (M=%d, I=%d, N=%d, %s W, %s m, %s, %s start)",
-                        stations + 1, antennas, users, subcarriers, format(maxPowerW), format(areaM), dec.id(), headStart))
+                        stations + 1, size.antennas, size.users, size.subcarriers, format(size.maxPowerW), format(areaM), dec.id(), headStart))
                 .xAxisTitle("training steps").yAxisTitle("validation WSR/U - penalty * shortfall").build();
         series(chart, "datl (B=" + (stations + 1) + ", from dmtssl B=" + stations + ")", datlCurve, SeriesMarkers.NONE);
         series(chart, "dmtssl from scratch (B=" + (stations + 1) + ")", scratchCurve, SeriesMarkers.NONE);
