@@ -10,7 +10,8 @@ import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
  *   [ H_pd  Aᵀ ] [Δx]   [ rhs1 ]
  *   [ A     0  ] [Δν] = [ −r_pri ],   H_pd = ∇²f0 + Σ λ_i ∇²f_i + Σ (−λ_i / f_i) ∇f_i ∇f_iᵀ,
  * </pre>
- * solved by Cholesky of {@code H_pd} and the Schur complement {@code A H_pd⁻¹ Aᵀ}. When
+ * solved by Cholesky of {@code H_pd} ({@link DenseCholesky}, on the upper triangle only) and the
+ * Schur complement {@code A H_pd⁻¹ Aᵀ}. When
  * {@code H_pd} is singular it retries with {@code H_pd + ρ AᵀA} (an equivalent system), then with
  * a growing diagonal shift. The barrier method's Newton step is the same system with λ at its
  * central values, so both iterations share this class.
@@ -29,7 +30,11 @@ final class KktSystem {
     private DMatrixRMaj schur;
     private DMatrixRMaj nuRhs;
     private DMatrixRMaj nuSol;
-    private final LinearSolverChol_DDRM cholK = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
+    /** The per-member factors handed to a {@link FusedOuterHessianGroup}. */
+    private double[] groupScales;
+    private double[] groupOuters;
+    /** One right-hand side at a time for {@link DenseCholesky#solve}. */
+    private double[] column;
     private final LinearSolverChol_DDRM cholS = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
     /** The ρ of the factorization the last successful {@link #solve} used, NaN when there is none. */
     private double factoredRho = Double.NaN;
@@ -46,6 +51,7 @@ final class KktSystem {
         schur = new DMatrixRMaj(Math.max(1, capP), Math.max(1, capP));
         nuRhs = new DMatrixRMaj(Math.max(1, capP), 1);
         nuSol = new DMatrixRMaj(Math.max(1, capP), 1);
+        column = new double[capN];
     }
 
     /** Shapes the matrices for the phase {@code it} was set up for. */
@@ -92,19 +98,48 @@ final class KktSystem {
             for (int q = 0; q < nl.length; q++) {
                 int row = it.ml + q;
                 if (nl[q] instanceof FusedOuterHessian fused) {
+                    int size = groupSizeAt(fused.group(), nl, q);
+                    if (size > 0) {
+                        for (int g = 0; g < size; g++) {
+                            groupScales[g] = it.lam[row + g];
+                            groupOuters[g] = -it.lam[row + g] / it.f[row + g];
+                        }
+                        fused.group().addHessiansAndOuters(it.xs, groupScales, groupOuters, hpd);
+                        q += size - 1;
+                        continue;
+                    }
                     fused.addHessianAndOuter(it.xs, it.lam[row], -it.lam[row] / it.f[row], hpd);
                 } else {
                     nl[q].addHessian(it.xs, it.lam[row], hpd);
                 }
             }
         }
-        // Only the upper triangle is read (ConvexFunction#addHessian): mirror it.
-        double[] hd = hpd.data;
-        for (int r = 1; r < it.bigN; r++) {
-            for (int c = 0; c < r; c++) {
-                hd[r * it.bigN + c] = hd[c * it.bigN + r];
+        // Only the upper triangle is filled (ConvexFunction#addHessian) and only it is factored.
+    }
+
+    /**
+     * The number of members of {@code group} when they are the nonlinear constraints {@code q, q+1, …}
+     * in order (the group then adds all their terms), else 0.
+     */
+    private int groupSizeAt(FusedOuterHessianGroup group, ConvexFunction[] nl, int q) {
+        if (group == null) {
+            return 0;
+        }
+        java.util.List<? extends FusedOuterHessian> members = group.members();
+        int size = members.size();
+        if (size == 0 || q + size > nl.length) {
+            return 0;
+        }
+        for (int g = 0; g < size; g++) {
+            if (members.get(g) != nl[q + g]) {
+                return 0;
             }
         }
+        if (groupScales == null || groupScales.length < size) {
+            groupScales = new double[size];
+            groupOuters = new double[size];
+        }
+        return size;
     }
 
     /** Whether inequality {@code i} of the working problem is a Phase II {@link FusedOuterHessian} constraint. */
@@ -193,7 +228,7 @@ final class KktSystem {
                 k.data[j * it.bigN + j] += delta;
                 kdiag[j] = k.data[j * it.bigN + j];
             }
-            if (!cholK.setA(k) || !pivotsOk(k, kdiag, it.bigN)) {
+            if (!DenseCholesky.factor(k.data, it.bigN) || !pivotsOk(k, kdiag, it.bigN)) {
                 continue;
             }
             factoredRho = rho;
@@ -239,7 +274,16 @@ final class KktSystem {
                 }
             }
         }
-        cholK.solve(bRhs, sol);
+        int size = it.bigN;
+        for (int c = 0; c < cols; c++) {
+            for (int j = 0; j < size; j++) {
+                column[j] = bRhs.data[j * cols + c];
+            }
+            DenseCholesky.solve(k.data, size, column);
+            for (int j = 0; j < size; j++) {
+                sol.data[j * cols + c] = column[j];
+            }
+        }
         if (it.p == 0) {
             for (int j = 0; j < it.bigN; j++) {
                 it.dy[j] = sol.data[j];

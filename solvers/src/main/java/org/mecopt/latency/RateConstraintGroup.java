@@ -1,0 +1,134 @@
+package org.mecopt.latency;
+
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.mecopt.numeric.FusedOuterHessianGroup;
+
+/**
+ * The K {@link LinearizedRateConstraint}s of one ICA subproblem, adding their terms of the
+ * interior-point method's Newton matrix together, row by row.
+ *
+ * <p><b>Why.</b> Each user's constraint adds {@code a_k ∇R̃_k∇R̃_kᵀ} (dense, NK × NK) plus its
+ * N diagonal blocks {@code s_nk G_nk G_nkᵀ}. Added one constraint after the other, that is K
+ * passes over the upper triangle of the (NK+1)² matrix, which at K = 50, N = 4 (323 kB) does not
+ * stay in the first-level cache: those passes were a third of each Newton step. Here each row of
+ * the matrix receives all K users' terms while it is in cache, four users' rank-one terms per
+ * pass along the row where no block term lies between them.
+ *
+ * <p><b>Same bits.</b> Every entry receives the same terms, computed the same way and added in
+ * the same order (user 0's rank-one term, then its block term where the entry is in a block,
+ * then user 1's, …), as when each constraint's {@link LinearizedRateConstraint#addHessianAndOuter}
+ * is called in turn, so the interior-point iterates are unchanged (test
+ * {@code FusedRateHessianTest} compares both with {@code ==}). The one difference: a rank-one
+ * term that is exactly 0 is added here (as ±0) where the single call skips it, which can only
+ * change the sign of an entry that is exactly 0.
+ */
+final class RateConstraintGroup implements FusedOuterHessianGroup {
+    private final LatencyInstance instance;
+    private final int users;
+    private final int subcarriers;
+    private final LinearizedRateConstraint[] members;
+    /** Work arrays: the members' rate gradients (user-major), rank-one, cross and block factors. */
+    private final double[] gradients;
+    private final double[] rankOne;
+    private final double[] cross;
+    private final double[] blockScale;
+
+    /** An empty group for {@code instance}'s users; {@link #setMembers} fills it. */
+    RateConstraintGroup(LatencyInstance instance) {
+        this.instance = instance;
+        this.users = instance.userCount();
+        this.subcarriers = instance.subcarrierCount();
+        this.members = new LinearizedRateConstraint[users];
+        this.gradients = new double[users * users * subcarriers];
+        this.rankOne = new double[users];
+        this.cross = new double[users];
+        this.blockScale = new double[users * subcarriers];
+    }
+
+    /** The members, user k's constraint at index k, each built with this group. */
+    void setMembers(LinearizedRateConstraint[] constraints) {
+        if (constraints.length != users) {
+            throw new IllegalArgumentException("expected " + users + " constraints, got " + constraints.length);
+        }
+        for (int k = 0; k < users; k++) {
+            if (constraints[k].user() != k || constraints[k].group() != this) {
+                throw new IllegalArgumentException("constraint " + k + " is not user " + k + "'s of this group");
+            }
+        }
+        System.arraycopy(constraints, 0, members, 0, users);
+    }
+
+    @Override
+    public List<LinearizedRateConstraint> members() {
+        return Arrays.asList(members);
+    }
+
+    @Override
+    public void addHessiansAndOuters(double[] x, double[] scales, double[] outers, DMatrixRMaj hessian) {
+        int nk = users * subcarriers;
+        for (int q = 0; q < users; q++) {
+            LinearizedRateConstraint member = members[q];
+            LinearizedRateConstraint.Terms terms = member.terms(x, scales[q], outers[q]);
+            System.arraycopy(member.rateGradient(), 0, gradients, q * nk, nk);
+            rankOne[q] = terms.rankOne();
+            cross[q] = terms.cross();
+            for (int n = 0; n < subcarriers; n++) {
+                blockScale[q * subcarriers + n] = member.blockScale(terms, n);
+            }
+        }
+        int dim = hessian.numCols;
+        double[] data = hessian.data;
+        double[] g = gradients;
+        for (int i = 0; i < nk; i++) {
+            int n = i / users;
+            int blockStart = n * users;
+            int blockEnd = blockStart + users;
+            int row = i * dim;
+            // inside subcarrier n's block: user q's rank-one term, then its block term, q = 0, 1, …
+            for (int q = 0; q < users; q++) {
+                int gq = q * nk;
+                double a = rankOne[q] * g[gq + i];
+                double[] gains = instance.gainRow(n, q);
+                double b = blockScale[q * subcarriers + n] * gains[i - blockStart];
+                for (int j = i; j < blockEnd; j++) {
+                    data[row + j] = data[row + j] + a * g[gq + j] + b * gains[j - blockStart];
+                }
+            }
+            // beyond the block: rank-one terms only, four users per pass
+            int q = 0;
+            for (; q + 3 < users; q += 4) {
+                int g0 = q * nk;
+                int g1 = g0 + nk;
+                int g2 = g1 + nk;
+                int g3 = g2 + nk;
+                double a0 = rankOne[q] * g[g0 + i];
+                double a1 = rankOne[q + 1] * g[g1 + i];
+                double a2 = rankOne[q + 2] * g[g2 + i];
+                double a3 = rankOne[q + 3] * g[g3 + i];
+                for (int j = blockEnd; j < nk; j++) {
+                    data[row + j] = data[row + j] + a0 * g[g0 + j] + a1 * g[g1 + j] + a2 * g[g2 + j] + a3 * g[g3 + j];
+                }
+            }
+            for (; q < users; q++) {
+                int gq = q * nk;
+                double a = rankOne[q] * g[gq + i];
+                for (int j = blockEnd; j < nk; j++) {
+                    data[row + j] = data[row + j] + a * g[gq + j];
+                }
+            }
+            // the w column
+            for (int u = 0; u < users; u++) {
+                if (outers[u] != 0) {
+                    data[row + nk] += cross[u] * g[u * nk + i];
+                }
+            }
+        }
+        for (int u = 0; u < users; u++) {
+            if (outers[u] != 0) {
+                data[nk * dim + nk] += outers[u];
+            }
+        }
+    }
+}
