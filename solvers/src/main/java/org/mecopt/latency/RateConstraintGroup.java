@@ -86,18 +86,43 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
             int blockStart = n * users;
             int blockEnd = blockStart + users;
             int row = i * dim;
-            // inside subcarrier n's block: user q's rank-one term, then its block term, q = 0, 1, …
-            for (int q = 0; q < users; q++) {
+            int ii = i - blockStart;
+            // inside subcarrier n's block: user q's rank-one term, then its block term, q = 0, 1, …,
+            // four users per pass
+            int q = 0;
+            for (; q + 3 < users; q += 4) {
+                int g0 = q * nk;
+                int g1 = g0 + nk;
+                int g2 = g1 + nk;
+                int g3 = g2 + nk;
+                double[] h0 = instance.gainRow(n, q);
+                double[] h1 = instance.gainRow(n, q + 1);
+                double[] h2 = instance.gainRow(n, q + 2);
+                double[] h3 = instance.gainRow(n, q + 3);
+                double a0 = rankOne[q] * g[g0 + i];
+                double a1 = rankOne[q + 1] * g[g1 + i];
+                double a2 = rankOne[q + 2] * g[g2 + i];
+                double a3 = rankOne[q + 3] * g[g3 + i];
+                double b0 = blockScale[q * subcarriers + n] * h0[ii];
+                double b1 = blockScale[(q + 1) * subcarriers + n] * h1[ii];
+                double b2 = blockScale[(q + 2) * subcarriers + n] * h2[ii];
+                double b3 = blockScale[(q + 3) * subcarriers + n] * h3[ii];
+                for (int j = i, jj = ii; j < blockEnd; j++, jj++) {
+                    data[row + j] = data[row + j] + a0 * g[g0 + j] + b0 * h0[jj] + a1 * g[g1 + j] + b1 * h1[jj]
+                            + a2 * g[g2 + j] + b2 * h2[jj] + a3 * g[g3 + j] + b3 * h3[jj];
+                }
+            }
+            for (; q < users; q++) {
                 int gq = q * nk;
                 double a = rankOne[q] * g[gq + i];
                 double[] gains = instance.gainRow(n, q);
-                double b = blockScale[q * subcarriers + n] * gains[i - blockStart];
-                for (int j = i; j < blockEnd; j++) {
-                    data[row + j] = data[row + j] + a * g[gq + j] + b * gains[j - blockStart];
+                double b = blockScale[q * subcarriers + n] * gains[ii];
+                for (int j = i, jj = ii; j < blockEnd; j++, jj++) {
+                    data[row + j] = data[row + j] + a * g[gq + j] + b * gains[jj];
                 }
             }
             // beyond the block: rank-one terms only, four users per pass
-            int q = 0;
+            q = 0;
             for (; q + 3 < users; q += 4) {
                 int g0 = q * nk;
                 int g1 = g0 + nk;
