@@ -29,8 +29,14 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
     private final int users;
     private final int subcarriers;
     private final LinearizedRateConstraint[] members;
-    /** Work arrays: the members' rate gradients (user-major), rank-one, cross and block factors. */
-    private final double[] gradients;
+    /**
+     * User q's gains on every subcarrier, {@code G_nq·} at {@code [nK, (n+1)K)}: in row i of
+     * subcarrier n's block, user q's block term at column j is {@code s_nq · userGains[q][i] · userGains[q][j]}.
+     */
+    private final double[][] userGains;
+    /** Work arrays: the members' rate gradients, rank-one, cross and block factors, and one row of the matrix. */
+    private final double[][] gradients;
+    private final double[] row;
     private final double[] rankOne;
     private final double[] cross;
     private final double[] blockScale;
@@ -41,7 +47,15 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
         this.users = instance.userCount();
         this.subcarriers = instance.subcarrierCount();
         this.members = new LinearizedRateConstraint[users];
-        this.gradients = new double[users * users * subcarriers];
+        int nk = users * subcarriers;
+        this.gradients = new double[users][nk];
+        this.row = new double[nk];
+        this.userGains = new double[users][nk];
+        for (int q = 0; q < users; q++) {
+            for (int n = 0; n < subcarriers; n++) {
+                System.arraycopy(instance.gainRow(n, q), 0, userGains[q], n * users, users);
+            }
+        }
         this.rankOne = new double[users];
         this.cross = new double[users];
         this.blockScale = new double[users * subcarriers];
@@ -71,7 +85,7 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
         for (int q = 0; q < users; q++) {
             LinearizedRateConstraint member = members[q];
             LinearizedRateConstraint.Terms terms = member.terms(x, scales[q], outers[q]);
-            System.arraycopy(member.rateGradient(), 0, gradients, q * nk, nk);
+            System.arraycopy(member.rateGradient(), 0, gradients[q], 0, nk);
             rankOne[q] = terms.rankOne();
             cross[q] = terms.cross();
             for (int n = 0; n < subcarriers; n++) {
@@ -80,73 +94,75 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
         }
         int dim = hessian.numCols;
         double[] data = hessian.data;
-        double[] g = gradients;
+        double[] acc = row;
         for (int i = 0; i < nk; i++) {
             int n = i / users;
-            int blockStart = n * users;
-            int blockEnd = blockStart + users;
-            int row = i * dim;
-            int ii = i - blockStart;
+            int blockEnd = (n + 1) * users;
+            int start = i * dim;
+            // the row's upper part in its own array: every array below is indexed by the same j,
+            // which lets the JIT vectorize the loops
+            System.arraycopy(data, start + i, acc, i, nk - i);
             // inside subcarrier n's block: user q's rank-one term, then its block term, q = 0, 1, …,
             // four users per pass
             int q = 0;
             for (; q + 3 < users; q += 4) {
-                int g0 = q * nk;
-                int g1 = g0 + nk;
-                int g2 = g1 + nk;
-                int g3 = g2 + nk;
-                double[] h0 = instance.gainRow(n, q);
-                double[] h1 = instance.gainRow(n, q + 1);
-                double[] h2 = instance.gainRow(n, q + 2);
-                double[] h3 = instance.gainRow(n, q + 3);
-                double a0 = rankOne[q] * g[g0 + i];
-                double a1 = rankOne[q + 1] * g[g1 + i];
-                double a2 = rankOne[q + 2] * g[g2 + i];
-                double a3 = rankOne[q + 3] * g[g3 + i];
-                double b0 = blockScale[q * subcarriers + n] * h0[ii];
-                double b1 = blockScale[(q + 1) * subcarriers + n] * h1[ii];
-                double b2 = blockScale[(q + 2) * subcarriers + n] * h2[ii];
-                double b3 = blockScale[(q + 3) * subcarriers + n] * h3[ii];
-                for (int j = i, jj = ii; j < blockEnd; j++, jj++) {
-                    data[row + j] = data[row + j] + a0 * g[g0 + j] + b0 * h0[jj] + a1 * g[g1 + j] + b1 * h1[jj]
-                            + a2 * g[g2 + j] + b2 * h2[jj] + a3 * g[g3 + j] + b3 * h3[jj];
+                double[] g0 = gradients[q];
+                double[] g1 = gradients[q + 1];
+                double[] g2 = gradients[q + 2];
+                double[] g3 = gradients[q + 3];
+                double[] h0 = userGains[q];
+                double[] h1 = userGains[q + 1];
+                double[] h2 = userGains[q + 2];
+                double[] h3 = userGains[q + 3];
+                double a0 = rankOne[q] * g0[i];
+                double a1 = rankOne[q + 1] * g1[i];
+                double a2 = rankOne[q + 2] * g2[i];
+                double a3 = rankOne[q + 3] * g3[i];
+                double b0 = blockScale[q * subcarriers + n] * h0[i];
+                double b1 = blockScale[(q + 1) * subcarriers + n] * h1[i];
+                double b2 = blockScale[(q + 2) * subcarriers + n] * h2[i];
+                double b3 = blockScale[(q + 3) * subcarriers + n] * h3[i];
+                for (int j = i; j < blockEnd; j++) {
+                    acc[j] = acc[j] + a0 * g0[j] + b0 * h0[j] + a1 * g1[j] + b1 * h1[j]
+                            + a2 * g2[j] + b2 * h2[j] + a3 * g3[j] + b3 * h3[j];
                 }
             }
             for (; q < users; q++) {
-                int gq = q * nk;
-                double a = rankOne[q] * g[gq + i];
-                double[] gains = instance.gainRow(n, q);
-                double b = blockScale[q * subcarriers + n] * gains[ii];
-                for (int j = i, jj = ii; j < blockEnd; j++, jj++) {
-                    data[row + j] = data[row + j] + a * g[gq + j] + b * gains[jj];
+                double[] gq = gradients[q];
+                double[] hq = userGains[q];
+                double a = rankOne[q] * gq[i];
+                double b = blockScale[q * subcarriers + n] * hq[i];
+                for (int j = i; j < blockEnd; j++) {
+                    acc[j] = acc[j] + a * gq[j] + b * hq[j];
                 }
             }
             // beyond the block: rank-one terms only, four users per pass
             q = 0;
             for (; q + 3 < users; q += 4) {
-                int g0 = q * nk;
-                int g1 = g0 + nk;
-                int g2 = g1 + nk;
-                int g3 = g2 + nk;
-                double a0 = rankOne[q] * g[g0 + i];
-                double a1 = rankOne[q + 1] * g[g1 + i];
-                double a2 = rankOne[q + 2] * g[g2 + i];
-                double a3 = rankOne[q + 3] * g[g3 + i];
+                double[] g0 = gradients[q];
+                double[] g1 = gradients[q + 1];
+                double[] g2 = gradients[q + 2];
+                double[] g3 = gradients[q + 3];
+                double a0 = rankOne[q] * g0[i];
+                double a1 = rankOne[q + 1] * g1[i];
+                double a2 = rankOne[q + 2] * g2[i];
+                double a3 = rankOne[q + 3] * g3[i];
                 for (int j = blockEnd; j < nk; j++) {
-                    data[row + j] = data[row + j] + a0 * g[g0 + j] + a1 * g[g1 + j] + a2 * g[g2 + j] + a3 * g[g3 + j];
+                    acc[j] = acc[j] + a0 * g0[j] + a1 * g1[j] + a2 * g2[j] + a3 * g3[j];
                 }
             }
             for (; q < users; q++) {
-                int gq = q * nk;
-                double a = rankOne[q] * g[gq + i];
+                double[] gq = gradients[q];
+                double a = rankOne[q] * gq[i];
                 for (int j = blockEnd; j < nk; j++) {
-                    data[row + j] = data[row + j] + a * g[gq + j];
+                    acc[j] = acc[j] + a * gq[j];
                 }
             }
+            System.arraycopy(acc, i, data, start + i, nk - i);
             // the w column
             for (int u = 0; u < users; u++) {
                 if (outers[u] != 0) {
-                    data[row + nk] += cross[u] * g[u * nk + i];
+                    data[start + nk] += cross[u] * gradients[u][i];
                 }
             }
         }

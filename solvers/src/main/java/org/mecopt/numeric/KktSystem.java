@@ -23,7 +23,8 @@ final class KktSystem {
     private double[] kdiag;
     private DMatrixRMaj w;
     private DMatrixRMaj hpd;
-    private DMatrixRMaj k;
+    /** H_pd (+ ρAᵀA, + δI) and, factored, its R: one array per row ({@link DenseCholesky}). */
+    private double[][] factor;
     private DMatrixRMaj hx;
     private DMatrixRMaj bRhs;
     private DMatrixRMaj sol;
@@ -44,7 +45,7 @@ final class KktSystem {
         kdiag = new double[capN];
         w = new DMatrixRMaj(capM, capN);
         hpd = new DMatrixRMaj(capN, capN);
-        k = new DMatrixRMaj(capN, capN);
+        factor = new double[capN][capN];
         hx = new DMatrixRMaj(capN, capN);
         bRhs = new DMatrixRMaj(capN, capP + 1);
         sol = new DMatrixRMaj(capN, capP + 1);
@@ -58,7 +59,6 @@ final class KktSystem {
     void setUpPhase(Iterate it) {
         w.reshape(it.bigM, it.bigN);
         hpd.reshape(it.bigN, it.bigN);
-        k.reshape(it.bigN, it.bigN);
         bRhs.reshape(it.bigN, it.p + 1);
         sol.reshape(it.bigN, it.p + 1);
     }
@@ -220,15 +220,18 @@ final class KktSystem {
             } else if (attempt >= 2) {
                 delta = scale * 1e-12 * Math.pow(100, attempt - 2);
             }
-            k.setTo(hpd);
+            int size = it.bigN;
+            for (int r = 0; r < size; r++) { // the upper triangle, all that is factored
+                System.arraycopy(hpd.data, r * size + r, factor[r], r, size - r);
+            }
             if (rho > 0) {
                 addRhoATA(it, rho);
             }
             for (int j = 0; j < it.bigN; j++) {
-                k.data[j * it.bigN + j] += delta;
-                kdiag[j] = k.data[j * it.bigN + j];
+                factor[j][j] += delta;
+                kdiag[j] = factor[j][j];
             }
-            if (!DenseCholesky.factor(k.data, it.bigN) || !pivotsOk(k, kdiag, it.bigN)) {
+            if (!DenseCholesky.factor(factor, size) || !pivotsOk(factor, kdiag, size)) {
                 continue;
             }
             factoredRho = rho;
@@ -279,7 +282,7 @@ final class KktSystem {
             for (int j = 0; j < size; j++) {
                 column[j] = bRhs.data[j * cols + c];
             }
-            DenseCholesky.solve(k.data, size, column);
+            DenseCholesky.solve(factor, size, column);
             for (int j = 0; j < size; j++) {
                 sol.data[j * cols + c] = column[j];
             }
@@ -357,16 +360,16 @@ final class KktSystem {
                 if (ar == 0) {
                     continue;
                 }
-                for (int c = 0; c < it.n; c++) {
-                    k.data[r * it.bigN + c] += ar * a[i * it.n + c];
+                for (int c = r; c < it.n; c++) { // the upper triangle, all that is factored
+                    factor[r][c] += ar * a[i * it.n + c];
                 }
             }
         }
     }
 
-    private static boolean pivotsOk(DMatrixRMaj factored, double[] diag, int size) {
+    private static boolean pivotsOk(double[][] factored, double[] diag, int size) {
         for (int j = 0; j < size; j++) {
-            double l = factored.data[j * size + j];
+            double l = factored[j][j];
             if (!(l * l > PIVOT_RATIO * diag[j])) {
                 return false;
             }
