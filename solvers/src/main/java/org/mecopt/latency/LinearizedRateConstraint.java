@@ -29,6 +29,8 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
     private final double[] slope;
     private final double[] total;
     private final double[] rateGradient;
+    /** {@code G_nkj} at {@code n·K + j}, the layout of the power variables. */
+    private final double[] gains;
     /** The subproblem's constraints, which add their Newton-matrix terms together; null for a lone constraint. */
     private final RateConstraintGroup group;
 
@@ -55,6 +57,10 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
         this.slope = new double[subcarriers];
         this.total = new double[subcarriers];
         this.rateGradient = new double[subcarriers * users];
+        this.gains = new double[subcarriers * users];
+        for (int n = 0; n < subcarriers; n++) {
+            System.arraycopy(instance.gainRow(n, k), 0, gains, n * users, users);
+        }
         for (int n = 0; n < subcarriers; n++) {
             double interference = 0;
             for (int j = 0; j < users; j++) {
@@ -75,7 +81,7 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
             double interference = 0;
             int base = n * users;
             for (int j = 0; j < users; j++) {
-                double v = x[base + j] * instance.gain(n, k, j);
+                double v = x[base + j] * gains[base + j];
                 all += v;
                 if (j != k) {
                     interference += v;
@@ -91,10 +97,14 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
         double factor = instance.subcarrierBandwidthHz() / Math.log(2);
         for (int n = 0; n < subcarriers; n++) {
             int base = n * users;
-            for (int j = 0; j < users; j++) {
-                double g = instance.gain(n, k, j);
-                rateGradient[base + j] = factor * (g / total[n] - (j == k ? 0 : g * slope[n]));
+            double t = total[n];
+            double s = slope[n];
+            // all users as interferers (one loop the JIT vectorizes), then user k itself
+            for (int j = base; j < base + users; j++) {
+                double g = gains[j];
+                rateGradient[j] = factor * (g / t - g * s);
             }
+            rateGradient[base + k] = factor * (gains[base + k] / t - 0);
         }
     }
 

@@ -31,6 +31,8 @@ final class KktSystem {
     private DMatrixRMaj schur;
     private DMatrixRMaj nuRhs;
     private DMatrixRMaj nuSol;
+    /** The column patterns of W's row groups in the current phase ({@link #gramPatterns}). */
+    private int[][] gramPatterns;
     /** The per-member factors handed to a {@link FusedOuterHessianGroup}. */
     private double[] groupScales;
     private double[] groupOuters;
@@ -58,6 +60,8 @@ final class KktSystem {
     /** Shapes the matrices for the phase {@code it} was set up for. */
     void setUpPhase(Iterate it) {
         w.reshape(it.bigM, it.bigN);
+        w.zero(); // assemble writes only the entries that can be non-zero
+        gramPatterns = gramPatterns(it);
         hpd.reshape(it.bigN, it.bigN);
         bRhs.reshape(it.bigN, it.p + 1);
         sol.reshape(it.bigN, it.p + 1);
@@ -72,15 +76,28 @@ final class KktSystem {
         double[] src = it.df.data;
         double[] dst = w.data;
         ConvexFunction[] nl = it.problem.nonlinear();
-        for (int i = 0; i < it.bigM; i++) {
-            double d = fused(it, nl, i) ? 0 : Math.sqrt(-it.lam[i] / it.f[i]);
+        // W's rows: the linear rows' non-zeros only and no fused rows (those entries stay the 0
+        // that setUpPhase wrote), the other nonlinear rows in full
+        Iterate.Sparse linear = it.linear;
+        for (int i = 0; i < it.ml; i++) {
+            double d = Math.sqrt(-it.lam[i] / it.f[i]);
+            int o = i * it.bigN;
+            for (int k = linear.start[i]; k < linear.start[i + 1]; k++) {
+                dst[o + linear.column[k]] = linear.value[k] * d;
+            }
+        }
+        for (int i = it.ml; i < it.bigM; i++) {
+            if (fused(it, nl, i)) {
+                continue;
+            }
+            double d = Math.sqrt(-it.lam[i] / it.f[i]);
             int o = i * it.bigN;
             for (int j = 0; j < it.bigN; j++) {
                 dst[o + j] = src[o + j] * d;
             }
         }
         hpd.reshape(it.bigN, it.bigN);
-        addGramUpper(dst, it.bigM, it.bigN, hpd.data);
+        addGramUpper(dst, it.bigM, it.bigN, hpd.data, gramPatterns);
         System.arraycopy(it.y, 0, it.xs, 0, it.n);
         if (it.phaseOne) {
             hx.reshape(it.n, it.n);
@@ -154,15 +171,32 @@ final class KktSystem {
      * {@code multInner}, whose column-strided inner products dominated the profile.
      */
     static void addGramUpper(double[] w, int rows, int cols, double[] out) {
+        addGramUpper(w, rows, cols, out, new int[rows / 4 + rows % 4][]);
+    }
+
+    /**
+     * {@link #addGramUpper(double[], int, int, double[])} where the rows' non-zero columns are known:
+     * rows are taken four at a time (then the last {@code rows % 4} one at a time), and
+     * {@code patterns[g]}, when not null, holds the sorted columns outside which the rows of
+     * group g are zero (their other terms are ±0 and are skipped). The sums are those of the dense
+     * loops, term for term (only the sign of an entry that is exactly 0 can differ). At ICA's
+     * K = 50, N = 4 the 250 linear rows hold 400 non-zeros: the dense loops went through all
+     * 250 × 201 entries every Newton step.
+     */
+    static void addGramUpper(double[] w, int rows, int cols, double[] out, int[][] patterns) {
         java.util.Arrays.fill(out, 0, cols * cols, 0.0);
         int i = 0;
+        int group = 0;
         // Four rows at a time: four multiply-adds per load/store of out.
-        for (; i + 3 < rows; i += 4) {
+        for (; i + 3 < rows; i += 4, group++) {
             int o0 = i * cols;
             int o1 = o0 + cols;
             int o2 = o1 + cols;
             int o3 = o2 + cols;
-            for (int r = 0; r < cols; r++) {
+            int[] pattern = patterns[group];
+            int count = pattern == null ? cols : pattern.length;
+            for (int pr = 0; pr < count; pr++) {
+                int r = pattern == null ? pr : pattern[pr];
                 double a0 = w[o0 + r];
                 double a1 = w[o1 + r];
                 double a2 = w[o2 + r];
@@ -171,24 +205,84 @@ final class KktSystem {
                     continue;
                 }
                 int hr = r * cols;
-                for (int c = r; c < cols; c++) {
-                    out[hr + c] += a0 * w[o0 + c] + a1 * w[o1 + c] + a2 * w[o2 + c] + a3 * w[o3 + c];
+                if (pattern == null) {
+                    for (int c = r; c < cols; c++) {
+                        out[hr + c] += a0 * w[o0 + c] + a1 * w[o1 + c] + a2 * w[o2 + c] + a3 * w[o3 + c];
+                    }
+                } else {
+                    for (int pc = pr; pc < count; pc++) {
+                        int c = pattern[pc];
+                        out[hr + c] += a0 * w[o0 + c] + a1 * w[o1 + c] + a2 * w[o2 + c] + a3 * w[o3 + c];
+                    }
                 }
             }
         }
-        for (; i < rows; i++) {
+        for (; i < rows; i++, group++) {
             int o = i * cols;
-            for (int r = 0; r < cols; r++) {
+            int[] pattern = patterns[group];
+            int count = pattern == null ? cols : pattern.length;
+            for (int pr = 0; pr < count; pr++) {
+                int r = pattern == null ? pr : pattern[pr];
                 double wr = w[o + r];
                 if (wr == 0) {
                     continue;
                 }
                 int hr = r * cols;
-                for (int c = r; c < cols; c++) {
-                    out[hr + c] += wr * w[o + c];
+                if (pattern == null) {
+                    for (int c = r; c < cols; c++) {
+                        out[hr + c] += wr * w[o + c];
+                    }
+                } else {
+                    for (int pc = pr; pc < count; pc++) {
+                        int c = pattern[pc];
+                        out[hr + c] += wr * w[o + c];
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The column patterns of {@link #addGramUpper(double[], int, int, double[], int[][])} for the
+     * working problem's rows of W: a group's pattern is the union of its linear rows' non-zero
+     * columns; fused rows ({@link FusedOuterHessian} in Phase II) are all zero; a group with any
+     * other nonlinear row (or Phase I's row {@code s ≥ −1}) is dense (null).
+     */
+    private static int[][] gramPatterns(Iterate it) {
+        ConvexFunction[] nl = it.problem.nonlinear();
+        int rows = it.bigM;
+        int full = rows / 4 * 4;
+        int[][] patterns = new int[rows / 4 + rows % 4][];
+        boolean[] used = new boolean[it.bigN];
+        int group = 0;
+        for (int i = 0; i < rows; group++) {
+            int size = i < full ? 4 : 1;
+            java.util.Arrays.fill(used, false);
+            boolean dense = false;
+            for (int r = i; r < i + size; r++) {
+                if (r < it.ml) {
+                    for (int k = it.linear.start[r]; k < it.linear.start[r + 1]; k++) {
+                        used[it.linear.column[k]] = true;
+                    }
+                } else if (!fused(it, nl, r)) {
+                    dense = true;
+                }
+            }
+            if (!dense) {
+                int count = 0;
+                for (boolean u : used) {
+                    count += u ? 1 : 0;
+                }
+                patterns[group] = new int[count];
+                for (int c = 0, k = 0; c < used.length; c++) {
+                    if (used[c]) {
+                        patterns[group][k++] = c;
+                    }
+                }
+            }
+            i += size;
+        }
+        return patterns;
     }
 
     /**
