@@ -205,6 +205,24 @@ public final class IcaUnseenComparison {
             printAbove("ica from cnn-lstm's prediction above the best known", references[ICA_FROM_CNN], best, firstSeed, true);
             printAbove("ica from cnn-lstm's prediction above the best known without it", references[ICA_FROM_CNN],
                     bestOf(references, count, ICA_FROM_CNN), firstSeed, true);
+            int better = 0;
+            int worse = 0;
+            int muchBetter = 0;
+            int muchWorse = 0;
+            double least = 0;
+            double most = 0;
+            for (int i = 0; i < count; i++) {
+                double change = references[ICA_FROM_CNN][i] / objectives[1][i] - 1;
+                better += change < -1e-3 ? 1 : 0;
+                worse += change > 1e-3 ? 1 : 0;
+                muchBetter += change < -5e-3 ? 1 : 0;
+                muchWorse += change > 5e-3 ? 1 : 0;
+                least = Math.min(least, change);
+                most = Math.max(most, change);
+            }
+            System.out.printf("ica from cnn-lstm's prediction against the default: better by > 0.1 %% on %d, > 0.5 %% on %d "
+                    + "(best %+.3f%%); worse by > 0.1 %% on %d, > 0.5 %% on %d (worst %+.3f%%)%n", better, muchBetter,
+                    100 * least, worse, muchWorse, 100 * most);
         }
     }
 
