@@ -33,7 +33,8 @@ import org.mecopt.latency.LatencySolution;
  * <p>HOW TO RUN: {@code mvn -B -ntp -q package -pl benchmarks -am -DskipTests} then
  * {@code java -cp benchmarks/target/benchmarks.jar org.mecopt.benchmarks.IcaUnseenComparison
  * [USERS [COUNT [FIRST_SEED [REFERENCE]]]]}, defaults {@code 10 200 5000 0}. The README's numbers:
- * {@code 10 200 5000 0} and {@code 10 100 6000 3}, and {@code 50 8 1000 0} for K = 50.
+ * {@code 10 200 5000 0}, {@code 10 100 6000 3} and {@code 10 200 6100 3} (with {@code -Dai.djl.offline=true}),
+ * and {@code 50 8 1000 0} for K = 50.
  */
 public final class IcaUnseenComparison {
 
