@@ -1,6 +1,7 @@
 package org.mecopt.latency;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.mecopt.numeric.FusedOuterHessianGroup;
@@ -29,6 +30,7 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
     private final int users;
     private final int subcarriers;
     private final LinearizedRateConstraint[] members;
+    private List<LinearizedRateConstraint> memberList = List.of();
     /**
      * User q's gains on every subcarrier, {@code G_nq·} at {@code [nK, (n+1)K)}: in row i of
      * subcarrier n's block, user q's block term at column j is {@code s_nq · userGains[q][i] · userGains[q][j]}.
@@ -72,11 +74,12 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
             }
         }
         System.arraycopy(constraints, 0, members, 0, users);
+        memberList = Collections.unmodifiableList(Arrays.asList(members));
     }
 
     @Override
     public List<LinearizedRateConstraint> members() {
-        return Arrays.asList(members);
+        return memberList; // asked once per Newton step: no new list each time
     }
 
     @Override
