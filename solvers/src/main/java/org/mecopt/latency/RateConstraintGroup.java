@@ -106,28 +106,20 @@ final class RateConstraintGroup implements FusedOuterHessianGroup {
             // which lets the JIT vectorize the loops
             System.arraycopy(data, start + i, acc, i, nk - i);
             // inside subcarrier n's block: user q's rank-one term, then its block term, q = 0, 1, …,
-            // four users per pass
+            // two users per pass (with four, nine loads per iteration, C2 did not vectorize the loop:
+            // 0.17 against 0.09 ns per multiply-add on rows of 25 in a micro-benchmark)
             int q = 0;
-            for (; q + 3 < users; q += 4) {
+            for (; q + 1 < users; q += 2) {
                 double[] g0 = gradients[q];
                 double[] g1 = gradients[q + 1];
-                double[] g2 = gradients[q + 2];
-                double[] g3 = gradients[q + 3];
                 double[] h0 = userGains[q];
                 double[] h1 = userGains[q + 1];
-                double[] h2 = userGains[q + 2];
-                double[] h3 = userGains[q + 3];
                 double a0 = rankOne[q] * g0[i];
                 double a1 = rankOne[q + 1] * g1[i];
-                double a2 = rankOne[q + 2] * g2[i];
-                double a3 = rankOne[q + 3] * g3[i];
                 double b0 = blockScale[q * subcarriers + n] * h0[i];
                 double b1 = blockScale[(q + 1) * subcarriers + n] * h1[i];
-                double b2 = blockScale[(q + 2) * subcarriers + n] * h2[i];
-                double b3 = blockScale[(q + 3) * subcarriers + n] * h3[i];
                 for (int j = i; j < blockEnd; j++) {
-                    acc[j] = acc[j] + a0 * g0[j] + b0 * h0[j] + a1 * g1[j] + b1 * h1[j]
-                            + a2 * g2[j] + b2 * h2[j] + a3 * g3[j] + b3 * h3[j];
+                    acc[j] = acc[j] + a0 * g0[j] + b0 * h0[j] + a1 * g1[j] + b1 * h1[j];
                 }
             }
             for (; q < users; q++) {
