@@ -24,8 +24,8 @@ import org.mecopt.latency.LatencySolution;
  * {@code benchmarks.jar} of an earlier commit, loaded in its own class loader and driven through
  * the public API by reflection (its classes share names with ours). Per solve it takes the thread
  * CPU time; it prints for each side the time distribution, the certified gap to the lower bound
- * and the statuses, and how often the new end is worse or better than the old by more than 0.1 %
- * and 0.5 %. Cell-free, M = 64, N = 4, default options.
+ * and the statuses, how many results are identical (objective to the bit, and status), and how
+ * often the new end is worse or better than the old by more than 0.1 % and 0.5 %. Cell-free, M = 64, N = 4, default options.
  *
  * <p>HOW TO RUN: build the old commit's jar ({@code git worktree add /tmp/old COMMIT}, then
  * {@code mvn -B -ntp -q -o -DskipTests package -pl benchmarks -am} there), then
@@ -91,6 +91,12 @@ public final class IcaRevisionComparison {
                     Arrays.stream(t).average().orElse(0), t[count - 1], 100 * g[count / 2], 100 * g[count * 95 / 100],
                     100 * g[count * 99 / 100], 100 * g[count - 1], statuses);
         }
+        int identical = 0;
+        for (int i = 0; i < count; i++) {
+            identical += results[1][i].objective() == results[0][i].objective()
+                    && results[1][i].status().equals(results[0][i].status()) ? 1 : 0;
+        }
+        System.out.printf("identical objective and status: %d of %d%n", identical, count);
         int[] worse = new int[2];
         int[] better = new int[2];
         double worst = 0;

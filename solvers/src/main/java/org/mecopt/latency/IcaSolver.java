@@ -391,10 +391,13 @@ public final class IcaSolver extends PowerSolver {
                 builder.linearInequality(row, 1);
             }
             LinearizedRateConstraint[] constraints = new LinearizedRateConstraint[users];
+            // declared consecutively and in order, so the interior-point method adds their Newton-matrix terms as a group
+            RateConstraintGroup group = new RateConstraintGroup(instance);
             for (int k = 0; k < users; k++) {
-                constraints[k] = new LinearizedRateConstraint(instance, k, tauRef, at);
+                constraints[k] = new LinearizedRateConstraint(instance, k, tauRef, at, group);
                 builder.subjectTo(constraints[k]);
             }
+            group.setMembers(constraints);
             return new Subproblem(instance, builder.build(), constraints);
         }
 

@@ -124,6 +124,11 @@ public record LatencyInstance(double subcarrierBandwidthHz, double serverCpuHz, 
         return gain[n][k][j];
     }
 
+    /** {@code G[n][k][·]}, the internal array itself: for the solvers of this package, which must not modify it. */
+    double[] gainRow(int n, int k) {
+        return gain[n][k];
+    }
+
     @Override
     public double[][][] gain() {
         double[][][] copy = new double[gain.length][][];

@@ -29,12 +29,22 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
     private final double[] slope;
     private final double[] total;
     private final double[] rateGradient;
+    /** {@code G_nkj} at {@code n·K + j}, the layout of the power variables. */
+    private final double[] gains;
+    /** The subproblem's constraints, which add their Newton-matrix terms together; null for a lone constraint. */
+    private final RateConstraintGroup group;
 
     /**
      * @param tauRef the latency scale that makes w of order 1
      * @param at the linearization point p̂, {@code at[n][j]}, not modified
      */
     LinearizedRateConstraint(LatencyInstance instance, int k, double tauRef, double[][] at) {
+        this(instance, k, tauRef, at, null);
+    }
+
+    /** As {@link #LinearizedRateConstraint(LatencyInstance, int, double, double[][])}, a member of {@code group}. */
+    LinearizedRateConstraint(LatencyInstance instance, int k, double tauRef, double[][] at, RateConstraintGroup group) {
+        this.group = group;
         this.instance = instance;
         this.k = k;
         this.users = instance.userCount();
@@ -47,6 +57,10 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
         this.slope = new double[subcarriers];
         this.total = new double[subcarriers];
         this.rateGradient = new double[subcarriers * users];
+        this.gains = new double[subcarriers * users];
+        for (int n = 0; n < subcarriers; n++) {
+            System.arraycopy(instance.gainRow(n, k), 0, gains, n * users, users);
+        }
         for (int n = 0; n < subcarriers; n++) {
             double interference = 0;
             for (int j = 0; j < users; j++) {
@@ -67,7 +81,7 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
             double interference = 0;
             int base = n * users;
             for (int j = 0; j < users; j++) {
-                double v = x[base + j] * instance.gain(n, k, j);
+                double v = x[base + j] * gains[base + j];
                 all += v;
                 if (j != k) {
                     interference += v;
@@ -83,10 +97,14 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
         double factor = instance.subcarrierBandwidthHz() / Math.log(2);
         for (int n = 0; n < subcarriers; n++) {
             int base = n * users;
-            for (int j = 0; j < users; j++) {
-                double g = instance.gain(n, k, j);
-                rateGradient[base + j] = factor * (g / total[n] - (j == k ? 0 : g * slope[n]));
+            double t = total[n];
+            double s = slope[n];
+            // all users as interferers (one loop the JIT vectorizes), then user k itself
+            for (int j = base; j < base + users; j++) {
+                double g = gains[j];
+                rateGradient[j] = factor * (g / t - g * s);
             }
+            rateGradient[base + k] = factor * (gains[base + k] / t - 0);
         }
     }
 
@@ -130,17 +148,12 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
      */
     @Override
     public void addHessianAndOuter(double[] x, double weight, double outer, DMatrixRMaj hessian) {
-        double r = rate(x);
-        double d = z + c * r;
-        double hPrime = scale * z / (d * d);
-        double minusHSecond = scale * 2 * c * z / (d * d * d);
-        fillRateGradient();
+        Terms terms = terms(x, weight, outer);
         int dim = hessian.numCols;
         double[] data = hessian.data;
         int nk = rateGradient.length;
-        double rankOne = weight * minusHSecond + outer * hPrime * hPrime;
         for (int i = 0; i < nk; i++) {
-            double gi = rankOne * rateGradient[i];
+            double gi = terms.rankOne() * rateGradient[i];
             if (gi == 0) {
                 continue;
             }
@@ -150,23 +163,61 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
             }
         }
         if (outer != 0) {
-            double cross = -outer * hPrime;
             for (int i = 0; i < nk; i++) {
-                data[i * dim + nk] += cross * rateGradient[i];
+                data[i * dim + nk] += terms.cross() * rateGradient[i];
             }
             data[nk * dim + nk] += outer;
         }
-        double factor = weight * hPrime * instance.subcarrierBandwidthHz() / Math.log(2);
         for (int n = 0; n < subcarriers; n++) {
-            double s = factor / (total[n] * total[n]);
+            double s = blockScale(terms, n);
             int base = n * users;
+            double[] gains = instance.gainRow(n, k);
             for (int i = 0; i < users; i++) {
-                double gi = s * instance.gain(n, k, i);
+                double gi = s * gains[i];
                 int row = (base + i) * dim + base;
                 for (int j = i; j < users; j++) {
-                    data[row + j] += gi * instance.gain(n, k, j);
+                    data[row + j] += gi * gains[j];
                 }
             }
         }
+    }
+
+    /**
+     * The factors of {@code weight ∇²f + outer ∇f∇fᵀ}: {@code rankOne} on {@code ∇R̃∇R̃ᵀ},
+     * {@code cross} on the w column ({@code −outer·τh'}) and {@code factor}, which over
+     * {@code (1 + S_nk)²} is the factor of subcarrier n's block {@code G_nk G_nkᵀ}.
+     */
+    record Terms(double rankOne, double cross, double factor) {
+    }
+
+    /** {@link Terms} at x; also fills {@link #rateGradient()} (and the totals behind {@link #blockScale}). */
+    Terms terms(double[] x, double weight, double outer) {
+        double r = rate(x);
+        double d = z + c * r;
+        double hPrime = scale * z / (d * d);
+        double minusHSecond = scale * 2 * c * z / (d * d * d);
+        fillRateGradient();
+        return new Terms(weight * minusHSecond + outer * hPrime * hPrime, -outer * hPrime,
+                weight * hPrime * instance.subcarrierBandwidthHz() / Math.log(2));
+    }
+
+    /** Subcarrier n's block factor {@code factor / (1 + S_nk)²}, after {@link #terms}. */
+    double blockScale(Terms terms, int n) {
+        return terms.factor() / (total[n] * total[n]);
+    }
+
+    /** ∇R̃ at the point of the last {@link #terms} call; not copied, overwritten by the next call. */
+    double[] rateGradient() {
+        return rateGradient;
+    }
+
+    /** The user k whose constraint this is. */
+    int user() {
+        return k;
+    }
+
+    @Override
+    public RateConstraintGroup group() {
+        return group;
     }
 }

@@ -28,4 +28,13 @@ public interface FusedOuterHessian extends ConvexFunction {
      * @param hessian n × n, modified (added to, never cleared)
      */
     void addHessianAndOuter(double[] x, double scale, double outer, DMatrixRMaj hessian);
+
+    /**
+     * The group whose {@link FusedOuterHessianGroup#addHessiansAndOuters} adds this constraint's
+     * terms together with its fellow members', or null (the default) to be added on its own. The
+     * solver uses the group only where all its members are declared consecutively, in order.
+     */
+    default FusedOuterHessianGroup group() {
+        return null;
+    }
 }

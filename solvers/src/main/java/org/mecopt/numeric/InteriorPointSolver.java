@@ -21,7 +21,8 @@ import org.mecopt.api.Status;
  *   [ A     0  ] [Δν] = −[ A x − b                          ],
  *   H_pd = ∇²f0 + Σ λ_i ∇²f_i + Σ (−λ_i / f_i) ∇f_i ∇f_iᵀ,
  * </pre>
- * by Cholesky of {@code H_pd} (EJML) and the Schur complement {@code A H_pd⁻¹ Aᵀ}. When
+ * by Cholesky of {@code H_pd} ({@link DenseCholesky}; EJML's for the Schur complement) and the Schur
+ * complement {@code A H_pd⁻¹ Aᵀ}. When
  * {@code H_pd} is singular it retries with {@code H_pd + ρ AᵀA} (an equivalent system), then with a
  * growing diagonal shift. The backtracking line search ({@code α = 0.01, β = 0.5}) starts at
  * {@code 0.99} of the largest step keeping {@code λ > 0}, keeps {@code f_i < 0} and requires
@@ -65,7 +66,8 @@ import org.mecopt.api.Status;
  *
  * <p><b>Use.</b> One instance keeps its work arrays between calls and reuses them when the next
  * problem is no larger: keep one per thread (instances are <em>not</em> thread-safe). A solve
- * allocates only its result (and the work arrays when the size grows).
+ * allocates its result, the work arrays when the size grows, and per phase the small index
+ * arrays of the linear rows' non-zeros.
  */
 public final class InteriorPointSolver {
     private final InteriorPointOptions options;

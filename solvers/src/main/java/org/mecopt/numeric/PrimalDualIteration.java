@@ -125,7 +125,10 @@ final class PrimalDualIteration {
         }
         it.addATransposeTimes(it.nu, it.rhs1, -1);
         double[] dfd = it.df.data;
-        for (int i = 0; i < it.bigM; i++) {
+        for (int i = 0; i < it.ml; i++) {
+            it.linear.addRow(i, plain ? 1 / (t * it.f[i]) : it.target[i] / it.f[i], it.rhs1);
+        }
+        for (int i = it.ml; i < it.bigM; i++) {
             double v = plain ? 1 / (t * it.f[i]) : it.target[i] / it.f[i];
             int o = i * it.bigN;
             for (int j = 0; j < it.bigN; j++) {
@@ -137,7 +140,10 @@ final class PrimalDualIteration {
             return solved;
         }
         // Δλ_i = −λ_i − c_i/f_i − λ_i (Df Δx)_i / f_i
-        for (int i = 0; i < it.bigM; i++) {
+        for (int i = 0; i < it.ml; i++) {
+            it.dfdy[i] = it.linear.dotRow(i, it.dy, 0);
+        }
+        for (int i = it.ml; i < it.bigM; i++) {
             double v = 0;
             int o = i * it.bigN;
             for (int j = 0; j < it.bigN; j++) {

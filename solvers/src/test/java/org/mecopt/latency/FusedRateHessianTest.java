@@ -23,7 +23,8 @@ import org.mecopt.numeric.QuadraticFunction;
  * gradient from {@link LinearizedRateConstraint#gradient}), and whole interior-point solves of
  * ICA's subproblem with the constraints hidden behind a plain {@link ConvexFunction} (so the
  * solver forms the outer products itself): the same iterates, Newton step by Newton step, to
- * rounding.
+ * rounding; and {@link RateConstraintGroup}, which adds all users' terms row by row, against the
+ * constraints one by one, bit for bit.
  */
 class FusedRateHessianTest {
 
@@ -65,6 +66,54 @@ class FusedRateHessianTest {
                 }
             }
         }
+    }
+
+    @Test
+    void groupAddsTheBitsOfItsMembersOneByOne() {
+        Random random = new Random(1212);
+        int compared = 0;
+        for (int trial = 0; trial < 24; trial++) {
+            int users = 1 + trial % 11; // below, at and above the four users per pass, with tails
+            int subcarriers = 1 + trial % 4;
+            LatencyInstance instance = LatencyProperties.random(700 + trial, users, subcarriers, trial % 3 == 0);
+            double[][] at = IcaSolver.randomSplit(random, subcarriers, users);
+            IcaSolver.Subproblem sub = IcaSolver.Subproblem.at(instance, at, 1e-3);
+            RateConstraintGroup group = sub.constraints()[0].group();
+            assertEquals(users, group.members().size());
+            double[] x = pointNear(random, instance);
+            boolean inside = true;
+            for (LinearizedRateConstraint f : sub.constraints()) {
+                inside &= Double.isFinite(f.value(x));
+            }
+            if (!inside) {
+                continue;
+            }
+            int dim = x.length;
+            double[] scales = new double[users];
+            double[] outers = new double[users];
+            for (int q = 0; q < users; q++) {
+                scales[q] = random.nextDouble() * 3;
+                outers[q] = q % 3 == 1 ? 0 : random.nextDouble() * 5;
+            }
+            DMatrixRMaj grouped = new DMatrixRMaj(dim, dim);
+            for (int i = 0; i < dim * dim; i++) {
+                grouped.data[i] = random.nextGaussian(); // what the Gram and the objective left there
+            }
+            DMatrixRMaj single = grouped.copy();
+            group.addHessiansAndOuters(x, scales, outers, grouped);
+            for (int q = 0; q < users; q++) {
+                sub.constraints()[q].addHessianAndOuter(x, scales[q], outers[q], single);
+            }
+            for (int i = 0; i < dim; i++) {
+                for (int j = i; j < dim; j++) {
+                    double want = single.data[i * dim + j];
+                    double got = grouped.data[i * dim + j];
+                    assertTrue(want == got, "entry (" + i + ", " + j + ") of trial " + trial + ": " + want + " vs " + got);
+                }
+            }
+            compared++;
+        }
+        assertTrue(compared >= 18, "only " + compared + " trials had a point inside every constraint's domain");
     }
 
     @Test
