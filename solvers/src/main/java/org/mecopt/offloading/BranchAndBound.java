@@ -167,6 +167,69 @@ final class BranchAndBound {
     private final double[] suffixMinTx;
     private final double[] suffixMinReduced;
 
+    /** The set-partitioning bound, or null; used at depths up to {@link #partitionDepth} (-1: never). */
+    private PartitionBound partition;
+    private int partitionDepth = -1;
+    private int partitionIterations;
+    /** {@code pi[d]}: the multipliers of the node at depth d on the current path, warm start of its children. */
+    private double[][] pi;
+    private int[] completed;
+    private long partitionNodes;
+
+    /**
+     * Adds the set-partitioning bound ({@link PartitionBound}) at nodes of depth ≤ {@code maxDepth}:
+     * the root ascends from {@code start} for {@code rootIterations}, every other such node for
+     * {@code nodeIterations} from its parent's multipliers.
+     *
+     * @param start multipliers in branching order (see {@link PartitionBound#start})
+     */
+    void usePartitionBound(PartitionBound bound, double[] start, int maxDepth, int rootIterations, int nodeIterations) {
+        this.partition = bound;
+        this.partitionDepth = Math.min(maxDepth, devices - 1);
+        this.partitionIterations = nodeIterations;
+        this.pi = new double[devices + 1][];
+        this.pi[0] = start.clone();
+        this.completed = new int[devices];
+        this.rootIterations = rootIterations;
+    }
+
+    private int rootIterations;
+
+    /** Devices' order of branching: {@code order[i]} is the device placed at depth i. */
+    int[] order() {
+        return order.clone();
+    }
+
+    long partitionNodes() {
+        return partitionNodes;
+    }
+
+    /** The set-partitioning bound at the current node (its multipliers warm-started from the parent's). */
+    private double partitionBound(int depth) {
+        partitionNodes++;
+        double[] p;
+        if (depth == 0) {
+            p = pi[0];
+        } else {
+            if (pi[depth] == null) {
+                pi[depth] = new double[devices];
+            }
+            p = pi[depth];
+            System.arraycopy(pi[depth - 1], 0, p, 0, devices);
+        }
+        double threshold = bestTotal * keepFraction;
+        double lb = partition.ascend(p, bestTotal, threshold, depth == 0 ? rootIterations : partitionIterations);
+        rootBound = depth == 0 ? lb : rootBound;
+        return lb;
+    }
+
+    private double rootBound = Double.NaN;
+
+    /** The set-partitioning bound reached at the root (NaN when not used). */
+    double rootPartitionBound() {
+        return rootBound;
+    }
+
     /** Runs the search; false when the deadline stopped it before the tree was closed. */
     boolean run() {
         search(0, 0, 0);
@@ -216,6 +279,13 @@ final class BranchAndBound {
             minPrunedBound = Math.min(minPrunedBound, bound);
             return;
         }
+        if (depth <= partitionDepth) {
+            double sp = partitionBound(depth);
+            if (sp >= bestTotal * keepFraction) {
+                minPrunedBound = Math.min(minPrunedBound, sp);
+                return;
+            }
+        }
         int[] cand = candidates[depth];
         double[] cost = candidateCost[depth];
         int k = 0;
@@ -238,7 +308,13 @@ final class BranchAndBound {
             load[n] += w;
             count[n]++;
             current[depth] = n;
+            if (depth < partitionDepth) {
+                partition.fix(depth, n);
+            }
             search(depth + 1, placedTx + tx[depth][n], placedReduced + reduced[depth][n]);
+            if (depth < partitionDepth) {
+                partition.fix(depth, -1);
+            }
             load[n] -= w;
             count[n]--;
         }
