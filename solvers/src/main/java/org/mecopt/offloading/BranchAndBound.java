@@ -218,7 +218,14 @@ final class BranchAndBound {
             System.arraycopy(pi[depth - 1], 0, p, 0, devices);
         }
         double threshold = bestTotal * keepFraction;
-        double lb = partition.ascend(p, bestTotal, threshold, depth == 0 ? rootIterations : partitionIterations);
+        double lb = depth == 0
+                ? partition.ascend(p, bestTotal, threshold, rootIterations, deadline, PartitionBound.THETA,
+                        PartitionBound.PATIENCE)
+                : partition.ascend(p, bestTotal, threshold, partitionIterations, deadline);
+        if (deadline.passed()) {
+            // an ascent costs up to thousands of plain nodes: do not wait for the next 4096th node
+            stopped = true;
+        }
         rootBound = depth == 0 ? lb : rootBound;
         return lb;
     }

@@ -42,6 +42,13 @@ public final class ExactSolver extends AssignmentSolver {
      * 2e-5–1.5e-4, more than the gap the tree has to close.
      */
     static final int KICKS_PER_DEVICE = 10;
+    /**
+     * Ascent iterations of the set-partitioning bound ({@link PartitionBound}) at the root and at
+     * every other node where the cheaper bounds do not prune (warm-started from the parent).
+     */
+    static final int PARTITION_ROOT_ITERATIONS = Integer.getInteger("pb.root", 300);
+    static final int PARTITION_NODE_ITERATIONS = Integer.getInteger("pb.node", 5);
+    static final int PARTITION_DEPTH = Integer.getInteger("pb.depth", 10);
 
     @Override
     public String name() {
@@ -82,6 +89,11 @@ public final class ExactSolver extends AssignmentSolver {
         boolean strong = c.devices >= COUPLED_BOUND_DEVICES;
         BranchAndBound bb = new BranchAndBound(c, start, gap, deadline, strong ? dual : null,
                 strong ? BranchAndBound.DISCRETE_DEPTH : 0);
+        if (strong && PARTITION_DEPTH >= 0) {
+            PartitionBound partition = new PartitionBound(c, bb.order());
+            bb.usePartitionBound(partition, partition.start(dual), PARTITION_DEPTH, PARTITION_ROOT_ITERATIONS,
+                    PARTITION_NODE_ITERATIONS);
+        }
         if (bb.run()) {
             return claim(instance, bb.best(), Status.OPTIMAL, bb.provenBound()).withIterations(bb.nodes());
         }
@@ -90,6 +102,9 @@ public final class ExactSolver extends AssignmentSolver {
         if (dual != null) {
             // both are valid bounds, and the ascent from the root's start can end a little higher
             bound = Math.max(bound, dual.value());
+        }
+        if (bb.rootPartitionBound() > bound) {
+            bound = bb.rootPartitionBound();
         }
         if (bb.bestTotal() - bound <= gap * bb.bestTotal()) {
             return noted(claim(instance, bb.best(), Status.OPTIMAL, bound).withIterations(bb.nodes()),

@@ -1,6 +1,7 @@
 package org.mecopt.offloading;
 
 import java.util.Arrays;
+import org.mecopt.api.Deadline;
 
 /**
  * The set-partitioning (Dantzig–Wolfe) Lagrangian bound of the assignment problem: only "each
@@ -61,6 +62,9 @@ final class PartitionBound {
     private final double[] candV;
     private final double[] candW;
     private final double[] candKey;
+    private final double[] tmpKey;
+    private final double[] tmpW;
+    private double dfsBeta;
     private final int[] stack;
     private final double[] slotBuffer;
     private int candCount;
@@ -76,8 +80,10 @@ final class PartitionBound {
     private final double[] gradient;
     private final double[] bestPi;
 
-    static int PATIENCE = Integer.getInteger("pb.patience", 3);
-    static double THETA = Double.parseDouble(System.getProperty("pb.theta", "1"));
+    static int PATIENCE = Integer.getInteger("pb.patience", 30);
+    static double THETA = Double.parseDouble(System.getProperty("pb.theta", "2"));
+    static int NPATIENCE = Integer.getInteger("pb.npatience", 3);
+    static double NTHETA = Double.parseDouble(System.getProperty("pb.ntheta", "1"));
 
     /** Default pricing node budget per server and evaluation: far above what 30×5 needs. */
     static final long DEFAULT_BUDGET = 200_000;
@@ -113,6 +119,8 @@ final class PartitionBound {
         this.candV = new double[devices];
         this.candW = new double[devices];
         this.candKey = new double[devices];
+        this.tmpKey = new double[devices];
+        this.tmpW = new double[devices];
         this.stack = new int[devices];
         this.slotBuffer = new double[devices + 1];
         this.gradient = new double[devices];
@@ -227,19 +235,32 @@ final class PartitionBound {
      * @param target the Polyak target, an upper bound (the incumbent's cost)
      * @param stopAt stop as soon as LB reaches this (e.g. the pruning threshold)
      * @param iterations evaluations at most
+     * @param deadline checked before every evaluation after the first
      * @return the best LB found
      */
-    double ascend(double[] pi, double target, double stopAt, int iterations) {
+    double ascend(double[] pi, double target, double stopAt, int iterations, Deadline deadline) {
+        return ascend(pi, target, stopAt, iterations, deadline, NTHETA, NPATIENCE);
+    }
+
+    /**
+     * As {@link #ascend(double[], double, double, int, Deadline)} with the first step size factor θ
+     * and the number of evaluations without improvement after which θ is halved.
+     */
+    double ascend(double[] pi, double target, double stopAt, int iterations, Deadline deadline,
+                  double theta0, int patience) {
         double best = Double.NEGATIVE_INFINITY;
-        double theta = THETA;
+        double theta = theta0;
         int since = 0;
         for (int it = 0; it < iterations; it++) {
+            if (it > 0 && deadline.passed()) {
+                break;
+            }
             double lb = evaluate(pi);
             if (lb > best) {
                 best = lb;
                 System.arraycopy(pi, 0, bestPi, 0, devices);
                 since = 0;
-            } else if (++since >= PATIENCE) {
+            } else if (++since >= patience) {
                 theta /= 2;
                 since = 0;
             }
@@ -261,6 +282,15 @@ final class PartitionBound {
         }
         System.arraycopy(bestPi, 0, pi, 0, devices);
         return best;
+    }
+
+    /**
+     * For tests: prices server n alone and returns {best value found, proven lower bound}, equal
+     * when the search finished within its budget.
+     */
+    double[] priceServer(int n, double[] pi) {
+        price(n, pi);
+        return new double[] {serverBest[n], serverLower[n]};
     }
 
     /** Prices server n: sets serverBest, serverLower and bestSet for the current fixing and π. */
@@ -288,17 +318,20 @@ final class PartitionBound {
                 cand[k] = i;
                 candV[k] = v;
                 candW[k] = w;
-                candKey[k] = -v / w;
                 k++;
             }
         }
         if (k == 0) {
             return;
         }
-        sortCandidates(k);
         candCount = k;
         dfsF = f;
         dfsSlots = slots;
+        dfsBeta = countPrice(base, slots);
+        for (int j = 0; j < k; j++) {
+            candKey[j] = -(candV[j] + dfsBeta) / candW[j];
+        }
+        sortCandidates(k);
         dfsBest = baseCost;
         dfsBestSet = bestSet[n];
         dfsBestSize = 0;
@@ -328,6 +361,7 @@ final class PartitionBound {
             double w = candW[a];
             double key = candKey[a];
             int b = a;
+            // stable: ties keep the device order, so the sets found do not depend on anything else
             while (b > 0 && candKey[b - 1] < key) {
                 cand[b] = cand[b - 1];
                 candV[b] = candV[b - 1];
@@ -357,7 +391,7 @@ final class PartitionBound {
         if (slots == 0 || pos == candCount) {
             return;
         }
-        double bound = relaxed(pos, value, l);
+        double bound = relaxed(pos, value + dfsBeta * size, l) - dfsBeta * dfsSlots;
         if (bound < dfsBest && candCount - pos > slots) {
             // the continuous bound ignores the count limit; the per-device one keeps it
             bound = Math.max(bound, here + gain(pos, l, slots));
@@ -377,9 +411,12 @@ final class PartitionBound {
     }
 
     /**
-     * The continuous relaxation of the completions without the count limit: with the candidates
-     * sorted by decreasing ratio −v/w, take them whole while the ratio exceeds the marginal load
-     * cost 2L/F after adding them, then the fraction that makes both equal (its KKT point).
+     * The continuous relaxation of the completions without the count limit, with every value
+     * raised by the count price β ({@link #countPrice}): with the candidates sorted by decreasing
+     * ratio −(v+β)/w, take them whole while the ratio exceeds the marginal load cost 2L/F after
+     * adding them, then the fraction that makes both equal (its KKT point). For a set S of at most
+     * {@code dfsSlots} devices, {@code f(S) ≥ f(S) + β(|S| − slots)}, so this minus β·slots (the
+     * caller's part) bounds every completion that keeps the count limit.
      */
     private double relaxed(int pos, double value, double l) {
         double v = value;
@@ -390,17 +427,82 @@ final class PartitionBound {
             if (r * dfsF <= 2 * load) {
                 break;
             }
+            double vb = candV[j] + dfsBeta;
             if (r * dfsF >= 2 * (load + w)) {
-                v += candV[j];
+                v += vb;
                 load += w;
             } else {
                 double x = (r * dfsF / 2 - load) / w;
-                v += candV[j] * x;
+                v += vb * x;
                 load += w * x;
                 break;
             }
         }
         return v + load * load / dfsF;
+    }
+
+    /**
+     * A count price β ≥ 0 near the multiplier of the count limit in the continuous relaxation of
+     * the whole pricing problem: 0 when that relaxation takes at most {@code slots} devices, else
+     * found by bisection on the (non-increasing) number of devices it takes at values v+β. Any
+     * β ≥ 0 gives a valid bound; this one makes it (nearly) the count-limited continuous bound.
+     */
+    private double countPrice(double base, int slots) {
+        if (relaxedCount(0, base) <= slots) {
+            return 0;
+        }
+        double lo = 0;
+        double hi = 0;
+        for (int j = 0; j < candCount; j++) {
+            hi = Math.max(hi, -candV[j]);
+        }
+        for (int it = 0; it < COUNT_PRICE_STEPS; it++) {
+            double mid = (lo + hi) / 2;
+            if (relaxedCount(mid, base) > slots) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static final int COUNT_PRICE_STEPS = 24;
+
+    /** Σx of the continuous solution (no count limit) at values v+β, from the base load. */
+    private double relaxedCount(double beta, double base) {
+        int k = 0;
+        for (int j = 0; j < candCount; j++) {
+            double r = -(candV[j] + beta) / candW[j];
+            if (r * dfsF > 2 * base) {
+                // insertion into tmp, by decreasing ratio
+                int b = k++;
+                while (b > 0 && tmpKey[b - 1] < r) {
+                    tmpKey[b] = tmpKey[b - 1];
+                    tmpW[b] = tmpW[b - 1];
+                    b--;
+                }
+                tmpKey[b] = r;
+                tmpW[b] = candW[j];
+            }
+        }
+        double load = base;
+        double taken = 0;
+        for (int j = 0; j < k; j++) {
+            double r = tmpKey[j];
+            double w = tmpW[j];
+            if (r * dfsF <= 2 * load) {
+                break;
+            }
+            if (r * dfsF >= 2 * (load + w)) {
+                load += w;
+                taken += 1;
+            } else {
+                taken += (r * dfsF / 2 - load) / w;
+                break;
+            }
+        }
+        return taken;
     }
 
     /** The sum of the {@code slots} most negative {@code v_i + (2 l w_i + w_i²)/F} over candidates pos.. (≤ 0). */
