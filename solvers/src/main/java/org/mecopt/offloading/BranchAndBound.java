@@ -183,27 +183,38 @@ final class BranchAndBound {
     private PartitionBound partition;
     private int partitionDepth = -1;
     private int partitionIterations;
-    /** {@code pi[d]}: the multipliers of the node at depth d on the current path, warm start of its children. */
+    private int rootIterations;
+    /** Nodes searched with the cheaper bounds alone before the partition bound is switched on. */
+    private long partitionAfter;
+    /** The root's multipliers: the start, then the root ascent's result once the bound is on. */
+    private double[] rootPi;
+    /** {@code pi[d]}: the multipliers of the node at depth d on the current path, if {@code fresh[d]}. */
     private double[][] pi;
+    private boolean[] fresh;
     private long partitionNodes;
+    /** The root ascent's bound once the bound is on (NaN before): below every node's completions. */
+    private double rootBound = Double.NaN;
 
     /**
-     * Adds the set-partitioning bound ({@link PartitionBound}) at nodes of depth ≤ {@code maxDepth}:
-     * the root ascends from {@code start} for {@code rootIterations}, every other such node for
-     * {@code nodeIterations} from its parent's multipliers.
+     * Adds the set-partitioning bound ({@link PartitionBound}) at nodes of depth ≤ {@code maxDepth},
+     * once {@code afterNodes} nodes have been searched without it (an easy tree closes before and
+     * pays nothing). Then the root ascends from {@code start} for {@code rootIterations}, and every
+     * other such node for {@code nodeIterations} from its nearest ancestor's multipliers.
      *
      * @param start multipliers in branching order (see {@link PartitionBound#start})
      */
-    void usePartitionBound(PartitionBound bound, double[] start, int maxDepth, int rootIterations, int nodeIterations) {
+    void usePartitionBound(PartitionBound bound, double[] start, int maxDepth, int rootIterations, int nodeIterations,
+                           long afterNodes) {
         this.partition = bound;
         this.partitionDepth = Math.min(maxDepth, devices - 1);
         this.partitionIterations = nodeIterations;
-        this.pi = new double[devices + 1][];
-        this.pi[0] = start.clone();
         this.rootIterations = rootIterations;
+        this.partitionAfter = afterNodes;
+        this.rootPi = start.clone();
+        this.pi = new double[devices + 1][devices];
+        this.fresh = new boolean[devices + 1];
+        bound.clear();
     }
-
-    private int rootIterations;
 
     /** Devices' order of branching: {@code order[i]} is the device placed at depth i. */
     int[] order() {
@@ -214,35 +225,42 @@ final class BranchAndBound {
         return partitionNodes;
     }
 
-    /** The set-partitioning bound at the current node (its multipliers warm-started from the parent's). */
+    /**
+     * The set-partitioning bound at the current node, warm-started from the nearest ancestor that
+     * computed one (or the root's multipliers). The first call runs the root ascent, with the
+     * path's devices freed for it.
+     */
     private double partitionBound(int depth) {
-        partitionNodes++;
-        double[] p;
-        if (depth == 0) {
-            p = pi[0];
-        } else {
-            if (pi[depth] == null) {
-                pi[depth] = new double[devices];
-            }
-            p = pi[depth];
-            System.arraycopy(pi[depth - 1], 0, p, 0, devices);
-        }
         double threshold = bestTotal * keepFraction;
-        double lb = depth == 0
-                ? partition.ascend(p, bestTotal, threshold, rootIterations, deadline, PartitionBound.ROOT_THETA,
-                        PartitionBound.ROOT_PATIENCE)
-                : partition.ascend(p, bestTotal, threshold, partitionIterations, deadline);
+        if (Double.isNaN(rootBound)) {
+            partition.clear();
+            rootBound = partition.ascend(rootPi, bestTotal, threshold, rootIterations, deadline,
+                    PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+            for (int i = 0; i < Math.min(depth, partitionDepth); i++) {
+                partition.fix(i, current[i]);
+            }
+        }
+        if (rootBound >= threshold || depth == 0) {
+            // a bound on the whole problem is a bound on every node
+            return rootBound;
+        }
+        partitionNodes++;
+        int from = depth - 1;
+        while (from >= 0 && !fresh[from]) {
+            from--;
+        }
+        double[] p = pi[depth];
+        System.arraycopy(from >= 0 ? pi[from] : rootPi, 0, p, 0, devices);
+        double lb = partition.ascend(p, bestTotal, threshold, partitionIterations, deadline);
+        fresh[depth] = true;
         if (deadline.passed()) {
             // an ascent costs up to thousands of plain nodes: do not wait for the next 4096th node
             stopped = true;
         }
-        rootBound = depth == 0 ? lb : rootBound;
-        return lb;
+        return Math.max(lb, rootBound);
     }
 
-    private double rootBound = Double.NaN;
-
-    /** The set-partitioning bound reached at the root (NaN when not used). */
+    /** The set-partitioning bound reached at the root (NaN when it was never switched on). */
     double rootPartitionBound() {
         return rootBound;
     }
@@ -292,11 +310,14 @@ final class BranchAndBound {
             return;
         }
         double bound = bound(depth, placedTx, placedReduced);
+        if (depth <= partitionDepth) {
+            fresh[depth] = false;
+        }
         if (bound >= bestTotal * keepFraction) {
             minPrunedBound = Math.min(minPrunedBound, bound);
             return;
         }
-        if (depth <= partitionDepth) {
+        if (depth <= partitionDepth && nodes > partitionAfter) {
             double sp = partitionBound(depth);
             if (sp >= bestTotal * keepFraction) {
                 minPrunedBound = Math.min(minPrunedBound, sp);

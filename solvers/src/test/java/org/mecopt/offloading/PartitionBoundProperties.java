@@ -199,12 +199,17 @@ class PartitionBoundProperties {
                 "LB(start) " + lb + " below q " + dual.value());
     }
 
-    /** The tree with the partition bound at every depth (and the coupled and discrete ones) finds the optimum. */
-    @Property(tries = 150)
+    /**
+     * The tree with the partition bound at every depth (and the coupled and discrete ones) finds
+     * the optimum, also when the bound is switched on in the middle of the search (after
+     * {@code after} nodes, with devices on the path fixed).
+     */
+    @Property(tries = 200)
     void branchAndBoundWithThePartitionBoundMatchesBruteForce(@ForAll long seed,
                                                               @ForAll @IntRange(min = 1, max = 8) int m,
                                                               @ForAll @IntRange(min = 1, max = 4) int n,
-                                                              @ForAll @IntRange(min = 0, max = 4) int kind) {
+                                                              @ForAll @IntRange(min = 0, max = 4) int kind,
+                                                              @ForAll @IntRange(min = 0, max = 30) int after) {
         AssignmentCosts c = new AssignmentCosts(ExactBoundSoundnessProperties.pick(seed, m, n, kind));
         int[] none = new int[m];
         java.util.Arrays.fill(none, -1);
@@ -213,7 +218,7 @@ class PartitionBoundProperties {
         RelaxationBound.Dual dual = RelaxationBound.maximize(c, start, c.total(start), 100);
         BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual, BranchAndBound.DISCRETE_DEPTH);
         PartitionBound pb = new PartitionBound(c, bb.order());
-        bb.usePartitionBound(pb, pb.start(dual), m, 20, 3);
+        bb.usePartitionBound(pb, pb.start(dual), m, 20, 3, after);
         assertTrue(bb.run());
         assertEquals(best, bb.bestTotal(), 1e-9 * best);
         assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
