@@ -114,7 +114,7 @@ class PartitionBoundProperties {
         return best;
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void pricingEqualsEnumerationAndItsBoundHoldsWhenCutShort(@ForAll long seed,
                                                              @ForAll @IntRange(min = 1, max = 12) int m,
                                                              @ForAll @IntRange(min = 1, max = 3) int n,
@@ -151,7 +151,7 @@ class PartitionBoundProperties {
      * cut short, and after an ascent; a partition of the free devices by the pricing sets is a
      * completion whose reported cost is its true cost.
      */
-    @Property(tries = 200)
+    @Property(tries = 500)
     void boundIsBelowEveryCompletionForAnyMultipliers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int m,
                                                       @ForAll @IntRange(min = 2, max = 3) int n,
                                                       @ForAll @IntRange(min = 0, max = 4) int kind) {
@@ -204,7 +204,7 @@ class PartitionBoundProperties {
      * the optimum, also when the bound is switched on in the middle of the search (after
      * {@code after} nodes, with devices on the path fixed).
      */
-    @Property(tries = 200)
+    @Property(tries = 300)
     void branchAndBoundWithThePartitionBoundMatchesBruteForce(@ForAll long seed,
                                                               @ForAll @IntRange(min = 1, max = 8) int m,
                                                               @ForAll @IntRange(min = 1, max = 4) int n,
@@ -223,5 +223,31 @@ class PartitionBoundProperties {
         assertEquals(best, bb.bestTotal(), 1e-9 * best);
         assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
         assertTrue(!(bb.rootPartitionBound() > best * (1 + 1e-12)), "root bound above the optimum");
+    }
+
+    /**
+     * At 16–18 devices (beyond brute force), the tree as {@link ExactSolver} configures it — every
+     * bound, the partition bound at depths ≤ {@link ExactSolver#PARTITION_DEPTH}, switched on at
+     * once or after some nodes — against the plain tree with the separable bound alone, both at gap 0.
+     */
+    @Property(tries = 12)
+    void partitionTreeMatchesThePlainTree(@ForAll @IntRange(min = 0, max = 100_000) int seed,
+                                          @ForAll @IntRange(min = 16, max = 18) int m,
+                                          @ForAll @IntRange(min = 0, max = 4) int kind,
+                                          @ForAll @IntRange(min = 0, max = 2000) int after) {
+        AssignmentCosts c = new AssignmentCosts(ExactBoundSoundnessProperties.pick(seed, m, 3, kind));
+        int[] start = Heuristics.greedy(c);
+        BranchAndBound plain = new BranchAndBound(c, start, 0, Deadline.NEVER, null, 0);
+        assertTrue(plain.run());
+        double best = plain.bestTotal();
+        RelaxationBound.Dual dual = RelaxationBound.maximize(c, start, c.total(start),
+                LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+        BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual, BranchAndBound.DISCRETE_DEPTH);
+        PartitionBound pb = new PartitionBound(c, bb.order());
+        bb.usePartitionBound(pb, pb.start(dual), ExactSolver.PARTITION_DEPTH, ExactSolver.PARTITION_ROOT_ITERATIONS,
+                ExactSolver.PARTITION_NODE_ITERATIONS, after);
+        assertTrue(bb.run());
+        assertEquals(best, bb.bestTotal(), 1e-12 * best);
+        assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
     }
 }
