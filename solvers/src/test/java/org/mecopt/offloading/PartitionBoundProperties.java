@@ -247,7 +247,9 @@ class PartitionBoundProperties {
         bb.usePartitionBound(pb, pb.start(dual), ExactSolver.PARTITION_DEPTH, ExactSolver.PARTITION_ROOT_ITERATIONS,
                 ExactSolver.PARTITION_NODE_ITERATIONS, after);
         assertTrue(bb.run());
-        assertEquals(best, bb.bestTotal(), 1e-12 * best);
-        assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
+        // at gap 0 either tree may prune a completion better by rounding only (~1e-12)
+        assertEquals(best, bb.bestTotal(), 1e-9 * best);
+        double optimum = Math.min(best, bb.bestTotal());
+        assertTrue(bb.provenBound() <= optimum * (1 + 1e-12), "bound " + bb.provenBound() + " above " + optimum);
     }
 }
