@@ -247,9 +247,11 @@ class PartitionBoundProperties {
         bb.usePartitionBound(pb, pb.start(dual), ExactSolver.PARTITION_DEPTH, ExactSolver.PARTITION_ROOT_ITERATIONS,
                 ExactSolver.PARTITION_NODE_ITERATIONS, after);
         assertTrue(bb.run());
-        // at gap 0 either tree may prune a completion better by rounding only (~1e-12)
+        // Both trees sum loads incrementally over thousands of nodes, so their values (and a root
+        // bound that meets the optimum) carry ~1e-12 of rounding: objectives to the solver's gap,
+        // the bound against the better of both assignments re-evaluated from scratch, to 1e-10.
         assertEquals(best, bb.bestTotal(), 1e-9 * best);
-        double optimum = Math.min(best, bb.bestTotal());
-        assertTrue(bb.provenBound() <= optimum * (1 + 1e-12), "bound " + bb.provenBound() + " above " + optimum);
+        double optimum = Math.min(c.total(plain.best()), c.total(bb.best()));
+        assertTrue(bb.provenBound() <= optimum * (1 + 1e-10), "bound " + bb.provenBound() + " above " + optimum);
     }
 }
