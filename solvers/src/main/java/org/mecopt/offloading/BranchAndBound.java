@@ -191,6 +191,7 @@ final class BranchAndBound {
     /** {@code pi[d]}: the multipliers of the node at depth d on the current path, if {@code fresh[d]}. */
     private double[][] pi;
     private boolean[] fresh;
+    private int[] completion;
     private long partitionNodes;
     /** The root ascent's bound once the bound is on (NaN before): below every node's completions. */
     private double rootBound = Double.NaN;
@@ -213,6 +214,7 @@ final class BranchAndBound {
         this.rootPi = start.clone();
         this.pi = new double[devices + 1][devices];
         this.fresh = new boolean[devices + 1];
+        this.completion = new int[devices];
         bound.clear();
     }
 
@@ -253,6 +255,14 @@ final class BranchAndBound {
         System.arraycopy(from >= 0 ? pi[from] : rootPi, 0, p, 0, devices);
         double lb = partition.ascend(p, bestTotal, threshold, partitionIterations, deadline);
         fresh[depth] = true;
+        // when the pricing sets partitioned the free devices, they are a completion: maybe a better incumbent
+        double completed = partition.partition(completion);
+        if (completed < bestTotal) {
+            bestTotal = completed;
+            for (int i = 0; i < devices; i++) {
+                best[order[i]] = completion[i];
+            }
+        }
         if (deadline.passed()) {
             // an ascent costs up to thousands of plain nodes: do not wait for the next 4096th node
             stopped = true;

@@ -55,7 +55,6 @@ final class PartitionBound {
     private final double[] serverLower;
     /** How many servers' best sets hold each device, after the last {@link #evaluate}. */
     private final int[] cover;
-    private boolean lastExact;
 
     /** Pricing search state. */
     private final int[] cand;
@@ -76,7 +75,6 @@ final class PartitionBound {
     private double openMin;
     private long dfsNodes;
     private long budget;
-    private long pricingNodes;
     private final double[] gradient;
     private final double[] bestPi;
 
@@ -175,16 +173,6 @@ final class PartitionBound {
         return pi;
     }
 
-    /** Pricing nodes searched since construction (for measurements). */
-    long pricingNodes() {
-        return pricingNodes;
-    }
-
-    /** Whether every pricing of the last {@link #evaluate} finished within its budget. */
-    boolean lastExact() {
-        return lastExact;
-    }
-
     /**
      * LB(π) at the current fixing. Afterwards {@link #cover} and each server's best set describe
      * the pricing solutions.
@@ -197,7 +185,6 @@ final class PartitionBound {
                 lb += pi[i];
             }
         }
-        lastExact = true;
         for (int n = 0; n < servers; n++) {
             price(n, pi);
             lb += serverLower[n];
@@ -344,7 +331,6 @@ final class PartitionBound {
         openMin = Double.POSITIVE_INFINITY;
         dfsNodes = 0;
         dfs(0, 0, base, 0);
-        pricingNodes += dfsNodes;
         serverBest[n] = dfsBest;
         bestSize[n] = dfsBestSize;
         for (int j = 0; j < dfsBestSize; j++) {
@@ -352,7 +338,6 @@ final class PartitionBound {
         }
         if (openMin < dfsBest) {
             serverLower[n] = openMin;
-            lastExact = false;
         } else {
             serverLower[n] = dfsBest;
         }
