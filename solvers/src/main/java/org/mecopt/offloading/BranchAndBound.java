@@ -134,6 +134,7 @@ final class BranchAndBound {
         this.subsetSums = new double[devices + 1][][];
         this.fewest = new int[servers];
         this.most = new int[servers];
+        this.removed = new boolean[devices][servers];
         if (discreteDepth > DISCRETE_DEPTH) {
             throw new IllegalArgumentException("discreteDepth " + discreteDepth + " > " + DISCRETE_DEPTH);
         }
@@ -200,12 +201,14 @@ final class BranchAndBound {
      * Adds the set-partitioning bound ({@link PartitionBound}) at nodes of depth ≤ {@code maxDepth},
      * once {@code afterNodes} nodes have been searched without it (an easy tree closes before and
      * pays nothing). Then the root ascends from {@code start} for {@code rootIterations}, and every
-     * other such node for {@code nodeIterations} from its nearest ancestor's multipliers.
+     * other such node for {@code nodeIterations} from its nearest ancestor's multipliers. With
+     * {@code fixPairs}, reduced-cost fixing ({@link #fixPairs}) follows the root ascent.
      *
      * @param start multipliers in branching order (see {@link PartitionBound#start})
      */
     void usePartitionBound(PartitionBound bound, double[] start, int maxDepth, int rootIterations, int nodeIterations,
-                           long afterNodes) {
+                           long afterNodes, boolean fixPairs) {
+        this.fixing = fixPairs;
         this.partition = bound;
         this.partitionDepth = Math.min(maxDepth, devices - 1);
         this.partitionIterations = nodeIterations;
@@ -238,6 +241,9 @@ final class BranchAndBound {
             partition.clear();
             rootBound = partition.ascend(rootPi, bestTotal, threshold, rootIterations, deadline,
                     PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+            if (fixing && rootBound < threshold) {
+                fixPairs(threshold);
+            }
             for (int i = 0; i < Math.min(depth, partitionDepth); i++) {
                 partition.fix(i, current[i]);
             }
@@ -268,6 +274,38 @@ final class BranchAndBound {
             stopped = true;
         }
         return Math.max(lb, rootBound);
+    }
+
+    /**
+     * Reduced-cost fixing at the root: every device–server pair whose partition bound with the
+     * device forced there (from the root's multipliers) reaches the pruning threshold is removed
+     * from the branching (and from the pricing); its bound joins the pruned ones. Removing a pair
+     * keeps the other bounds valid: they are relaxations over a superset of the completions left.
+     */
+    private void fixPairs(double threshold) {
+        for (int i = 0; i < devices; i++) {
+            for (int n = 0; n < servers; n++) {
+                partition.fix(i, n);
+                // one evaluation at the root's multipliers: 3 ascent steps per pair removed no more
+                double lb = partition.evaluate(rootPi);
+                if (lb >= threshold) {
+                    removed[i][n] = true;
+                    partition.allowed[i][n] = false;
+                    minPrunedBound = Math.min(minPrunedBound, lb);
+                    removedPairs++;
+                }
+            }
+            partition.fix(i, -1);
+        }
+    }
+
+    /** Pairs removed by {@link #fixPairs}, in branching order; how many. */
+    private final boolean[][] removed;
+    private long removedPairs;
+    private boolean fixing;
+
+    long removedPairs() {
+        return removedPairs;
     }
 
     /** The set-partitioning bound reached at the root (NaN when it was never switched on). */
@@ -339,7 +377,7 @@ final class BranchAndBound {
         int k = 0;
         double w = work[depth];
         for (int n = 0; n < servers; n++) {
-            if (count[n] < c.capacity[n]) {
+            if (count[n] < c.capacity[n] && !removed[depth][n]) {
                 double v = tx[depth][n] + c.addCost(n, load[n], w);
                 int j = k++;
                 while (j > 0 && cost[j - 1] > v) {

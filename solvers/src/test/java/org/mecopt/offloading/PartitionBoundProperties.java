@@ -202,14 +202,15 @@ class PartitionBoundProperties {
     /**
      * The tree with the partition bound at every depth (and the coupled and discrete ones) finds
      * the optimum, also when the bound is switched on in the middle of the search (after
-     * {@code after} nodes, with devices on the path fixed).
+     * {@code after} nodes, with devices on the path fixed), with and without reduced-cost fixing.
      */
     @Property(tries = 300)
     void branchAndBoundWithThePartitionBoundMatchesBruteForce(@ForAll long seed,
                                                               @ForAll @IntRange(min = 1, max = 8) int m,
                                                               @ForAll @IntRange(min = 1, max = 4) int n,
                                                               @ForAll @IntRange(min = 0, max = 4) int kind,
-                                                              @ForAll @IntRange(min = 0, max = 30) int after) {
+                                                              @ForAll @IntRange(min = 0, max = 30) int after,
+                                                              @ForAll boolean fixPairs) {
         AssignmentCosts c = new AssignmentCosts(ExactBoundSoundnessProperties.pick(seed, m, n, kind));
         int[] none = new int[m];
         java.util.Arrays.fill(none, -1);
@@ -218,7 +219,7 @@ class PartitionBoundProperties {
         RelaxationBound.Dual dual = RelaxationBound.maximize(c, start, c.total(start), 100);
         BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual, BranchAndBound.DISCRETE_DEPTH);
         PartitionBound pb = new PartitionBound(c, bb.order());
-        bb.usePartitionBound(pb, pb.start(dual), m, 20, 3, after);
+        bb.usePartitionBound(pb, pb.start(dual), m, 20, 3, after, fixPairs);
         assertTrue(bb.run());
         assertEquals(best, bb.bestTotal(), 1e-9 * best);
         assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
@@ -228,13 +229,14 @@ class PartitionBoundProperties {
     /**
      * At 16–18 devices (beyond brute force), the tree as {@link ExactSolver} configures it — every
      * bound, the partition bound at depths ≤ {@link ExactSolver#PARTITION_DEPTH}, switched on at
-     * once or after some nodes — against the plain tree with the separable bound alone, both at gap 0.
+     * once or after some nodes, with or without reduced-cost fixing — against the plain tree with the separable bound alone, both at gap 0.
      */
     @Property(tries = 12)
     void partitionTreeMatchesThePlainTree(@ForAll @IntRange(min = 0, max = 100_000) int seed,
                                           @ForAll @IntRange(min = 16, max = 18) int m,
                                           @ForAll @IntRange(min = 0, max = 4) int kind,
-                                          @ForAll @IntRange(min = 0, max = 2000) int after) {
+                                          @ForAll @IntRange(min = 0, max = 2000) int after,
+                                          @ForAll boolean fixPairs) {
         AssignmentCosts c = new AssignmentCosts(ExactBoundSoundnessProperties.pick(seed, m, 3, kind));
         int[] start = Heuristics.greedy(c);
         BranchAndBound plain = new BranchAndBound(c, start, 0, Deadline.NEVER, null, 0);
@@ -245,7 +247,7 @@ class PartitionBoundProperties {
         BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual, BranchAndBound.DISCRETE_DEPTH);
         PartitionBound pb = new PartitionBound(c, bb.order());
         bb.usePartitionBound(pb, pb.start(dual), ExactSolver.PARTITION_DEPTH, ExactSolver.PARTITION_ROOT_ITERATIONS,
-                ExactSolver.PARTITION_NODE_ITERATIONS, after);
+                ExactSolver.PARTITION_NODE_ITERATIONS, after, fixPairs);
         assertTrue(bb.run());
         // Both trees sum loads incrementally over thousands of nodes, so their values (and a root
         // bound that meets the optimum) carry ~1e-12 of rounding: objectives to the solver's gap,
