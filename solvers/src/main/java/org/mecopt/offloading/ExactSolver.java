@@ -13,9 +13,11 @@ import org.mecopt.api.Status;
  * bound is the smallest pruned-node bound. Iterations are search nodes. From
  * {@value #COUPLED_BOUND_DEVICES} devices on, the incumbent is first improved by an iterated local
  * search whose kicks follow {@link SolverOptions#seed()}, and the tree also uses the coupled and
- * the discrete bound and, at depths ≤ {@value #PARTITION_DEPTH}, the set-partitioning bound
- * ({@link PartitionBound}: each server prices its own best set of whole devices, which is what
- * closes loose capacity, where the continuous relaxation leaves 2–4e-5 to close). At a requested gap of at
+ * the discrete bound and, once {@value #PARTITION_AFTER_NODES} nodes have not closed the tree, at
+ * depths ≤ {@value #PARTITION_DEPTH} the set-partitioning bound ({@link PartitionBound}: each
+ * server prices its own best set of whole devices, which is what closes loose capacity, where the
+ * continuous relaxation leaves 2–4e-5 to close), with reduced-cost fixing of device–server pairs
+ * after its root ascent. At a requested gap of at
  * least {@value #RELAXATION_GAP} the relaxation bound ({@link RelaxationBound}) is tried at the root
  * first and certifies the local-search point when it closes the gap (100×10 at 1e-4 in a few
  * milliseconds). On the time limit it returns the incumbent as LIMIT_REACHED with the larger of
