@@ -29,7 +29,7 @@ import org.mecopt.api.Deadline;
  * and {@code V + L²/F + } the sum of the (slots left) most negative {@code v_i + (2L w_i + w_i²)/F},
  * valid because {@code (L + Σ w_i)² ≥ L² + Σ (2L w_i + w_i²)}. With the second bound alone the
  * 30×5 pricing searches ran past their 200 000-node budget; without the slot price tight capacity
- * was 3–70× slower (30×5×6); with both they take hundreds of nodes.
+ * was 13–200× slower (30×5×6, from the root at every depth); with both, hundreds of nodes.
  * When a search exceeds its node budget it stops expanding and P_n is replaced by the smallest
  * bound over its open nodes, so the bound stays proven (only weaker).
  *
