@@ -223,6 +223,16 @@ final class BranchAndBound {
         bound.clear();
     }
 
+    /**
+     * After the plain root ascent, continues with {@code iterations} steps of the Volume algorithm
+     * ({@link PartitionBound#ascendVolume}) when the bound has not yet reached the pruning threshold.
+     */
+    void useRootVolume(int iterations) {
+        this.rootVolumeIterations = iterations;
+    }
+
+    private int rootVolumeIterations;
+
     /** Devices' order of branching: {@code order[i]} is the device placed at depth i. */
     int[] order() {
         return order.clone();
@@ -243,6 +253,11 @@ final class BranchAndBound {
             partition.clear();
             rootBound = partition.ascend(rootPi, bestTotal, threshold, rootIterations, deadline,
                     PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+            if (rootVolumeIterations > 0 && rootBound < threshold) {
+                // from the plain ascent's best point, whose bound is the Volume ascent's first value
+                rootBound = Math.max(rootBound, partition.ascendVolume(rootPi, bestTotal, threshold,
+                        rootVolumeIterations, deadline, PartitionBound.VOLUME_THETA, PartitionBound.VOLUME_PATIENCE));
+            }
             if (fixing && rootBound < threshold) {
                 fixPairs(threshold);
             }

@@ -283,6 +283,83 @@ final class PartitionBound {
     }
 
     /**
+     * The Volume algorithm (Barahona and Anbil, 2000) on LB from {@code pi} (overwritten with the
+     * best point found, the "center"). Unlike {@link #ascend}, the direction is {@code 1 − x̄}, where
+     * x̄ is an exponentially weighted average of the pricing sets' cover vectors (an approximate
+     * primal solution of the set-partitioning LP), not the last cover vector alone; the center moves
+     * only when LB improves. Step {@code θ (target − LB(center)) / ‖1 − x̄‖²}; θ grows ×1.1 on an
+     * improving step whose own subgradient agrees with the direction, and shrinks ×0.66 after
+     * {@code patience} steps without improvement. Any π gives a valid bound, so this changes only how
+     * fast LB rises.
+     */
+    double ascendVolume(double[] pi, double target, double stopAt, int iterations, Deadline deadline,
+                        double theta0, int patience) {
+        double[] center = pi.clone();
+        double[] trial = new double[devices];
+        double[] avg = new double[devices];
+        double best = evaluate(center);
+        for (int i = 0; i < devices; i++) {
+            avg[i] = cover[i];
+        }
+        double theta = theta0;
+        double alphaMax = VOLUME_ALPHA;
+        int since = 0;
+        for (int it = 1; it < iterations && best < stopAt && !deadline.passed(); it++) {
+            double norm = 0;
+            for (int i = 0; i < devices; i++) {
+                gradient[i] = fixed[i] < 0 ? 1 - avg[i] : 0;
+                norm += gradient[i] * gradient[i];
+            }
+            if (norm < 1e-18) {
+                break;
+            }
+            double step = theta * Math.max(target - best, 1e-12 * Math.abs(target)) / norm;
+            for (int i = 0; i < devices; i++) {
+                trial[i] = center[i] + step * gradient[i];
+            }
+            double lb = evaluate(trial);
+            // α minimizing ‖1 − (α x + (1−α) x̄)‖ over free devices, kept in [α_max/10, α_max]
+            double num = 0;
+            double den = 0;
+            double agree = 0;
+            for (int i = 0; i < devices; i++) {
+                if (fixed[i] >= 0) {
+                    continue;
+                }
+                double d = cover[i] - avg[i];
+                num += gradient[i] * d;
+                den += d * d;
+                agree += gradient[i] * (1 - cover[i]);
+            }
+            double alpha = den > 0 ? Math.min(alphaMax, Math.max(alphaMax / 10, num / den)) : alphaMax;
+            for (int i = 0; i < devices; i++) {
+                avg[i] = alpha * cover[i] + (1 - alpha) * avg[i];
+            }
+            if (lb > best) {
+                best = lb;
+                System.arraycopy(trial, 0, center, 0, devices);
+                if (agree >= 0) {
+                    theta = Math.min(2, theta * 1.1);
+                }
+                since = 0;
+            } else if (++since >= patience) {
+                theta *= 0.66;
+                since = 0;
+                if (alphaMax > 1e-4) {
+                    alphaMax /= 2;
+                }
+            }
+        }
+        System.arraycopy(center, 0, pi, 0, devices);
+        return best;
+    }
+
+    /** The Volume algorithm's largest primal averaging weight, first step factor and patience. */
+    static final double VOLUME_ALPHA = 0.1;
+    static final double VOLUME_THETA = 0.5;
+    static final int VOLUME_PATIENCE = 20;
+
+    /**
      * For tests: prices server n alone and returns {best value found, proven lower bound}, equal
      * when the search finished within its budget.
      */

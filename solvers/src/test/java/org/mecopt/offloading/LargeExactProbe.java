@@ -1,0 +1,68 @@
+package org.mecopt.offloading;
+
+import org.mecopt.api.Deadline;
+
+/** Manual probe (not a test): where the 100×10 gap sits. Args: seed maxTasks mode seconds. */
+public final class LargeExactProbe {
+    public static void main(String[] args) {
+        long seed = Long.parseLong(args[0]);
+        int maxTasks = Integer.parseInt(args[1]);
+        String mode = args[2];
+        double seconds = Double.parseDouble(args[3]);
+        OffloadingInstance inst = OffloadingGenerator.generate(OffloadingGenerator.Config.PAPER.withSize(100, 10, maxTasks), seed);
+        AssignmentCosts c = new AssignmentCosts(inst);
+        LocalSearch warm = new LocalSearch(c, Heuristics.greedy(c));
+        warm.run(Deadline.NEVER);
+        double total = c.total(warm.assignment());
+        int[] ils = LocalSearch.iterated(c, warm.assignment(), 1000, seed, Deadline.NEVER);
+        double inc = c.total(ils);
+        RelaxationBound.Dual dual = RelaxationBound.maximize(c, warm.assignment(), total, LocalSearchSolver.DEFAULT_BOUND_ITERATIONS);
+        System.out.printf("LS %.9g  ILS1000 %.9g  relax %.9g  gap(ILS) %.2e%n", total, inc, dual.value(), (inc - dual.value()) / inc);
+        if (mode.equals("ils")) {
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            int[] best = ils;
+            long s = 1;
+            while (System.nanoTime() < end) {
+                int[] x = LocalSearch.iterated(c, best, 2000, seed * 1000 + s++, Deadline.NEVER);
+                if (c.total(x) < c.total(best) - 1e-12) {
+                    best = x;
+                    System.out.printf("  ILS round %d: %.9g (%.2e below the 1000-round point)%n", s, c.total(best), (inc - c.total(best)) / inc);
+                }
+            }
+            System.out.printf("ILS %.0f s best %.9g%n", seconds, c.total(best));
+            return;
+        }
+        int[] order = new int[c.devices];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        PartitionBound pb = new PartitionBound(c, order);
+        for (int steps : new int[] {150, 300, 600, 1200, 2400}) {
+            double[] pi = pb.start(dual);
+            long t0 = System.nanoTime();
+            double lb;
+            if (mode.equals("plain")) {
+                lb = pb.ascend(pi, inc, inc, steps, Deadline.NEVER, PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+            } else if (mode.equals("vp") || mode.equals("pv")) {
+                double theta = Double.parseDouble(args[4]);
+                int patience = Integer.parseInt(args[5]);
+                if (mode.equals("vp")) {
+                    lb = pb.ascendVolume(pi, inc, inc, steps / 2, Deadline.NEVER, theta, patience);
+                    lb = Math.max(lb, pb.ascend(pi, inc, inc, steps / 2, Deadline.NEVER, PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE));
+                } else {
+                    lb = pb.ascend(pi, inc, inc, steps / 2, Deadline.NEVER, PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+                    lb = Math.max(lb, pb.ascendVolume(pi, inc, inc, steps / 2, Deadline.NEVER, theta, patience));
+                }
+            } else {
+                double theta = Double.parseDouble(args[4]);
+                int patience = Integer.parseInt(args[5]);
+                lb = pb.ascendVolume(pi, inc, inc, steps, Deadline.NEVER, theta, patience);
+            }
+            double ms = (System.nanoTime() - t0) / 1e6;
+            System.out.printf("%s %5d steps: LB %.9g gap %.2e  %.0f ms%n", mode, steps, lb, (inc - lb) / inc, ms);
+            if (ms > seconds * 1000) {
+                break;
+            }
+        }
+    }
+}
