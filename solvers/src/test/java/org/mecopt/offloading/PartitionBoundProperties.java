@@ -12,7 +12,7 @@ import org.mecopt.api.Deadline;
 /**
  * {@link PartitionBound} against brute force: the pricing search against enumerating every subset,
  * the bound against every completion of the node for any multipliers (also with the pricing cut
- * short by a tiny node budget), its start against the relaxation dual it comes from, and the
+ * short by a tiny node budget, and after the plain and the Volume ascent), its start against the relaxation dual it comes from, and the
  * branch and bound that uses it against the brute-force optimum.
  */
 class PartitionBoundProperties {
@@ -182,6 +182,36 @@ class PartitionBoundProperties {
         }
     }
 
+    /**
+     * The Volume ascent (from random multipliers, at a random fixing, with the target at the best
+     * completion or far above it) stays below every completion, never ends below its start, and
+     * leaves multipliers whose bound is the value it returns (the tree's reduced-cost fixing
+     * evaluates them again).
+     */
+    @Property(tries = 300)
+    void volumeAscentStaysBelowEveryCompletion(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int m,
+                                               @ForAll @IntRange(min = 2, max = 3) int n,
+                                               @ForAll @IntRange(min = 0, max = 4) int kind,
+                                               @ForAll boolean farTarget) {
+        AssignmentCosts c = new AssignmentCosts(ExactBoundSoundnessProperties.pick(seed, m, n, kind));
+        Random rng = new Random(seed);
+        PartitionBound pb = new PartitionBound(c, identity(m));
+        int[] fixed = randomFixing(c, pb, rng);
+        double best = bestCompletion(c, fixed);
+        if (best == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        double[] pi = randomPi(c, pb, rng);
+        double tol = 1e-12 * (Math.abs(best) + scale(c, pi));
+        double before = pb.evaluate(pi);
+        double target = farTarget ? best + Math.abs(best) + 1 : best;
+        double lb = pb.ascendVolume(pi, target, Double.POSITIVE_INFINITY, 60, Deadline.NEVER,
+                PartitionBound.VOLUME_THETA, 3);
+        assertTrue(lb <= best + tol, "Volume: LB " + lb + " above the best completion " + best);
+        assertTrue(lb >= before, "Volume ended at " + lb + " below its start " + before);
+        assertEquals(lb, pb.evaluate(pi), tol, "the returned multipliers do not give the returned bound");
+    }
+
     /** From any relaxation dual point (λ any sign, μ ≥ 0), the start multipliers give LB ≥ q(λ, μ). */
     @Property(tries = 200)
     void startIsAtLeastTheRelaxationDual(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int m,
@@ -210,7 +240,8 @@ class PartitionBoundProperties {
                                                               @ForAll @IntRange(min = 1, max = 4) int n,
                                                               @ForAll @IntRange(min = 0, max = 4) int kind,
                                                               @ForAll @IntRange(min = 0, max = 30) int after,
-                                                              @ForAll boolean fixPairs) {
+                                                              @ForAll boolean fixPairs,
+                                                              @ForAll boolean volume) {
         AssignmentCosts c = new AssignmentCosts(ExactBoundSoundnessProperties.pick(seed, m, n, kind));
         int[] none = new int[m];
         java.util.Arrays.fill(none, -1);
@@ -220,6 +251,9 @@ class PartitionBoundProperties {
         BranchAndBound bb = new BranchAndBound(c, start, 0, Deadline.NEVER, dual, BranchAndBound.DISCRETE_DEPTH);
         PartitionBound pb = new PartitionBound(c, bb.order());
         bb.usePartitionBound(pb, pb.start(dual), m, 20, 3, after, fixPairs);
+        if (volume) {
+            bb.useRootVolume(30);
+        }
         assertTrue(bb.run());
         assertEquals(best, bb.bestTotal(), 1e-9 * best);
         assertTrue(bb.provenBound() <= best * (1 + 1e-12), "bound " + bb.provenBound() + " above " + best);
