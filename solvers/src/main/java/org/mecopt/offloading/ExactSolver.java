@@ -131,6 +131,7 @@ public final class ExactSolver extends AssignmentSolver {
                     PARTITION_NODE_ITERATIONS, large ? 0 : PARTITION_AFTER_NODES, true);
             if (large) {
                 bb.useRootVolume(VOLUME_ROOT_ITERATIONS);
+                bb.useRootRepair(true);
             }
         }
         if (bb.run()) {

@@ -228,6 +228,25 @@ final class PartitionBound {
     }
 
     /**
+     * After an {@link #evaluate}: each free device that exactly one server's best set holds is
+     * written as on that server, every other free device as -1 (fixed devices as fixed). The sets
+     * respect the servers' free slots, so the devices written never overfill a server.
+     */
+    void nearPartition(int[] out) {
+        for (int i = 0; i < devices; i++) {
+            out[i] = fixed[i];
+        }
+        for (int n = 0; n < servers; n++) {
+            for (int k = 0; k < bestSize[n]; k++) {
+                int i = bestSet[n][k];
+                if (cover[i] == 1) {
+                    out[i] = n;
+                }
+            }
+        }
+    }
+
+    /**
      * Subgradient ascent on LB from {@code pi} (overwritten with the best point found).
      *
      * @param target the Polyak target, an upper bound (the incumbent's cost)

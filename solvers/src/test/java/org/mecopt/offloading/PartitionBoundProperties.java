@@ -253,6 +253,7 @@ class PartitionBoundProperties {
         bb.usePartitionBound(pb, pb.start(dual), m, 20, 3, after, fixPairs);
         if (volume) {
             bb.useRootVolume(30);
+            bb.useRootRepair(true);
         }
         assertTrue(bb.run());
         assertEquals(best, bb.bestTotal(), 1e-9 * best);
