@@ -17,7 +17,9 @@ import org.mecopt.api.Status;
  * depths ≤ {@value #PARTITION_DEPTH} the set-partitioning bound ({@link PartitionBound}: each
  * server prices its own best set of whole devices, which is what closes loose capacity, where the
  * continuous relaxation leaves 2–4e-5 to close), with reduced-cost fixing of device–server pairs
- * after its root ascent. At a requested gap of at
+ * after its root ascent; from {@value #LARGE_DEVICES} devices on it is on from the root, its plain
+ * root ascent is continued by the Volume algorithm and the root's pricing sets are repaired into an
+ * incumbent. At a requested gap of at
  * least {@value #RELAXATION_GAP} the relaxation bound ({@link RelaxationBound}) is tried at the root
  * first and certifies the local-search point when it closes the gap (100×10 at 1e-4 in a few
  * milliseconds). On the time limit it returns the incumbent as LIMIT_REACHED with the larger of
@@ -79,11 +81,14 @@ public final class ExactSolver extends AssignmentSolver {
      * ({@link PartitionBound#ascendVolume}). At 100×10 the cheaper bounds cannot prune near the
      * root (20 000 nodes there are wasted), and the plain ascent stalls: 100×10×10 seed 7002 went
      * from 2.4e-4 below the incumbent after 150 plain steps to 2.1e-4 after 600, while the Volume
-     * steps after them reached 2e-5 after 150 more and 1e-6 after 450. At 30×5 and 20×4 the plain
-     * ascent is enough and nothing changes there.
+     * steps after them reached 2e-5 after 150 more and 1e-6 after 450. With 1 500 (the ascent stops
+     * earlier when it stalls, {@link PartitionBound#VOLUME_STALL_WINDOW}) the root bound on that
+     * seed is 2.4e-7 below the optimum, reduced-cost fixing removes 840 of 1 000 pairs and the tree
+     * proves the optimum at gap 1e-9 (7–13 s); with 450 it did not within 10 s. At 30×5 and 20×4
+     * the plain ascent is enough and nothing changes there.
      */
     static final int LARGE_DEVICES = 50;
-    static final int VOLUME_ROOT_ITERATIONS = 450;
+    static final int VOLUME_ROOT_ITERATIONS = 1500;
 
     @Override
     public String name() {

@@ -32,6 +32,23 @@ public final class LargeExactProbe {
             System.out.printf("ILS %.0f s best %.9g%n", seconds, c.total(best));
             return;
         }
+        if (mode.equals("tree")) {
+            int volume = Integer.parseInt(args[4]);
+            long t0 = System.nanoTime();
+            Deadline deadline = Deadline.in((long) (seconds * 1000), System::nanoTime);
+            BranchAndBound bb = new BranchAndBound(c, ils, 1e-9, deadline, dual, BranchAndBound.DISCRETE_DEPTH);
+            PartitionBound partition = new PartitionBound(c, bb.order());
+            bb.usePartitionBound(partition, partition.start(dual), ExactSolver.PARTITION_DEPTH,
+                    ExactSolver.PARTITION_ROOT_ITERATIONS, ExactSolver.PARTITION_NODE_ITERATIONS, 0, true);
+            bb.useRootVolume(volume);
+            bb.useRootRepair(true);
+            boolean closed = bb.run();
+            double inc2 = bb.bestTotal();
+            System.out.printf("tree volume %d: closed %b  best %.9g  root bound %.9g (gap %.2e)  proven %.9g  removed %d  nodes %d partition nodes %d  %.0f ms%n",
+                    volume, closed, inc2, bb.rootPartitionBound(), (inc2 - bb.rootPartitionBound()) / inc2, bb.provenBound(),
+                    bb.removedPairs(), bb.nodes(), bb.partitionNodes(), (System.nanoTime() - t0) / 1e6);
+            return;
+        }
         int[] order = new int[c.devices];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
