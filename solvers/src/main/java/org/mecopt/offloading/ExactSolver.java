@@ -89,6 +89,8 @@ public final class ExactSolver extends AssignmentSolver {
      */
     static final int LARGE_DEVICES = 50;
     static final int VOLUME_ROOT_ITERATIONS = 1500;
+    /** From the same size on, reduced-cost fixing gives up when this many devices removed no pair. */
+    static final int FIXING_PROBE_DEVICES = 10;
 
     @Override
     public String name() {
@@ -137,6 +139,7 @@ public final class ExactSolver extends AssignmentSolver {
             if (large) {
                 bb.useRootVolume(VOLUME_ROOT_ITERATIONS);
                 bb.useRootRepair(true);
+                bb.giveUpFixingAfter(FIXING_PROBE_DEVICES);
             }
         }
         if (bb.run()) {
