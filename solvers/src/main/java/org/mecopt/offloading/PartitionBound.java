@@ -400,6 +400,11 @@ final class PartitionBound {
     static final int VOLUME_STALL_WINDOW = 300;
     static final double VOLUME_STALL_FRACTION = 0.05;
 
+    /** After an {@link #evaluate}: server n's best set (devices in the caller's order). */
+    int[] bestSet(int n) {
+        return Arrays.copyOf(bestSet[n], bestSize[n]);
+    }
+
     /**
      * For tests: prices server n alone and returns {best value found, proven lower bound}, equal
      * when the search finished within its budget.

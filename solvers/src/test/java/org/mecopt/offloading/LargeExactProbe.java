@@ -54,6 +54,10 @@ public final class LargeExactProbe {
             order[i] = i;
         }
         PartitionBound pb = new PartitionBound(c, order);
+        if (mode.equals("lp")) {
+            lpBound(c, pb, dual, inc, seconds, Double.parseDouble(args[4]));
+            return;
+        }
         for (int steps : new int[] {150, 300, 600, 1200, 2400}) {
             double[] pi = pb.start(dual);
             long t0 = System.nanoTime();
@@ -79,6 +83,80 @@ public final class LargeExactProbe {
             System.out.printf("%s %5d steps: LB %.9g gap %.2e  %.0f ms%n", mode, steps, lb, (inc - lb) / inc, ms);
             if (ms > seconds * 1000) {
                 break;
+            }
+        }
+    }
+
+    /**
+     * Boxstep cutting planes on the dual of the set-partitioning LP: max Σπ + Σσ subject to
+     * π(S) + σ_n ≤ cost_n(S) for the columns found so far, π within δ of the center; each LP point's
+     * exact LB (pricing) is a proven bound, the LP value without an active box an upper bound on it.
+     */
+    static void lpBound(AssignmentCosts c, PartitionBound pb, RelaxationBound.Dual dual, double inc, double seconds, double delta) {
+        int m = c.devices;
+        int n = c.servers;
+        double[] center = pb.start(dual);
+        double centerLb = pb.ascendVolume(center, inc, inc, 2400, Deadline.NEVER, PartitionBound.VOLUME_THETA, PartitionBound.VOLUME_PATIENCE);
+        System.out.printf("volume start LB %.9g gap %.2e%n", centerLb, (inc - centerLb) / inc);
+        java.util.List<org.hipparchus.optim.linear.LinearConstraint> cuts = new java.util.ArrayList<>();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        double[] pi = center.clone();
+        pb.evaluate(pi);
+        int it = 0;
+        while (System.nanoTime() < end) {
+            for (int s = 0; s < n; s++) {
+                int[] set = pb.bestSet(s);
+                double[] row = new double[m + n];
+                double load = 0;
+                double cost = 0;
+                for (int i : set) {
+                    row[i] = 1;
+                    load += c.work[i];
+                    cost += c.tx[i][s];
+                }
+                cost += load * load / c.cpu[s];
+                row[m + s] = 1;
+                cuts.add(new org.hipparchus.optim.linear.LinearConstraint(row, org.hipparchus.optim.linear.Relationship.LEQ, cost));
+            }
+            java.util.List<org.hipparchus.optim.linear.LinearConstraint> all = new java.util.ArrayList<>(cuts);
+            for (int i = 0; i < m; i++) {
+                double[] row = new double[m + n];
+                row[i] = 1;
+                all.add(new org.hipparchus.optim.linear.LinearConstraint(row, org.hipparchus.optim.linear.Relationship.LEQ, center[i] + delta));
+                all.add(new org.hipparchus.optim.linear.LinearConstraint(row, org.hipparchus.optim.linear.Relationship.GEQ, center[i] - delta));
+            }
+            double[] obj = new double[m + n];
+            java.util.Arrays.fill(obj, 1);
+            org.hipparchus.optim.PointValuePair sol;
+            try {
+                sol = new org.hipparchus.optim.linear.SimplexSolver().optimize(new org.hipparchus.optim.MaxIter(100000),
+                        new org.hipparchus.optim.linear.LinearObjectiveFunction(obj, 0),
+                        new org.hipparchus.optim.linear.LinearConstraintSet(all),
+                        org.hipparchus.optim.nonlinear.scalar.GoalType.MAXIMIZE,
+                        new org.hipparchus.optim.linear.NonNegativeConstraint(false));
+            } catch (RuntimeException e) {
+                System.out.println("LP failed: " + e);
+                return;
+            }
+            double[] x = sol.getPoint();
+            System.arraycopy(x, 0, pi, 0, m);
+            double lb = pb.evaluate(pi);
+            int boxActive = 0;
+            for (int i = 0; i < m; i++) {
+                if (Math.abs(Math.abs(pi[i] - center[i]) - delta) < 1e-9) {
+                    boxActive++;
+                }
+            }
+            if (lb > centerLb) {
+                centerLb = lb;
+                System.arraycopy(pi, 0, center, 0, m);
+            }
+            it++;
+            System.out.printf("it %d cuts %d  master %.9g (gap %.2e)  LB %.9g  best LB %.9g (gap %.2e)  box active %d%n", it, cuts.size(),
+                    sol.getValue(), (inc - sol.getValue()) / inc, lb, centerLb, (inc - centerLb) / inc, boxActive);
+            if (sol.getValue() - centerLb < 1e-9 * inc && boxActive == 0) {
+                System.out.println("converged: LP bound = " + centerLb);
+                return;
             }
         }
     }
