@@ -229,8 +229,9 @@ final class BranchAndBound {
     }
 
     /**
-     * After the plain root ascent, continues with {@code iterations} steps of the Volume algorithm
-     * ({@link PartitionBound#ascendVolume}) when the bound has not yet reached the pruning threshold.
+     * After the plain root ascent, continues with up to {@code iterations} steps of the Volume
+     * algorithm ({@link PartitionBound#ascendVolume}) per entry of
+     * {@link PartitionBound#VOLUME_SCHEDULE}, while the bound has not reached the pruning threshold.
      */
     void useRootVolume(int iterations) {
         this.rootVolumeIterations = iterations;
@@ -258,10 +259,15 @@ final class BranchAndBound {
             partition.clear();
             rootBound = partition.ascend(rootPi, bestTotal, threshold, rootIterations, deadline,
                     PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
-            if (rootVolumeIterations > 0 && rootBound < threshold) {
-                // from the plain ascent's best point, whose bound is the Volume ascent's first value
+            // from the plain ascent's best point, whose bound is each Volume ascent's first value;
+            // the Volume ascent is erratic in its step parameters (100×10×10 seed 7004: 2.5e-5 below
+            // the incumbent with θ 0.5, 2.4e-7 with θ 1 from there), so on a stall it restarts
+            for (double[] run : PartitionBound.VOLUME_SCHEDULE) {
+                if (rootVolumeIterations == 0 || rootBound >= threshold) {
+                    break;
+                }
                 rootBound = Math.max(rootBound, partition.ascendVolume(rootPi, bestTotal, threshold,
-                        rootVolumeIterations, deadline, PartitionBound.VOLUME_THETA, PartitionBound.VOLUME_PATIENCE));
+                        rootVolumeIterations, deadline, run[0], (int) run[1]));
             }
             if (repairing && rootBound < threshold) {
                 repairRoot();

@@ -64,6 +64,16 @@ public final class LargeExactProbe {
             double lb;
             if (mode.equals("plain")) {
                 lb = pb.ascend(pi, inc, inc, steps, Deadline.NEVER, PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+            } else if (mode.equals("multi")) {
+                if (steps > 150) {
+                    break;
+                }
+                lb = pb.ascend(pi, inc, inc, 150, Deadline.NEVER, PartitionBound.ROOT_THETA, PartitionBound.ROOT_PATIENCE);
+                for (int r = 0; r < PartitionBound.VOLUME_SCHEDULE.length; r++) {
+                    lb = Math.max(lb, pb.ascendVolume(pi, inc, inc, 1500, Deadline.NEVER,
+                            PartitionBound.VOLUME_SCHEDULE[r][0], (int) PartitionBound.VOLUME_SCHEDULE[r][1]));
+                    System.out.printf("   after volume run %d: %.2e  %.0f ms%n", r, (inc - lb) / inc, (System.nanoTime() - t0) / 1e6);
+                }
             } else if (mode.equals("vp") || mode.equals("pv")) {
                 double theta = Double.parseDouble(args[4]);
                 int patience = Integer.parseInt(args[5]);
@@ -96,7 +106,7 @@ public final class LargeExactProbe {
         int m = c.devices;
         int n = c.servers;
         double[] center = pb.start(dual);
-        double centerLb = pb.ascendVolume(center, inc, inc, 2400, Deadline.NEVER, PartitionBound.VOLUME_THETA, PartitionBound.VOLUME_PATIENCE);
+        double centerLb = pb.ascendVolume(center, inc, inc, 2400, Deadline.NEVER, PartitionBound.VOLUME_SCHEDULE[0][0], (int) PartitionBound.VOLUME_SCHEDULE[0][1]);
         System.out.printf("volume start LB %.9g gap %.2e%n", centerLb, (inc - centerLb) / inc);
         java.util.List<org.hipparchus.optim.linear.LinearConstraint> cuts = new java.util.ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);

@@ -206,7 +206,7 @@ class PartitionBoundProperties {
         double before = pb.evaluate(pi);
         double target = farTarget ? best + Math.abs(best) + 1 : best;
         double lb = pb.ascendVolume(pi, target, Double.POSITIVE_INFINITY, 60, Deadline.NEVER,
-                PartitionBound.VOLUME_THETA, 3);
+                PartitionBound.VOLUME_SCHEDULE[0][0], 3);
         assertTrue(lb <= best + tol, "Volume: LB " + lb + " above the best completion " + best);
         assertTrue(lb >= before, "Volume ended at " + lb + " below its start " + before);
         assertEquals(lb, pb.evaluate(pi), tol, "the returned multipliers do not give the returned bound");
