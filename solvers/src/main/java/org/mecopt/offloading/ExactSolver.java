@@ -84,7 +84,7 @@ public final class ExactSolver extends AssignmentSolver {
      * steps after them reached 2e-5 after 150 more and 1e-6 after 450. With 1 500 (the ascent stops
      * earlier when it stalls, {@link PartitionBound#VOLUME_STALL_WINDOW}) the root bound on that
      * seed is 2.4e-7 below the optimum, reduced-cost fixing removes 840 of 1 000 pairs and the tree
-     * proves the optimum at gap 1e-9 (7–13 s); with 450 it did not within 10 s. At 30×5 and 20×4
+     * proves the optimum at gap 1e-9 (6–13 s); with 450 it did not within 10 s. At 30×5 and 20×4
      * the plain ascent is enough and nothing changes there.
      */
     static final int LARGE_DEVICES = 50;
