@@ -32,7 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * median (p0.50) and the tail. {@code greedy} is the baseline: one constructive pass.
  *
  * <p>Targets (issue 2): exact 9×3 median ≤ 1 ms; exact 20×4 (Mmax 5) median ≤ 100 ms; local-search
- * 1000×20 ≤ 20 ms within 1 % of the relaxation bound (checked in {@link #checkQuality()}).
+ * 1000×20 ≤ 20 ms within 1 % of the relaxation bound (checked in {@link #checkQuality()}). The
+ * capacity families of issue 12 are here too: {@code maxTasks = ⌈1.5·M/N⌉} (loose: 20x4x8, 30x5x9)
+ * and {@code M/N} (tight: 20x4x5, 30x5x6); CP-SAT on the same families is {@link CpSatBenchmark},
+ * and the two side by side on the same instances, in one JVM, {@link ExactCpSatComparison}.
  *
  * <p>HOW TO RUN: {@code java -jar benchmarks/target/benchmarks.jar OffloadingBenchmark}
  * (add {@code -p size=9x3x3 -p solver=exact} to pick one case).
@@ -46,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class OffloadingBenchmark {
 
     /** Devices × servers × max tasks per server. */
-    @Param({"9x3x3", "20x4x5", "1000x20x50"})
+    @Param({"9x3x3", "20x4x5", "20x4x8", "30x5x6", "30x5x9", "1000x20x50"})
     public String size;
 
     @Param({"exact", "local-search", "greedy", "kkt"})

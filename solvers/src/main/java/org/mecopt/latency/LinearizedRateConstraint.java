@@ -171,12 +171,12 @@ final class LinearizedRateConstraint implements FusedOuterHessian {
         for (int n = 0; n < subcarriers; n++) {
             double s = blockScale(terms, n);
             int base = n * users;
-            double[] gains = instance.gainRow(n, k);
+            double[] gainRow = instance.gainRow(n, k);
             for (int i = 0; i < users; i++) {
-                double gi = s * gains[i];
+                double gi = s * gainRow[i];
                 int row = (base + i) * dim + base;
                 for (int j = i; j < users; j++) {
-                    data[row + j] += gi * gains[j];
+                    data[row + j] += gi * gainRow[j];
                 }
             }
         }

@@ -23,7 +23,9 @@ import org.mecopt.numeric.FusedOuterHessianGroup;
  * is called in turn, so the interior-point iterates are unchanged (test
  * {@code FusedRateHessianTest} compares both with {@code ==}). The one difference: a rank-one
  * term that is exactly 0 is added here (as ±0) where the single call skips it, which can only
- * change the sign of an entry that is exactly 0.
+ * change the sign of an entry that is exactly 0, or, with an infinite or NaN factor (an iterate
+ * that overflowed, which the interior-point method does not let through), give NaN where the
+ * single call gave ±∞.
  */
 final class RateConstraintGroup implements FusedOuterHessianGroup {
     private final LatencyInstance instance;

@@ -86,6 +86,63 @@ class DenseCholeskyTest {
         }
     }
 
+    /**
+     * Failures found after updates, not at the first pivot: Gram matrices of fewer rows than
+     * columns (positive semidefinite: a pivot rounds to about 0, either sign) and indefinite ones
+     * (a Gram matrix minus a multiple of the identity). Whatever EJML answers, so must we, and where
+     * both factor, the factors are equal bit for bit.
+     */
+    @Test
+    void refusesExactlyWhereEjmlDoesAfterUpdates() {
+        Random random = new Random(11);
+        int refused = 0;
+        int accepted = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 2 + random.nextInt(22);
+            // a third positive definite (more rows than columns, no shift), the rest rank-deficient or shifted
+            boolean definite = random.nextInt(3) == 0;
+            int rank = definite ? n + 1 + random.nextInt(3) : 1 + random.nextInt(n);
+            double shift = definite || random.nextBoolean() ? 0 : random.nextDouble() * 2;
+            double[] g = new double[rank * n];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = random.nextGaussian();
+            }
+            double[] a = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = i == j ? -shift : 0;
+                    for (int r = 0; r < rank; r++) {
+                        sum += g[r * n + i] * g[r * n + j];
+                    }
+                    a[i * n + j] = sum;
+                }
+            }
+            DMatrixRMaj ejml = new DMatrixRMaj(n, n);
+            ejml.data = a.clone();
+            CholeskyDecompositionInner_DDRM reference = new CholeskyDecompositionInner_DDRM(true);
+            boolean theirs = reference.decompose(ejml);
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = java.util.Arrays.copyOfRange(a, i * n, (i + 1) * n);
+            }
+            boolean ours = DenseCholesky.factor(rows, n);
+            assertEquals(theirs, ours, "n = " + n + ", rank " + rank + ", shift " + shift);
+            if (theirs) {
+                accepted++;
+                DMatrixRMaj lower = reference.getT(null);
+                for (int i = 0; i < n; i++) {
+                    for (int j = i; j < n; j++) {
+                        // our row i holds column i of the lower factor from the diagonal on
+                        assertEquals(lower.get(j, i), rows[i][j], 0.0, "entry " + j + "," + i + ", n = " + n);
+                    }
+                }
+            } else {
+                refused++;
+            }
+        }
+        assertTrue(refused > 50 && accepted > 50, refused + " refused, " + accepted + " accepted: both kinds must be exercised");
+    }
+
     /** A random symmetric positive definite matrix (a Gram matrix of more rows than columns, plus a small ridge), row-major. */
     static double[] positiveDefinite(Random random, int n) {
         int rows = n + 5;

@@ -34,7 +34,7 @@ class ExactCapacityFamiliesProperties {
     }
 
     /** The best summed delay over all capacity-respecting assignments, and one assignment reaching it. */
-    private static int[] bruteForce(AssignmentCosts c) {
+    static int[] bruteForce(AssignmentCosts c) {
         int[] assignment = new int[c.devices];
         int[] best = null;
         double bestTotal = Double.POSITIVE_INFINITY;
