@@ -35,6 +35,16 @@ class ExactCapacityFamiliesProperties {
 
     /** The best summed delay over all capacity-respecting assignments, and one assignment reaching it. */
     static int[] bruteForce(AssignmentCosts c) {
+        int[] free = new int[c.devices];
+        java.util.Arrays.fill(free, -1);
+        return bruteForce(c, free);
+    }
+
+    /**
+     * As {@link #bruteForce(AssignmentCosts)} among the assignments that put device i on
+     * {@code fixed[i]} where that is not negative; null if there is none.
+     */
+    static int[] bruteForce(AssignmentCosts c, int[] fixed) {
         int[] assignment = new int[c.devices];
         int[] best = null;
         double bestTotal = Double.POSITIVE_INFINITY;
@@ -46,7 +56,7 @@ class ExactCapacityFamiliesProperties {
             for (int i = 0; i < c.devices && ok; i++) {
                 assignment[i] = (int) (k % c.servers);
                 k /= c.servers;
-                ok = ++count[assignment[i]] <= c.capacity[assignment[i]];
+                ok = (fixed[i] < 0 || fixed[i] == assignment[i]) && ++count[assignment[i]] <= c.capacity[assignment[i]];
             }
             if (ok) {
                 double t = c.total(assignment);

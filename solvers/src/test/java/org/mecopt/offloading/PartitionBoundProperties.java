@@ -63,23 +63,8 @@ class PartitionBoundProperties {
 
     /** The least cost of any capacity-respecting completion of the fixing, by enumeration (∞ if none). */
     private static double bestCompletion(AssignmentCosts c, int[] fixed) {
-        int[] x = new int[c.devices];
-        double best = Double.POSITIVE_INFINITY;
-        long total = (long) Math.pow(c.servers, c.devices);
-        for (long code = 0; code < total; code++) {
-            long k = code;
-            int[] count = new int[c.servers];
-            boolean ok = true;
-            for (int i = 0; i < c.devices && ok; i++) {
-                x[i] = (int) (k % c.servers);
-                k /= c.servers;
-                ok = (fixed[i] < 0 || fixed[i] == x[i]) && ++count[x[i]] <= c.capacity[x[i]];
-            }
-            if (ok) {
-                best = Math.min(best, c.total(x));
-            }
-        }
-        return best;
+        int[] best = ExactCapacityFamiliesProperties.bruteForce(c, fixed);
+        return best == null ? Double.POSITIVE_INFINITY : c.total(best);
     }
 
     /** min over free allowed subsets S, |S| ≤ free slots, of Σ (tx − π) + (fixed load + Σ w)²/F, by enumeration. */
