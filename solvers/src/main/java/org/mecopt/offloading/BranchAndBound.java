@@ -333,7 +333,7 @@ final class BranchAndBound {
                 double lb = partition.evaluate(rootPi);
                 if (lb >= threshold) {
                     removed[i][n] = true;
-                    partition.allowed[i][n] = false;
+                    partition.remove(i, n);
                     minPrunedBound = Math.min(minPrunedBound, lb);
                     removedPairs++;
                 }

@@ -48,8 +48,8 @@ final class PartitionBound {
     private final double[][] tx;
     private final double[] cpu;
     private final int[] capacity;
-    /** {@code allowed[m][n]}: device m may still go to server n (false once fixing removed the pair). */
-    final boolean[][] allowed;
+    /** {@code allowed[m][n]}: device m may still go to server n (false once {@link #remove} took the pair out). */
+    private final boolean[][] allowed;
     /** The server each device is fixed on, or -1 while free. */
     private final int[] fixed;
     private final double[] load;
@@ -168,7 +168,15 @@ final class PartitionBound {
         placedTx = 0;
     }
 
-    /** {@code π_m = min_n (tx_mn + λ_n w_m + μ_n)} over allowed servers: the start with {@code LB(π) ≥ q(λ, μ)}. */
+    /**
+     * Takes device m (branching order) off server n for every later pricing, as reduced-cost fixing
+     * does once a bound covers every completion with that pair.
+     */
+    void remove(int m, int n) {
+        allowed[m][n] = false;
+    }
+
+    /** {@code π_m = min_n (tx_mn + λ_n w_m + μ_n)} over all servers (called before any {@link #remove}): the start with {@code LB(π) ≥ q(λ, μ)}. */
     double[] start(RelaxationBound.Dual dual) {
         double[] pi = new double[devices];
         for (int i = 0; i < devices; i++) {
