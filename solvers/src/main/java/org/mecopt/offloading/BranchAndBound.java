@@ -344,8 +344,7 @@ final class BranchAndBound {
 
     /**
      * A candidate incumbent from the root's multipliers: the devices exactly one pricing set holds
-     * stay on that server, the rest go one by one (in branching order) to the server where they
-     * add the least cost among those with a free slot, then a local search descends and
+     * stay on that server, {@link Heuristics#greedy(AssignmentCosts, int[])} places the rest, then a local search descends and
      * {@link LocalSearch#iterated} kicks it {@link #REPAIR_KICKS} times. Why: at 100×10 with loose
      * capacity the iterated local search from the greedy start ends 5–7e-6 above points that
      * longer searches find, more than the gap the tree has to close, and near the LP optimum the
@@ -355,35 +354,12 @@ final class BranchAndBound {
         partition.evaluate(rootPi);
         int[] x = new int[devices];
         partition.nearPartition(x);
-        double[] l = new double[servers];
-        int[] k = new int[servers];
+        int[] partial = new int[devices];
         for (int i = 0; i < devices; i++) {
-            if (x[i] >= 0) {
-                l[x[i]] += work[i];
-                k[x[i]]++;
-            }
+            partial[order[i]] = x[i];
         }
-        for (int i = 0; i < devices; i++) {
-            if (x[i] >= 0) {
-                continue;
-            }
-            int arg = -1;
-            double min = Double.POSITIVE_INFINITY;
-            for (int n = 0; n < servers; n++) {
-                double v = tx[i][n] + c.addCost(n, l[n], work[i]);
-                if (k[n] < c.capacity[n] && v < min) {
-                    min = v;
-                    arg = n;
-                }
-            }
-            x[i] = arg;
-            l[arg] += work[i];
-            k[arg]++;
-        }
-        int[] y = new int[devices];
-        for (int i = 0; i < devices; i++) {
-            y[order[i]] = x[i];
-        }
+        // branching order is the greedy's order, so the free devices go in the same sequence
+        int[] y = Heuristics.greedy(c, partial);
         LocalSearch descent = new LocalSearch(c, y);
         descent.run(deadline);
         int[] z = LocalSearch.iterated(c, descent.assignment(), REPAIR_KICKS, devices, deadline);

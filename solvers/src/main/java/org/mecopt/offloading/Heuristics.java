@@ -22,10 +22,32 @@ final class Heuristics {
      * so the result is still an assignment and its infinite objective is reported, not thrown.
      */
     static int[] greedy(AssignmentCosts c) {
-        int[] assignment = new int[c.devices];
+        int[] free = new int[c.devices];
+        java.util.Arrays.fill(free, -1);
+        return greedy(c, free);
+    }
+
+    /**
+     * As {@link #greedy(AssignmentCosts)}, completing {@code partial} (device-indexed; −1 for a free
+     * device): the placed devices stay and count towards loads and slots, the free ones are placed
+     * greedily in the same order. The caller's placed devices must leave a slot for every free one.
+     */
+    static int[] greedy(AssignmentCosts c, int[] partial) {
+        int[] assignment = partial.clone();
         double[] load = new double[c.servers];
         int[] count = new int[c.servers];
-        for (int m : byDecreasingWork(c)) {
+        int[] order = byDecreasingWork(c);
+        // the placed loads summed in the same order as the free devices go: one order, one rounding
+        for (int m : order) {
+            if (assignment[m] >= 0) {
+                load[assignment[m]] += c.work[m];
+                count[assignment[m]]++;
+            }
+        }
+        for (int m : order) {
+            if (assignment[m] >= 0) {
+                continue;
+            }
             int best = -1;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int n = 0; n < c.servers; n++) {
