@@ -65,11 +65,8 @@ public final class ExactCpSatComparison {
         CpSolver cpsat = new CpSolver();
         cpsat.getParameters().setNumWorkers(workers).setMaxTimeInSeconds(limitSeconds);
         // warm-up on seeds outside the measured range: JIT for exact, native start-up for CP-SAT
-        OffloadingGenerator.Config warm = OffloadingGenerator.Config.PAPER.withSize(12, 3, 4);
-        for (long s = 0; s < 30; s++) {
-            exact.solve(OffloadingGenerator.generate(warm, s), options);
-        }
-        cpsat.solve(CpSatBenchmark.ScaledModel.build(OffloadingGenerator.generate(warm, 0)).model);
+        warmUp(exact, options);
+        cpsat.solve(CpSatBenchmark.ScaledModel.build(OffloadingGenerator.generate(WARM_UP, 0)).model);
 
         System.out.printf("exact (gap %s) vs CP-SAT (%d workers), limit %.0f s each, seeds %d..%d, load at start %.2f%n",
                 gap == null ? "default" : gap, workers, limitSeconds, firstSeed, firstSeed + count - 1, load());
@@ -77,9 +74,8 @@ public final class ExactCpSatComparison {
             String[] p = size.split("x");
             int m = Integer.parseInt(p[0]);
             int n = Integer.parseInt(p[1]);
-            int loose = (int) Math.ceil(1.5 * m / n);
-            int tight = (m + n - 1) / n;
-            for (int maxTasks : new int[] {loose, tight}) {
+            int loose = capacityFamilies(m, n)[0];
+            for (int maxTasks : capacityFamilies(m, n)) {
                 String family = m + "x" + n + "x" + maxTasks + (maxTasks == loose ? " (loose)" : " (tight)");
                 OffloadingGenerator.Config config = OffloadingGenerator.Config.PAPER.withSize(m, n, maxTasks);
                 List<Row> rows = new ArrayList<>();
@@ -160,7 +156,22 @@ public final class ExactCpSatComparison {
                 .getProcessCpuTime();
     }
 
-    private static double load() {
+    static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Issue 12's capacity families for M devices on N servers: loose {@code ⌈1.5·M/N⌉}, tight {@code ⌈M/N⌉}. */
+    static int[] capacityFamilies(int m, int n) {
+        return new int[] {(int) Math.ceil(1.5 * m / n), (m + n - 1) / n};
+    }
+
+    /** Instances of a size outside every measured family, for the JIT. */
+    static final OffloadingGenerator.Config WARM_UP = OffloadingGenerator.Config.PAPER.withSize(12, 3, 4);
+
+    /** Solves 30 {@link #WARM_UP} instances, so the measured solves run compiled code. */
+    static void warmUp(Solver<OffloadingInstance, OffloadingSolution> exact, SolverOptions options) {
+        for (long s = 0; s < 30; s++) {
+            exact.solve(OffloadingGenerator.generate(WARM_UP, s), options);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.mecopt.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import org.mecopt.api.Result;
 import org.mecopt.api.Solver;
 import org.mecopt.api.SolverOptions;
@@ -30,19 +29,14 @@ public final class ExactLargeRun {
         int m = Integer.parseInt(size[0]);
         int n = Integer.parseInt(size[1]);
         Solver<OffloadingInstance, OffloadingSolution> exact = SolverRegistry.get(OffloadingInstance.class, "exact");
-        OffloadingGenerator.Config warm = OffloadingGenerator.Config.PAPER.withSize(12, 3, 4);
-        for (long s = 0; s < 30; s++) {
-            exact.solve(OffloadingGenerator.generate(warm, s), SolverOptions.defaults());
-        }
-        int loose = (int) Math.ceil(1.5 * m / n);
-        int tight = (m + n - 1) / n;
+        ExactCpSatComparison.warmUp(exact, SolverOptions.defaults());
         for (String g : gaps) {
             double gap = Double.parseDouble(g);
             SolverOptions options = SolverOptions.defaults().withTimeLimitMillis((long) (limitSeconds * 1000))
                     .withRelativeGap(gap);
-            for (int maxTasks : new int[] {loose, tight}) {
+            for (int maxTasks : ExactCpSatComparison.capacityFamilies(m, n)) {
                 OffloadingGenerator.Config config = OffloadingGenerator.Config.PAPER.withSize(m, n, maxTasks);
-                System.out.printf("%dx%dx%d gap %s, limit %.0f s, load %.2f%n", m, n, maxTasks, g, limitSeconds, load());
+                System.out.printf("%dx%dx%d gap %s, limit %.0f s, load %.2f%n", m, n, maxTasks, g, limitSeconds, ExactCpSatComparison.load());
                 for (int i = 0; i < count; i++) {
                     long seed = firstSeed + i;
                     OffloadingInstance instance = OffloadingGenerator.generate(config, seed);
@@ -54,9 +48,5 @@ public final class ExactLargeRun {
                 }
             }
         }
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
